@@ -1,0 +1,120 @@
+// Types shared by the meeting rules, the Graph layer, the store, the host and the form.
+// Pure: no runtime `vscode` import anywhere under src/core.
+
+/** Inputs of "Schedule meeting", as a caller (command arguments, the form) gives them. */
+export interface ScheduleInput {
+  /** ISO 8601. With an offset (`Z`, `+01:00`) an exact instant; without one a wall time in `timeZone`. */
+  start: string;
+  /** Same rules as `start`; must be after it. */
+  end: string;
+  /** IANA (`Europe/Berlin`) or Windows (`W. Europe Standard Time`) name; defaults to the user's zone. */
+  timeZone?: string;
+  subject?: string;
+  /** Attendee email addresses. */
+  attendees?: string[];
+  location?: string;
+  /** "Create and add a Teams meeting". */
+  teamsMeeting?: boolean;
+  /** The meeting's body. Plain text unless `contentType` is `html`. */
+  content?: string;
+  contentType?: ContentType;
+}
+
+/** Inputs of "Update meeting": the ID plus any schedule field; a field left out keeps its value. */
+export interface UpdateInput extends Partial<ScheduleInput> {
+  meetingId: string;
+}
+
+/** Inputs of "Cancel meeting". */
+export interface CancelInput {
+  meetingId: string;
+  /** The reason, sent to attendees. */
+  comment?: string;
+}
+
+export type ContentType = 'text' | 'html';
+
+/** A date-time as Graph takes and gives it: wall time `YYYY-MM-DDTHH:mm:ss` in `timeZone`. */
+export interface GraphDateTime {
+  dateTime: string;
+  timeZone: string;
+}
+
+/** A validated, normalised schedule request, ready to map to a Graph body. */
+export interface MeetingDraft {
+  start: GraphDateTime;
+  end: GraphDateTime;
+  subject?: string;
+  /** Trimmed, de-duplicated (case-insensitively) addresses. */
+  attendees?: string[];
+  location?: string;
+  teamsMeeting?: boolean;
+  content?: string;
+  contentType?: ContentType;
+}
+
+/** A validated update: only the fields the caller gave are present. */
+export interface MeetingChanges extends Partial<MeetingDraft> {
+  meetingId: string;
+}
+
+/** A validated cancel. */
+export interface CancelRequest {
+  meetingId: string;
+  comment?: string;
+}
+
+export interface Attendee {
+  address: string;
+  name?: string;
+  type: 'required' | 'optional' | 'resource';
+}
+
+/** A meeting as read back from Graph, reduced to what the extension uses. */
+export interface Meeting {
+  id: string;
+  subject: string;
+  start: GraphDateTime;
+  end: GraphDateTime;
+  location?: string;
+  attendees: Attendee[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider?: string;
+  joinUrl?: string;
+  webLink?: string;
+  isOrganizer: boolean;
+  isCancelled: boolean;
+  organizer?: { address: string; name?: string };
+  content?: string;
+  contentType?: ContentType;
+  transactionId?: string;
+  lastModifiedDateTime?: string;
+}
+
+/** Why a field is invalid. Each code has an English template in `validationMessages`. */
+export type ValidationCode =
+  | 'required'
+  | 'invalidDateTime'
+  | 'endBeforeStart'
+  | 'unknownTimeZone'
+  | 'invalidEmail'
+  | 'tooManyAttendees'
+  | 'tooLong'
+  | 'wrongType'
+  | 'nonexistentLocalTime'
+  | 'teamsCannotBeTurnedOff'
+  | 'teamsUnavailable'
+  | 'unknownField';
+
+/** One problem with one field. `field` is the input's name (`start`, `attendees`, `attendees[2]`, ...). */
+export interface FieldError {
+  field: string;
+  code: ValidationCode;
+  /** Values for the template's `{name}` placeholders. */
+  params?: Record<string, string | number>;
+  /** The English message, already formatted (for logs and callers without a translation). */
+  message: string;
+}
+
+/** The result of a validation: the normalised value, or every problem at once. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

@@ -1,0 +1,2 @@
+// Placeholder: the form page replaces this.
+export {};
