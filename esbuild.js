@@ -47,6 +47,7 @@ const common = {
 };
 
 async function main() {
+  if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   const contexts = await Promise.all([
     esbuild.context({
       ...common,

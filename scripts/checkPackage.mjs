@@ -1,0 +1,72 @@
+// Builds the .vsix with `npm run package` and checks what is inside: the minified bundles and the
+// files a user needs, and no sources, tests, source maps or node_modules.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import yauzl from 'yauzl';
+
+const vsix = 'outlook-meetings.vsix';
+execFileSync('npm', ['run', '--silent', 'package'], { stdio: 'inherit' });
+if (!existsSync(vsix)) fail(`npm run package did not write ${vsix}`);
+
+const entries = await readZip(vsix);
+
+const problems = [];
+const names = [...entries.keys()];
+for (const required of [
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/readme.md',
+  'extension/LICENSE.txt',
+  'extension/dist/extension.js',
+  'extension/dist/webview/form.js',
+  'extension/dist/webview/form.css',
+  'extension/l10n/bundle.l10n.json',
+]) {
+  if (!names.some((n) => n.toLowerCase() === required.toLowerCase())) problems.push(`missing ${required}`);
+}
+const forbidden = [/\.ts$/, /\.map$/, /(^|\/)node_modules\//, /^extension\/(src|test|scripts|\.ci|\.vscode-test)\//, /\.vsix$/];
+for (const name of names) {
+  if (forbidden.some((re) => re.test(name))) problems.push(`should not ship ${name}`);
+}
+for (const [name, text] of entries) {
+  if (text === null) continue;
+  const lines = text.split('\n').length;
+  if (text.length > 2000 && text.length / lines < 500) problems.push(`${name} does not look minified (${lines} lines)`);
+}
+if (problems.length) fail(problems.join('\n'));
+console.log(`${vsix}: ${names.length} files, bundles minified, no sources, tests or dependencies.`);
+for (const [name, text] of entries) if (text !== null) console.log(`  ${name}: ${(text.length / 1024).toFixed(1)} KB`);
+
+/** Every entry of the zip: the text of the bundled scripts, null for the rest. */
+function readZip(file) {
+  return new Promise((resolve, reject) => {
+    const entries = new Map();
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('error', reject);
+      zip.on('end', () => resolve(entries));
+      zip.on('entry', (entry) => {
+        const wanted = entry.fileName.startsWith('extension/dist/') && entry.fileName.endsWith('.js');
+        if (!wanted) {
+          entries.set(entry.fileName, null);
+          return zip.readEntry();
+        }
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks = [];
+          stream.on('data', (c) => chunks.push(c));
+          stream.on('end', () => {
+            entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+function fail(message) {
+  console.error(`Package check failed:\n${message}`);
+  process.exit(1);
+}
