@@ -1,0 +1,294 @@
+// The meetings created with the extension, one list per account, over a `Memento`-shaped store.
+// Pure: no runtime `vscode` import. Each account's list is kept in memory, sorted by start, and written
+// back whole after every change; writes are chained per account so concurrent operations never lose one.
+import type { Meeting, MeetingDraft } from '../core/types';
+
+/** The subset of `vscode.Memento` the store needs. */
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+/** `active`: as created or updated; `cancelled`: cancelled here or in Outlook; `deleted`: gone from Outlook. */
+export type MeetingStatus = 'active' | 'cancelled' | 'deleted';
+
+/** One stored meeting: small on purpose; links are read from Graph when needed. */
+export interface StoredMeeting {
+  id: string;
+  subject: string;
+  /** UTC instant, ms since the epoch. */
+  start: number;
+  /** UTC instant, ms since the epoch. */
+  end: number;
+  /** The zone the meeting was scheduled in (IANA or Windows name). */
+  timeZone: string;
+  online: boolean;
+  status: MeetingStatus;
+  organizer: boolean;
+  /** Graph's `lastModifiedDateTime`, when known. */
+  lastModified?: string;
+}
+
+/** A create that was sent (or is about to be) but whose answer has not been recorded yet. */
+export interface PendingCreate {
+  transactionId: string;
+  subject: string;
+  /** UTC instant (ms), for display. */
+  start: number;
+  /** UTC instant (ms), for display. */
+  end: number;
+  /** When the create was recorded (ms since the epoch). */
+  createdAt: number;
+  /** The full validated draft, so the create can be re-sent with the same `transactionId`. */
+  draft: MeetingDraft;
+}
+
+/** The tree's groups, each newest first. */
+export interface MeetingGroups {
+  upcoming: StoredMeeting[];
+  past: StoredMeeting[];
+  /** Cancelled and deleted-in-Outlook meetings. */
+  cancelled: StoredMeeting[];
+}
+
+/** The longest subject kept in the store, in characters (the tree shows no more; Graph holds the full one). */
+export const maxStoredSubjectLength = 80;
+/** ... and in UTF-8 bytes, so a record stays small whatever the script. */
+export const maxStoredSubjectBytes = 200;
+
+const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** Cuts a subject to the stored maximum, ending with an ellipsis, without splitting a surrogate pair. */
+export function storedSubject(subject: string): string {
+  let chars = 0;
+  let bytes = 0;
+  let cut = -1;
+  let i = 0;
+  for (const ch of subject) {
+    chars++;
+    bytes += utf8Length(ch.codePointAt(0) ?? 0);
+    if (cut < 0 && (chars > maxStoredSubjectLength - 1 || bytes > maxStoredSubjectBytes - 3)) cut = i;
+    if (chars > maxStoredSubjectLength || bytes > maxStoredSubjectBytes) return subject.slice(0, cut) + '…';
+    i += ch.length;
+  }
+  return subject;
+}
+
+const meetingsKey = (accountId: string): string => `meetings/${accountId}`;
+const pendingKey = (accountId: string): string => `pending/${accountId}`;
+
+interface AccountState {
+  /** Sorted by `start` ascending, then `id`. Records are never mutated in place. */
+  meetings: StoredMeeting[];
+  byId: Map<string, StoredMeeting>;
+  pending: PendingCreate[];
+  writes: Promise<void>;
+}
+
+/** Compares by start, then id, so the order is total and stable. */
+function compare(a: StoredMeeting, b: StoredMeeting): number {
+  return a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Index at which `m` keeps `list` sorted (binary search). */
+function insertionIndex(list: StoredMeeting[], m: StoredMeeting): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Drops anything that is not a well-formed record (a hand-edited or older state must not break the tree). */
+function sanitize(value: unknown): StoredMeeting[] {
+  if (!Array.isArray(value)) return [];
+  const out: StoredMeeting[] = [];
+  for (const r of value as Partial<StoredMeeting>[]) {
+    if (
+      r &&
+      typeof r.id === 'string' &&
+      typeof r.subject === 'string' &&
+      typeof r.start === 'number' &&
+      typeof r.end === 'number' &&
+      typeof r.timeZone === 'string' &&
+      (r.status === 'active' || r.status === 'cancelled' || r.status === 'deleted')
+    ) {
+      out.push(r as StoredMeeting);
+    }
+  }
+  return out;
+}
+
+/** Converts a Graph wall time in its zone to a UTC instant; `toInstant` comes from the core's date-time module. */
+export type WallTimeToInstant = (dateTime: string, timeZone: string) => number;
+
+/** Builds the stored record of a meeting read back from Graph. */
+export function toStoredMeeting(meeting: Meeting, toInstant: WallTimeToInstant): StoredMeeting {
+  const record: StoredMeeting = {
+    id: meeting.id,
+    subject: storedSubject(meeting.subject),
+    start: toInstant(meeting.start.dateTime, meeting.start.timeZone),
+    end: toInstant(meeting.end.dateTime, meeting.end.timeZone),
+    timeZone: meeting.start.timeZone,
+    online: meeting.isOnlineMeeting,
+    status: meeting.isCancelled ? 'cancelled' : 'active',
+    organizer: meeting.isOrganizer,
+  };
+  if (meeting.lastModifiedDateTime) record.lastModified = meeting.lastModifiedDateTime;
+  return record;
+}
+
+/** Splits meetings into the tree's groups, each newest (latest start) first. O(n), no sort. */
+export function groupMeetings(meetings: readonly StoredMeeting[], now: number): MeetingGroups {
+  const groups: MeetingGroups = { upcoming: [], past: [], cancelled: [] };
+  for (let i = meetings.length - 1; i >= 0; i--) {
+    const m = meetings[i];
+    if (m.status !== 'active') groups.cancelled.push(m);
+    else if (m.end > now) groups.upcoming.push(m);
+    else groups.past.push(m);
+  }
+  return groups;
+}
+
+/** The list of meetings created with the extension, per account, with pending creates. */
+export class MeetingStore {
+  private readonly accounts = new Map<string, AccountState>();
+
+  constructor(private readonly memento: MementoLike) {}
+
+  private state(accountId: string): AccountState {
+    let s = this.accounts.get(accountId);
+    if (!s) {
+      const meetings = sanitize(this.memento.get(meetingsKey(accountId)));
+      meetings.sort(compare);
+      const pending = this.memento.get<PendingCreate[]>(pendingKey(accountId));
+      s = {
+        meetings,
+        byId: new Map(meetings.map((m) => [m.id, m])),
+        pending: Array.isArray(pending) ? pending.filter((p) => p && typeof p.transactionId === 'string') : [],
+        writes: Promise.resolve(),
+      };
+      this.accounts.set(accountId, s);
+    }
+    return s;
+  }
+
+  /** Queues a write of the account's current state; resolves when that write is done. */
+  private persist(accountId: string, s: AccountState, what: 'meetings' | 'pending'): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (what === 'meetings') await this.memento.update(meetingsKey(accountId), s.meetings.slice());
+      else await this.memento.update(pendingKey(accountId), s.pending.slice());
+    };
+    const next = s.writes.then(run, run);
+    s.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Forgets the in-memory copies so the next read comes from the memento (e.g. after another window wrote). */
+  reload(accountId?: string): void {
+    if (accountId === undefined) this.accounts.clear();
+    else this.accounts.delete(accountId);
+  }
+
+  /** All stored meetings of the account, sorted by start ascending. Do not mutate. */
+  list(accountId: string): readonly StoredMeeting[] {
+    return this.state(accountId).meetings;
+  }
+
+  /** The stored meeting with this ID, if any. */
+  get(accountId: string, id: string): StoredMeeting | undefined {
+    return this.state(accountId).byId.get(id);
+  }
+
+  /** The account's meetings grouped for the tree. */
+  groups(accountId: string, now: number = Date.now()): MeetingGroups {
+    return groupMeetings(this.state(accountId).meetings, now);
+  }
+
+  /** Adds the meeting, or replaces the stored one with the same ID. */
+  put(accountId: string, meeting: StoredMeeting): Promise<void> {
+    const s = this.state(accountId);
+    this.removeInMemory(s, meeting.id);
+    s.meetings.splice(insertionIndex(s.meetings, meeting), 0, meeting);
+    s.byId.set(meeting.id, meeting);
+    return this.persist(accountId, s, 'meetings');
+  }
+
+  /** Adds or replaces several meetings with one write. */
+  putMany(accountId: string, meetings: readonly StoredMeeting[]): Promise<void> {
+    const s = this.state(accountId);
+    for (const m of meetings) {
+      this.removeInMemory(s, m.id);
+      s.meetings.splice(insertionIndex(s.meetings, m), 0, m);
+      s.byId.set(m.id, m);
+    }
+    return this.persist(accountId, s, 'meetings');
+  }
+
+  /** Changes some fields of a stored meeting; no-op when it is not stored. */
+  patch(accountId: string, id: string, changes: Partial<Omit<StoredMeeting, 'id'>>): Promise<void> {
+    const current = this.state(accountId).byId.get(id);
+    if (!current) return Promise.resolve();
+    return this.put(accountId, { ...current, ...changes, id });
+  }
+
+  /** Sets the status of a stored meeting (cancelled, deleted in Outlook). */
+  setStatus(accountId: string, id: string, status: MeetingStatus): Promise<void> {
+    return this.patch(accountId, id, { status });
+  }
+
+  /** Removes a meeting from the list. */
+  remove(accountId: string, id: string): Promise<void> {
+    const s = this.state(accountId);
+    this.removeInMemory(s, id);
+    return this.persist(accountId, s, 'meetings');
+  }
+
+  private removeInMemory(s: AccountState, id: string): void {
+    const old = s.byId.get(id);
+    if (!old) return;
+    let i = insertionIndex(s.meetings, old);
+    while (i < s.meetings.length && s.meetings[i].id !== id) i++;
+    if (i < s.meetings.length) s.meetings.splice(i, 1);
+    else {
+      const j = s.meetings.findIndex((m) => m.id === id);
+      if (j >= 0) s.meetings.splice(j, 1);
+    }
+    s.byId.delete(id);
+  }
+
+  /** The account's pending creates, oldest first. */
+  pendingCreates(accountId: string): readonly PendingCreate[] {
+    return this.state(accountId).pending;
+  }
+
+  /** Records a create before it is sent. */
+  addPending(accountId: string, pending: PendingCreate): Promise<void> {
+    const s = this.state(accountId);
+    s.pending = s.pending.filter((p) => p.transactionId !== pending.transactionId);
+    s.pending.push(pending);
+    return this.persist(accountId, s, 'pending');
+  }
+
+  /** Forgets a pending create (answered, failed for sure, or given up). */
+  removePending(accountId: string, transactionId: string): Promise<void> {
+    const s = this.state(accountId);
+    s.pending = s.pending.filter((p) => p.transactionId !== transactionId);
+    return this.persist(accountId, s, 'pending');
+  }
+
+  /** Records the meeting Graph made for a pending create and clears the pending entry, meeting first. */
+  completePending(accountId: string, transactionId: string, meeting: StoredMeeting): Promise<void> {
+    const stored = this.put(accountId, meeting);
+    const cleared = this.removePending(accountId, transactionId);
+    return Promise.all([stored, cleared]).then(() => undefined);
+  }
+
+  /** Resolves when every write queued so far for the account is done. */
+  flush(accountId: string): Promise<void> {
+    return this.state(accountId).writes;
+  }
+}
