@@ -168,7 +168,9 @@ export class MeetingStore {
       s = {
         meetings,
         byId: new Map(meetings.map((m) => [m.id, m])),
-        pending: Array.isArray(pending) ? pending.filter((p) => p && typeof p.transactionId === 'string') : [],
+        pending: Array.isArray(pending)
+          ? pending.filter((p) => p && typeof p.transactionId === 'string')
+          : [],
         writes: Promise.resolve(),
       };
       this.accounts.set(accountId, s);

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/core/types';
 import type { MementoLike, PendingCreate, StoredMeeting } from '../../src/store/meetingStore';
-import { MeetingStore, groupMeetings, maxStoredSubjectLength, storedSubject, toStoredMeeting } from '../../src/store/meetingStore';
+import {
+  MeetingStore,
+  groupMeetings,
+  maxStoredSubjectLength,
+  storedSubject,
+  toStoredMeeting,
+} from '../../src/store/meetingStore';
 
 /** An in-memory Memento that keeps a JSON copy (like VS Code's storage) and answers after a delay. */
 class FakeMemento implements MementoLike {

@@ -1,0 +1,154 @@
+// Parsing and validation of the extension's settings. Pure: no runtime `vscode` import, tested in Node.
+// Settings that decide where the token goes (endpoint, app registration) are read from user settings only.
+
+/** The settings section. */
+export const configSection = 'outlookMeetings';
+
+/** Setting keys, relative to `configSection`. */
+export const settingKeys = {
+  clientId: 'auth.clientId',
+  tenant: 'auth.tenant',
+  endpoint: 'graph.endpoint',
+  defaultDurationMinutes: 'defaultDurationMinutes',
+  timeZone: 'timeZone',
+} as const;
+
+export const defaultEndpoint = 'https://graph.microsoft.com';
+export const defaultTenant = 'organizations';
+export const defaultDurationMinutes = 30;
+export const minDurationMinutes = 5;
+export const maxDurationMinutes = 1440;
+
+/** Graph hosts: the global service and the national clouds. */
+export const graphHosts: readonly string[] = [
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+];
+
+const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** The shape of `WorkspaceConfiguration.inspect()` this module reads. */
+export interface Inspection<T> {
+  defaultValue?: T;
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
+
+/** A user-scope value: the user's (global) setting or the default; workspace and folder values are ignored. */
+export interface UserValue<T> {
+  value: T | undefined;
+  /** A workspace or folder tried to set this setting (and was ignored). */
+  workspaceIgnored: boolean;
+}
+
+/** Reads only the user (global) value of a setting from an inspection. */
+export function userValue<T>(inspection: Inspection<T> | undefined): UserValue<T> {
+  return {
+    value: inspection?.globalValue !== undefined ? inspection.globalValue : inspection?.defaultValue,
+    workspaceIgnored:
+      inspection?.workspaceValue !== undefined || inspection?.workspaceFolderValue !== undefined,
+  };
+}
+
+/** Why a setting's value was refused. */
+export type SettingProblem =
+  | 'notString'
+  | 'notUrl'
+  | 'notHttps'
+  | 'hasCredentials'
+  | 'hasPath'
+  | 'hasQuery'
+  | 'unknownHost'
+  | 'notGuid'
+  | 'invalidTenant';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
+
+/** Validates the Graph endpoint: https, a Graph host (or loopback, for tests), no credentials, path or query. */
+export function parseEndpoint(value: unknown): Parsed<string> {
+  if (value === undefined || value === null || value === '') return { ok: true, value: defaultEndpoint };
+  if (typeof value !== 'string') return { ok: false, problem: 'notString' };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, problem: 'notUrl' };
+  }
+  if (url.protocol !== 'https:') return { ok: false, problem: 'notHttps' };
+  if (url.username || url.password) return { ok: false, problem: 'hasCredentials' };
+  if (url.pathname !== '/' && url.pathname !== '') return { ok: false, problem: 'hasPath' };
+  if (url.search || url.hash) return { ok: false, problem: 'hasQuery' };
+  const host = url.hostname.toLowerCase();
+  if (!graphHosts.includes(host) && !loopbackHosts.has(host)) return { ok: false, problem: 'unknownHost' };
+  if (url.port && !loopbackHosts.has(host)) return { ok: false, problem: 'unknownHost' };
+  return { ok: true, value: url.origin };
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const domain =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+/** Validates the app registration's client ID: empty (VS Code's own app) or a GUID. */
+export function parseClientId(value: unknown): Parsed<string | undefined> {
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  if (typeof value !== 'string') return { ok: false, problem: 'notString' };
+  const v = value.trim();
+  if (v === '') return { ok: true, value: undefined };
+  return guid.test(v) ? { ok: true, value: v.toLowerCase() } : { ok: false, problem: 'notGuid' };
+}
+
+/** Validates the tenant: `organizations`, `common`, `consumers`, a tenant GUID or a verified domain name. */
+export function parseTenant(value: unknown): Parsed<string> {
+  if (value === undefined || value === null) return { ok: true, value: defaultTenant };
+  if (typeof value !== 'string') return { ok: false, problem: 'notString' };
+  const v = value.trim();
+  if (v === '') return { ok: true, value: defaultTenant };
+  if (['organizations', 'common', 'consumers'].includes(v.toLowerCase()))
+    return { ok: true, value: v.toLowerCase() };
+  if (guid.test(v) || domain.test(v)) return { ok: true, value: v.toLowerCase() };
+  return { ok: false, problem: 'invalidTenant' };
+}
+
+/** The default meeting length: an integer in [5, 1440], else the default. */
+export function parseDuration(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return defaultDurationMinutes;
+  return Math.min(maxDurationMinutes, Math.max(minDurationMinutes, Math.round(value)));
+}
+
+/** The zone for new meetings: the setting when it names a known zone, else the system's zone. */
+export function parseTimeZone(
+  value: unknown,
+  systemZone: string,
+  isKnown: (zone: string) => boolean,
+): string {
+  if (typeof value !== 'string' || value.trim() === '') return systemZone;
+  return isKnown(value.trim()) ? value.trim() : systemZone;
+}
+
+/** The scope Graph needs for every action. */
+export const graphScopes: readonly string[] = ['Calendars.ReadWrite'];
+
+/** Sign-in scopes: the Graph scope plus the user's own app registration when one is configured. */
+export function buildScopes(auth: { clientId?: string; tenant: string }): string[] {
+  const scopes = [...graphScopes];
+  if (auth.clientId) scopes.push(`VSCODE_CLIENT_ID:${auth.clientId}`, `VSCODE_TENANT:${auth.tenant}`);
+  return scopes;
+}
+
+/** What went wrong when signing in, as far as the message tells. */
+export type SignInFailure =
+  'cancelled' | 'unapprovedScope' | 'personalAccount' | 'consentBlocked' | 'appNotFound' | 'other';
+
+/** Classifies a sign-in error by the AADSTS code or the wording VS Code uses for a dismissed prompt. */
+export function classifySignInError(error: unknown): SignInFailure {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  if (/AADSTS65002\b/.test(text)) return 'unapprovedScope';
+  if (/AADSTS70002\b/.test(text)) return 'personalAccount';
+  if (/AADSTS(700016|50020|90002)\b/.test(text)) return 'appNotFound';
+  if (/AADSTS(90094|65001|90008)\b|admin approval|admin consent/i.test(text)) return 'consentBlocked';
+  if (/cancel|did not consent|user declined/i.test(text)) return 'cancelled';
+  return 'other';
+}

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import {
+  classifyCommandArg,
+  formatFieldErrors,
+  meetingNodeType,
+  parseMeetingIdInput,
+} from '../../src/host/commandArgs';
+import { meetingContextValue, meetingState, pickOrder } from '../../src/host/treeModel';
+import type { StoredMeeting } from '../../src/store/meetingStore';
+import { groupMeetings } from '../../src/store/meetingStore';
+
+const now = Date.UTC(2030, 0, 1, 12);
+const m = (id: string, h: number, extra: Partial<StoredMeeting> = {}): StoredMeeting => ({
+  id,
+  subject: id,
+  start: now + h * 3_600_000,
+  end: now + h * 3_600_000 + 1_800_000,
+  timeZone: 'UTC',
+  online: false,
+  status: 'active',
+  organizer: true,
+  ...extra,
+});
+
+describe('command arguments', () => {
+  it('tells a tree node from an arguments object', () => {
+    assert.deepEqual(classifyCommandArg(undefined), { kind: 'none' });
+    assert.deepEqual(classifyCommandArg({ nodeType: meetingNodeType, meetingId: 'x', other: 1 }), {
+      kind: 'node',
+      meetingId: 'x',
+    });
+    class Node {
+      readonly nodeType = meetingNodeType;
+      constructor(readonly meetingId: string) {}
+    }
+    assert.deepEqual(classifyCommandArg(new Node('y')), { kind: 'node', meetingId: 'y' });
+    assert.deepEqual(classifyCommandArg({ meetingId: 'z' }), { kind: 'args', args: { meetingId: 'z' } });
+    assert.deepEqual(classifyCommandArg(JSON.parse('{"start":"2030-01-01T10:00"}')), {
+      kind: 'args',
+      args: { start: '2030-01-01T10:00' },
+    });
+    assert.deepEqual(classifyCommandArg('id'), { kind: 'invalid' });
+    assert.deepEqual(classifyCommandArg([{ meetingId: 'z' }]), { kind: 'invalid' });
+    assert.deepEqual(classifyCommandArg(new Date()), { kind: 'invalid' });
+  });
+
+  it('names every bad field', () => {
+    const text = formatFieldErrors([
+      { field: 'start', code: 'invalidDateTime', message: 'Not a date' },
+      { field: 'attendees[1]', code: 'invalidEmail', message: 'Not an address' },
+    ]);
+    assert.equal(text, 'start: Not a date; attendees[1]: Not an address');
+  });
+
+  it('parses a pasted meeting ID', () => {
+    assert.equal(parseMeetingIdInput('  AAMk=  '), 'AAMk=');
+    assert.equal(parseMeetingIdInput('   '), undefined);
+    assert.equal(parseMeetingIdInput('a b'), undefined);
+  });
+});
+
+describe('tree model', () => {
+  it('gives each meeting a state and context value', () => {
+    assert.equal(meetingContextValue(m('a', 1, { online: true }), now), 'meeting.upcoming.online.organizer');
+    assert.equal(meetingContextValue(m('a', -1, { organizer: false }), now), 'meeting.past');
+    assert.equal(meetingContextValue(m('a', 1, { status: 'cancelled' }), now), 'meeting.cancelled.organizer');
+    assert.equal(meetingState(m('a', 1, { status: 'deleted' }), now), 'deleted');
+    assert.equal(meetingState(m('a', -0.25), now), 'upcoming');
+  });
+
+  it('orders the quick pick: upcoming soonest first, then past newest first, no cancelled', () => {
+    const list = [m('p2', -48), m('p1', -2), m('u1', 1), m('u2', 24), m('c', 3, { status: 'cancelled' })];
+    assert.deepEqual(
+      pickOrder(groupMeetings(list, now)).map((x) => x.id),
+      ['u1', 'u2', 'p1', 'p2'],
+    );
+  });
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import {
+  buildScopes,
+  classifySignInError,
+  defaultEndpoint,
+  parseClientId,
+  parseDuration,
+  parseEndpoint,
+  parseTenant,
+  parseTimeZone,
+  userValue,
+} from '../../src/host/settingsModel';
+
+describe('settingsModel', () => {
+  it('reads only the user value, ignoring workspace and folder values', () => {
+    assert.deepEqual(
+      userValue({ defaultValue: 'd', workspaceValue: 'https://evil.example', workspaceFolderValue: 'x' }),
+      { value: 'd', workspaceIgnored: true },
+    );
+    assert.deepEqual(userValue({ defaultValue: 'd', globalValue: 'g', workspaceValue: 'w' }), {
+      value: 'g',
+      workspaceIgnored: true,
+    });
+    assert.deepEqual(userValue({ defaultValue: 'd', globalValue: 'g' }), {
+      value: 'g',
+      workspaceIgnored: false,
+    });
+    assert.deepEqual(userValue(undefined), { value: undefined, workspaceIgnored: false });
+  });
+
+  it('accepts the Graph hosts and loopback over https, normalised to an origin', () => {
+    assert.deepEqual(parseEndpoint(undefined), { ok: true, value: defaultEndpoint });
+    assert.deepEqual(parseEndpoint(''), { ok: true, value: defaultEndpoint });
+    assert.deepEqual(parseEndpoint('https://graph.microsoft.com/'), {
+      ok: true,
+      value: 'https://graph.microsoft.com',
+    });
+    assert.deepEqual(parseEndpoint('https://Graph.Microsoft.US'), {
+      ok: true,
+      value: 'https://graph.microsoft.us',
+    });
+    assert.deepEqual(parseEndpoint('https://dod-graph.microsoft.us'), {
+      ok: true,
+      value: 'https://dod-graph.microsoft.us',
+    });
+    assert.deepEqual(parseEndpoint('https://microsoftgraph.chinacloudapi.cn'), {
+      ok: true,
+      value: 'https://microsoftgraph.chinacloudapi.cn',
+    });
+    assert.deepEqual(parseEndpoint('https://127.0.0.1:8443'), { ok: true, value: 'https://127.0.0.1:8443' });
+    assert.deepEqual(parseEndpoint('https://localhost:9000/'), { ok: true, value: 'https://localhost:9000' });
+  });
+
+  it('refuses endpoints that could send the token elsewhere', () => {
+    const cases: [unknown, string][] = [
+      [42, 'notString'],
+      ['graph.microsoft.com', 'notUrl'],
+      ['http://graph.microsoft.com', 'notHttps'],
+      ['http://127.0.0.1:8080', 'notHttps'],
+      ['https://user:pw@graph.microsoft.com', 'hasCredentials'],
+      ['https://graph.microsoft.com/v1.0', 'hasPath'],
+      ['https://graph.microsoft.com/?x=1', 'hasQuery'],
+      ['https://graph.microsoft.com/#x', 'hasQuery'],
+      ['https://evil.example', 'unknownHost'],
+      ['https://graph.microsoft.com.evil.example', 'unknownHost'],
+      ['https://graph.microsoft.com:8443', 'unknownHost'],
+    ];
+    for (const [value, problem] of cases)
+      assert.deepEqual(parseEndpoint(value), { ok: false, problem }, String(value));
+  });
+
+  it('validates the client ID and tenant', () => {
+    assert.deepEqual(parseClientId(''), { ok: true, value: undefined });
+    assert.deepEqual(parseClientId(' 11111111-2222-3333-4444-55555555AAAA '), {
+      ok: true,
+      value: '11111111-2222-3333-4444-55555555aaaa',
+    });
+    assert.deepEqual(parseClientId('abc VSCODE_TENANT:evil'), { ok: false, problem: 'notGuid' });
+    assert.deepEqual(parseClientId(5), { ok: false, problem: 'notString' });
+    assert.deepEqual(parseTenant(''), { ok: true, value: 'organizations' });
+    assert.deepEqual(parseTenant('Common'), { ok: true, value: 'common' });
+    assert.deepEqual(parseTenant('contoso.onmicrosoft.com'), { ok: true, value: 'contoso.onmicrosoft.com' });
+    assert.deepEqual(parseTenant('11111111-2222-3333-4444-555555555555'), {
+      ok: true,
+      value: '11111111-2222-3333-4444-555555555555',
+    });
+    assert.deepEqual(parseTenant('a b'), { ok: false, problem: 'invalidTenant' });
+    assert.deepEqual(parseTenant('x VSCODE_CLIENT_ID:y'), { ok: false, problem: 'invalidTenant' });
+  });
+
+  it('builds the sign-in scopes', () => {
+    assert.deepEqual(buildScopes({ tenant: 'organizations' }), ['Calendars.ReadWrite']);
+    assert.deepEqual(buildScopes({ clientId: 'abc', tenant: 'common' }), [
+      'Calendars.ReadWrite',
+      'VSCODE_CLIENT_ID:abc',
+      'VSCODE_TENANT:common',
+    ]);
+  });
+
+  it('clamps the duration and falls back for the time zone', () => {
+    assert.equal(parseDuration(45), 45);
+    assert.equal(parseDuration(1), 5);
+    assert.equal(parseDuration(100000), 1440);
+    assert.equal(parseDuration('60'), 30);
+    assert.equal(parseDuration(Number.NaN), 30);
+    const known = (z: string): boolean => z === 'Europe/Berlin';
+    assert.equal(parseTimeZone('', 'UTC', known), 'UTC');
+    assert.equal(parseTimeZone('Europe/Berlin', 'UTC', known), 'Europe/Berlin');
+    assert.equal(parseTimeZone('Mars/Olympus', 'UTC', known), 'UTC');
+  });
+
+  it('classifies sign-in failures', () => {
+    assert.equal(
+      classifySignInError(new Error('AADSTS65002: Consent between first party application ...')),
+      'unapprovedScope',
+    );
+    assert.equal(classifySignInError(new Error('AADSTS70002: The client does not exist')), 'personalAccount');
+    assert.equal(classifySignInError(new Error('AADSTS700016: Application not found')), 'appNotFound');
+    assert.equal(classifySignInError(new Error('AADSTS90094: Admin consent is required')), 'consentBlocked');
+    assert.equal(
+      classifySignInError(new Error('AADSTS65001: The user or administrator has not consented')),
+      'consentBlocked',
+    );
+    assert.equal(classifySignInError(new Error('User did not consent to login.')), 'cancelled');
+    assert.equal(classifySignInError(new Error('Cancelled')), 'cancelled');
+    assert.equal(classifySignInError('boom'), 'other');
+  });
+});
