@@ -80,3 +80,87 @@ export interface ActionMessage {
 }
 
 export type FromWebview = ReadyMessage | SubmitMessage | ActionMessage;
+
+/** Transport caps for page messages, well above what the core validator accepts, so a valid form always fits. */
+export const protocolLimits = {
+  requestId: 100,
+  meetingId: 1024,
+  dateTime: 64,
+  timeZone: 128,
+  subject: 2000,
+  location: 2000,
+  attendee: 512,
+  attendees: 2000,
+  content: 200_000,
+} as const;
+
+type Plain = Record<string, unknown>;
+
+function isPlainObject(v: unknown): v is Plain {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function hasExactKeys(o: Plain, keys: readonly string[]): boolean {
+  const own = Reflect.ownKeys(o);
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
+}
+
+function isString(v: unknown, max: number, nonEmpty = false): v is string {
+  return typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0);
+}
+
+const formValueKeys = [
+  'start',
+  'end',
+  'timeZone',
+  'subject',
+  'attendees',
+  'location',
+  'teamsMeeting',
+  'content',
+] as const satisfies readonly (keyof FormValues)[];
+
+function parseFormValues(v: unknown): FormValues | undefined {
+  if (!isPlainObject(v) || !hasExactKeys(v, formValueKeys)) return undefined;
+  const { start, end, timeZone, subject, attendees, location, teamsMeeting, content } = v;
+  if (!isString(start, protocolLimits.dateTime) || !isString(end, protocolLimits.dateTime)) return undefined;
+  if (!isString(timeZone, protocolLimits.timeZone)) return undefined;
+  if (!isString(subject, protocolLimits.subject) || !isString(location, protocolLimits.location)) return undefined;
+  if (!isString(content, protocolLimits.content) || typeof teamsMeeting !== 'boolean') return undefined;
+  if (!Array.isArray(attendees) || attendees.length > protocolLimits.attendees) return undefined;
+  if (Reflect.ownKeys(attendees).length !== attendees.length + 1) return undefined;
+  const list: string[] = [];
+  for (let i = 0; i < attendees.length; i++) {
+    const a: unknown = attendees[i];
+    if (!isString(a, protocolLimits.attendee)) return undefined;
+    list.push(a);
+  }
+  return { start, end, timeZone, subject, attendees: list, location, teamsMeeting, content };
+}
+
+const actions: readonly ActionMessage['action'][] = ['openInOutlook', 'join', 'copyId'];
+
+/** Checks a message from the page; anything malformed, oversized or with extra properties yields undefined. */
+export function parseFromWebview(msg: unknown): FromWebview | undefined {
+  if (!isPlainObject(msg)) return undefined;
+  switch (msg.type) {
+    case 'ready':
+      return hasExactKeys(msg, ['type']) ? { type: 'ready' } : undefined;
+    case 'submit': {
+      if (!hasExactKeys(msg, ['type', 'requestId', 'values'])) return undefined;
+      if (!isString(msg.requestId, protocolLimits.requestId, true)) return undefined;
+      const values = parseFormValues(msg.values);
+      return values ? { type: 'submit', requestId: msg.requestId, values } : undefined;
+    }
+    case 'action': {
+      if (!hasExactKeys(msg, ['type', 'action', 'meetingId'])) return undefined;
+      const action = actions.find((a) => a === msg.action);
+      if (!action || !isString(msg.meetingId, protocolLimits.meetingId, true)) return undefined;
+      return { type: 'action', action, meetingId: msg.meetingId };
+    }
+    default:
+      return undefined;
+  }
+}

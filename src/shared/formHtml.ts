@@ -1,0 +1,52 @@
+// The meeting form's HTML shell: a strict CSP, the stylesheet and the nonce'd script. The page renders the rest.
+
+/** What the host (or a test) passes to render the page. */
+export interface FormHtmlOptions {
+  /** The webview's `cspSource` (the origin its local resources load from). */
+  cspSource: string;
+  /** A fresh random nonce per render, base64 or hex. */
+  nonce: string;
+  /** URL of `dist/webview/form.js`. */
+  scriptUri: string;
+  /** URL of `dist/webview/form.css`. */
+  styleUri: string;
+  /** The display language (`en`, `es`, ...). */
+  lang: string;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The Content-Security-Policy the page runs under. */
+export function formCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+/** The form page's HTML. Throws when an argument could break out of its attribute or the policy. */
+export function renderFormHtml(options: FormHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri, lang } = options;
+  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('The nonce must be at least 16 base64 characters.');
+  if (!/^[^\s;,'"]+$/.test(cspSource)) throw new Error('The CSP source must be a single source expression.');
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new Error('The language must be a BCP 47 tag.');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttr(lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(formCsp(cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttr(styleUri)}">
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${escapeAttr(nonce)}" src="${escapeAttr(scriptUri)}"></script>
+</body>
+</html>
+`;
+}

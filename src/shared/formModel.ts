@@ -1,0 +1,160 @@
+// The form's model, shared by the page and the host: defaults, form values <-> core inputs.
+// Pure: runs in Node and in the browser.
+import { convertGraphDateTime } from '../core/datetime';
+import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
+import type { FormValues } from './protocol';
+
+const wallPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/** The wall time of `instant` in `timeZone` as `YYYY-MM-DDTHH:mm`. */
+export function wallTimeIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** Minutes since the epoch of a wall time read as if it were UTC, or undefined when it is not one. */
+function wallMinutes(wall: string): number | undefined {
+  const m = wallPattern.exec(wall);
+  if (!m) return undefined;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  const d = new Date(ms);
+  if (d.getUTCDate() !== +m[3] || d.getUTCMonth() !== +m[2] - 1 || +m[4] > 23 || +m[5] > 59) return undefined;
+  return ms / 60_000;
+}
+
+function wallFromMinutes(minutes: number): string {
+  return new Date(minutes * 60_000).toISOString().slice(0, 16);
+}
+
+/** `wall` plus `minutes` on the wall clock, or undefined when `wall` is not a wall time. */
+export function addWallMinutes(wall: string, minutes: number): string | undefined {
+  const base = wallMinutes(wall);
+  return base === undefined ? undefined : wallFromMinutes(base + minutes);
+}
+
+/** Wall-clock minutes from `start` to `end`, or undefined when either is not a wall time. */
+export function wallDurationMinutes(start: string, end: string): number | undefined {
+  const a = wallMinutes(start);
+  const b = wallMinutes(end);
+  return a === undefined || b === undefined ? undefined : b - a;
+}
+
+/** Splits an attendee text (one per line, or separated by commas or semicolons) into addresses. */
+export function parseAttendees(text: string): string[] {
+  return text
+    .split(/[\r\n,;]+/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+}
+
+/** A new form: starts at the next half hour in `timeZone` and lasts `durationMinutes`. */
+export function defaultFormValues(now: Date, timeZone: string, durationMinutes: number): FormValues {
+  const nowWall = wallMinutes(wallTimeIn(now, timeZone)) ?? Math.floor(now.getTime() / 60_000);
+  const start = Math.ceil((nowWall + 1) / 30) * 30;
+  return {
+    start: wallFromMinutes(start),
+    end: wallFromMinutes(start + Math.max(1, Math.round(durationMinutes))),
+    timeZone,
+    subject: '',
+    attendees: [],
+    location: '',
+    teamsMeeting: false,
+    content: '',
+  };
+}
+
+/** A form wall time as the core takes it (`YYYY-MM-DDTHH:mm:ss`); anything else unchanged. */
+function toIsoWall(wall: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wall) ? `${wall}:00` : wall;
+}
+
+/** The schedule input for the form's values; empty optional fields are left out. */
+export function formToScheduleInput(values: FormValues): ScheduleInput {
+  const input: ScheduleInput = {
+    start: toIsoWall(values.start),
+    end: toIsoWall(values.end),
+    timeZone: values.timeZone,
+    teamsMeeting: values.teamsMeeting,
+  };
+  if (values.subject.trim() !== '') input.subject = values.subject;
+  const attendees = values.attendees.map((a) => a.trim()).filter((a) => a !== '');
+  if (attendees.length > 0) input.attendees = attendees;
+  if (values.location.trim() !== '') input.location = values.location;
+  if (values.content.trim() !== '') {
+    input.content = values.content;
+    input.contentType = 'text';
+  }
+  return input;
+}
+
+function attendeeSet(list: string[]): Set<string> {
+  return new Set(list.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''));
+}
+
+function sameAttendees(a: string[], b: string[]): boolean {
+  const x = attendeeSet(a);
+  const y = attendeeSet(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+}
+
+function normText(s: string): string {
+  return s.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The update input for what changed between `original` and `values`. The time block (start, end, time zone)
+ * travels together when any part of it changed, since wall times mean nothing without their zone.
+ */
+export function formToUpdateInput(meetingId: string, values: FormValues, original: FormValues): UpdateInput {
+  const input: UpdateInput = { meetingId };
+  if (values.start !== original.start || values.end !== original.end || values.timeZone !== original.timeZone) {
+    input.start = toIsoWall(values.start);
+    input.end = toIsoWall(values.end);
+    input.timeZone = values.timeZone;
+  }
+  if (values.subject.trim() !== original.subject.trim()) input.subject = values.subject;
+  if (!sameAttendees(values.attendees, original.attendees)) {
+    input.attendees = values.attendees.map((a) => a.trim()).filter((a) => a !== '');
+  }
+  if (values.location.trim() !== original.location.trim()) input.location = values.location;
+  if (values.teamsMeeting !== original.teamsMeeting) input.teamsMeeting = values.teamsMeeting;
+  if (normText(values.content).trimEnd() !== normText(original.content).trimEnd()) {
+    input.content = values.content;
+    input.contentType = 'text';
+  }
+  return input;
+}
+
+/** Whether an update input carries any change besides the meeting ID. */
+export function hasChanges(input: UpdateInput): boolean {
+  return Object.keys(input).some((k) => k !== 'meetingId');
+}
+
+/** A Graph date-time as a form wall time in `timeZone` (Graph's zone may differ). */
+function meetingWall(dt: GraphDateTime, timeZone: string): string {
+  const converted = dt.timeZone === timeZone ? dt : convertGraphDateTime(dt, timeZone);
+  return (converted ?? dt).dateTime.slice(0, 16);
+}
+
+/** The form values that show `meeting` in `timeZone` (update mode). */
+export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
+  return {
+    start: meetingWall(meeting.start, timeZone),
+    end: meetingWall(meeting.end, timeZone),
+    timeZone,
+    subject: meeting.subject,
+    attendees: meeting.attendees.map((a) => a.address),
+    location: meeting.location ?? '',
+    teamsMeeting: meeting.isOnlineMeeting,
+    content: meeting.content ?? '',
+  };
+}

@@ -1,0 +1,485 @@
+// The meeting form: renders from `init`, validates live, submits once, shows the result, keeps a draft.
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js' with { 'resolution-mode': 'import' };
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with { 'resolution-mode': 'import' };
+import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with { 'resolution-mode': 'import' };
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with { 'resolution-mode': 'import' };
+import type { FieldError } from '../core/types';
+import { formatMessage } from '../core/messages';
+import {
+  addWallMinutes,
+  formToUpdateInput,
+  hasChanges,
+  parseAttendees,
+  wallDurationMinutes,
+} from '../shared/formModel';
+import type { FormStringKey } from '../shared/formStrings';
+import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
+import { el, setText } from './dom';
+import { errorTarget, errorText, validateForm } from './validation';
+
+/** What the page keeps with `setState`: enough to rebuild the form after a reload. */
+export interface Draft {
+  version: 1;
+  mode: InitMessage['mode'];
+  meetingId?: string;
+  values: FormValues;
+  attendeesText: string;
+  /** Fields the user has visited, whose errors are shown live. */
+  touched: string[];
+  /** The request in flight, so its result still lands after a reload. */
+  pending?: string;
+  success?: { meetingId: string; canJoin: boolean };
+}
+
+/** The slice of `acquireVsCodeApi()` the page uses. */
+export interface HostApi {
+  postMessage(msg: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+type FieldName = 'start' | 'end' | 'timeZone' | 'subject' | 'attendees' | 'location' | 'teamsMeeting' | 'content';
+
+const fieldOrder: FieldName[] = [
+  'start',
+  'end',
+  'timeZone',
+  'subject',
+  'attendees',
+  'location',
+  'teamsMeeting',
+  'content',
+];
+
+/** Whether a saved state is a draft of this page for the same form (mode and meeting). */
+export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const d = state as Partial<Draft>;
+  if (d.version !== 1 || d.mode !== init.mode || d.meetingId !== init.meetingId) return undefined;
+  const v = d.values as Partial<FormValues> | undefined;
+  if (!v || typeof v !== 'object') return undefined;
+  const strings = ['start', 'end', 'timeZone', 'subject', 'location', 'content'] as const;
+  if (!strings.every((k) => typeof v[k] === 'string')) return undefined;
+  if (typeof v.teamsMeeting !== 'boolean' || !Array.isArray(v.attendees)) return undefined;
+  if (typeof d.attendeesText !== 'string') return undefined;
+  return {
+    version: 1,
+    mode: init.mode,
+    meetingId: init.meetingId,
+    values: v as FormValues,
+    attendeesText: d.attendeesText,
+    touched: Array.isArray(d.touched) ? d.touched.filter((t) => typeof t === 'string') : [],
+    pending: typeof d.pending === 'string' ? d.pending : undefined,
+    success:
+      d.success && typeof d.success.meetingId === 'string'
+        ? { meetingId: d.success.meetingId, canJoin: d.success.canJoin === true }
+        : undefined,
+  };
+}
+
+/** The form page, built once per `init`. */
+export class MeetingForm {
+  private readonly t: (key: FormStringKey, params?: Record<string, string | number>) => string;
+  private readonly draft: Draft;
+  private readonly original: FormValues;
+  private readonly touched: Set<string>;
+  private showAll = false;
+  private prevStart: string;
+  private errors: FieldError[] = [];
+
+  private readonly form: HTMLFormElement;
+  private readonly status: HTMLElement;
+  private readonly success: HTMLElement;
+  private readonly start: VscodeTextfield;
+  private readonly end: VscodeTextfield;
+  private readonly duration: HTMLElement;
+  private readonly timeZone: VscodeSingleSelect;
+  private readonly subject: VscodeTextfield;
+  private readonly attendees: VscodeTextarea;
+  private readonly location: VscodeTextfield;
+  private readonly teams: VscodeCheckbox;
+  private readonly content: VscodeTextarea;
+  private readonly submit: HTMLElement & { disabled: boolean };
+  private readonly progress: HTMLElement;
+  private readonly errorBoxes = new Map<FieldName, HTMLElement>();
+
+  constructor(
+    root: HTMLElement,
+    private readonly init: InitMessage,
+    private readonly api: HostApi,
+    saved: Draft | undefined,
+  ) {
+    const strings = init.strings as Record<string, string>;
+    this.t = (key, params) => {
+      const s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : undefined;
+      return formatMessage(typeof s === 'string' ? s : key, params);
+    };
+    this.original = { ...init.values, attendees: [...init.values.attendees] };
+    this.draft = saved ?? {
+      version: 1,
+      mode: init.mode,
+      meetingId: init.meetingId,
+      values: { ...this.original, attendees: [...this.original.attendees] },
+      attendeesText: this.original.attendees.join('\n'),
+      touched: [],
+    };
+    this.touched = new Set(this.draft.touched);
+    this.prevStart = this.draft.values.start;
+    const v = this.draft.values;
+
+    document.title = this.t(init.mode === 'update' ? 'titleUpdate' : 'titleSchedule');
+    const heading = el('h1', { id: 'title' }, [document.title]);
+    this.status = el('div', { id: 'status', className: 'status', 'attr:role': 'status', 'attr:aria-live': 'polite' });
+
+    this.start = this.textfield('start', 'datetime-local', v.start);
+    this.end = this.textfield('end', 'datetime-local', v.end);
+    this.duration = el('div', { id: 'duration', className: 'hint' });
+
+    this.timeZone = document.createElement('vscode-single-select');
+    this.timeZone.id = 'timeZone';
+    this.timeZone.combobox = true;
+    this.timeZone.filter = 'contains';
+    const zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
+    this.timeZone.options = zones.map((z) => ({
+      label: z.replace(/_/g, ' '),
+      value: z,
+      description: '',
+      selected: z === v.timeZone,
+      disabled: false,
+    }));
+    this.timeZone.value = v.timeZone;
+
+    this.subject = this.textfield('subject', 'text', v.subject, this.t('subjectPlaceholder'));
+    this.attendees = this.textarea('attendees', this.draft.attendeesText, 3, 'name@example.com');
+    this.location = this.textfield('location', 'text', v.location, this.t('locationPlaceholder'));
+    this.teams = document.createElement('vscode-checkbox');
+    this.teams.id = 'teamsMeeting';
+    this.teams.toggle = true;
+    this.teams.checked = v.teamsMeeting;
+    this.teams.disabled = !init.teams.enabled;
+    this.teams.label = this.t('teams');
+    this.teams.append(document.createTextNode(this.t('teams')));
+    this.content = this.textarea('content', v.content, 6, this.t('contentPlaceholder'));
+
+    this.submit = el('vscode-button', { id: 'submit' }, [
+      this.t(init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'),
+    ]) as HTMLElement & { disabled: boolean };
+    this.progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
+
+    const teamsHelp = init.teams.enabled
+      ? this.t('teamsHelp')
+      : (init.teams.reason ?? this.t('teamsHelp'));
+    this.form = el('form', { id: 'form', noValidate: true, 'attr:aria-labelledby': 'title' }, [
+      el('div', { className: 'row' }, [
+        this.field('start', this.t('start'), this.start),
+        this.field('end', this.t('end'), this.end),
+      ]),
+      this.duration,
+      this.field('timeZone', this.t('timeZone'), this.timeZone),
+      this.field('subject', this.t('subject'), this.subject),
+      this.field('attendees', this.t('attendees'), this.attendees, this.t('attendeesHelp')),
+      this.field('location', this.t('location'), this.location),
+      this.checkboxField(this.teams, teamsHelp, !init.teams.enabled),
+      this.field('content', this.t('content'), this.content),
+      el('div', { className: 'actions' }, [
+        this.submit,
+        this.progress,
+        el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
+      ]),
+    ]);
+    this.success = el('section', { id: 'success', hidden: true, tabIndex: -1, 'attr:aria-labelledby': 'successTitle' });
+
+    root.replaceChildren(heading, this.status, this.form, this.success);
+    root.removeAttribute('aria-busy');
+    this.wire();
+    this.updateDuration();
+    this.validate();
+    if (this.draft.success) this.showSuccess(this.draft.success.meetingId, this.draft.success.canJoin);
+    else if (this.draft.pending) this.setSending(true);
+  }
+
+  /** Handles a host `result`; ignored unless it answers the request in flight. */
+  onResult(msg: ResultMessage): void {
+    if (!this.draft.pending || msg.requestId !== this.draft.pending) return;
+    this.draft.pending = undefined;
+    if (msg.ok && typeof msg.meetingId === 'string') {
+      this.draft.success = { meetingId: msg.meetingId, canJoin: msg.canJoin === true };
+      this.save();
+      this.showSuccess(msg.meetingId, msg.canJoin === true);
+      return;
+    }
+    this.setSending(false);
+    this.save();
+    const errors = Array.isArray(msg.errors) ? msg.errors : [];
+    this.errors = errors;
+    this.showAll = true;
+    this.renderErrors();
+    const text = typeof msg.message === 'string' && msg.message !== '' ? msg.message : this.t('failed');
+    this.setStatus(text, true);
+    this.focusFirstInvalid();
+  }
+
+  private textfield(id: string, type: string, value: string, placeholder?: string): VscodeTextfield {
+    const f = document.createElement('vscode-textfield');
+    f.id = id;
+    f.setAttribute('type', type);
+    f.value = value;
+    if (placeholder) f.placeholder = placeholder;
+    return f;
+  }
+
+  private textarea(id: string, value: string, rows: number, placeholder?: string): VscodeTextarea {
+    const f = document.createElement('vscode-textarea');
+    f.id = id;
+    f.rows = rows;
+    f.value = value;
+    f.resize = 'vertical';
+    if (placeholder) f.placeholder = placeholder;
+    return f;
+  }
+
+  private field(name: FieldName, label: string, control: HTMLElement, help?: string): HTMLElement {
+    const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
+    this.errorBoxes.set(name, error);
+    const describedBy = [help ? `${name}-help` : '', `${name}-error`].filter(Boolean).join(' ');
+    control.setAttribute('aria-describedby', describedBy);
+    return el('div', { className: 'field', id: `${name}-field` }, [
+      el('vscode-label', { htmlFor: name, id: `${name}-label` }, [label]),
+      control,
+      ...(help ? [el('div', { id: `${name}-help`, className: 'hint' }, [help])] : []),
+      error,
+    ]);
+  }
+
+  private checkboxField(control: HTMLElement, help: string, isReason: boolean): HTMLElement {
+    const error = el('div', { id: 'teamsMeeting-error', className: 'error', 'attr:aria-live': 'polite' });
+    this.errorBoxes.set('teamsMeeting', error);
+    control.setAttribute('aria-describedby', 'teamsMeeting-help teamsMeeting-error');
+    return el('div', { className: 'field', id: 'teamsMeeting-field' }, [
+      control,
+      el('div', { id: 'teamsMeeting-help', className: isReason ? 'hint reason' : 'hint' }, [help]),
+      error,
+    ]);
+  }
+
+  private wire(): void {
+    const onEdit = (name: FieldName) => () => this.edited(name, false);
+    const onLeave = (name: FieldName) => () => this.edited(name, true);
+    const controls: [FieldName, HTMLElement][] = [
+      ['start', this.start],
+      ['end', this.end],
+      ['timeZone', this.timeZone],
+      ['subject', this.subject],
+      ['attendees', this.attendees],
+      ['location', this.location],
+      ['teamsMeeting', this.teams],
+      ['content', this.content],
+    ];
+    for (const [name, control] of controls) {
+      control.addEventListener('input', onEdit(name));
+      control.addEventListener('change', onEdit(name));
+      control.addEventListener('focusout', onLeave(name));
+    }
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.trySubmit();
+    });
+    this.submit.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.trySubmit();
+    });
+    this.form.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      const target = e.target as Element | null;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.trySubmit();
+      } else if (!e.shiftKey && !e.altKey && target?.tagName === 'VSCODE-TEXTFIELD') {
+        e.preventDefault();
+        e.stopPropagation();
+        this.trySubmit();
+      }
+    }, true);
+  }
+
+  private edited(name: FieldName, left: boolean): void {
+    if (this.draft.success) return;
+    const before = this.draft.values;
+    const values = this.readValues();
+    if (name === 'start' && values.start !== this.prevStart) {
+      const length = wallDurationMinutes(this.prevStart, before.end);
+      const moved = length !== undefined && length > 0 ? addWallMinutes(values.start, length) : undefined;
+      if (moved !== undefined) {
+        values.end = moved;
+        this.end.value = moved;
+      }
+      if (addWallMinutes(values.start, 0) !== undefined) this.prevStart = values.start;
+    }
+    const changed = JSON.stringify(values) !== JSON.stringify(before) || this.attendees.value !== this.draft.attendeesText;
+    if (left || changed) this.touched.add(name);
+    if (name === 'start' && changed) this.touched.add('end');
+    this.draft.values = values;
+    this.draft.attendeesText = this.attendees.value;
+    this.draft.touched = [...this.touched];
+    this.save();
+    this.updateDuration();
+    this.validate();
+  }
+
+  private readValues(): FormValues {
+    return {
+      start: this.start.value,
+      end: this.end.value,
+      timeZone: this.timeZone.value,
+      subject: this.subject.value,
+      attendees: parseAttendees(this.attendees.value),
+      location: this.location.value,
+      teamsMeeting: this.teams.checked,
+      content: this.content.value,
+    };
+  }
+
+  private save(): void {
+    this.api.setState(this.draft);
+  }
+
+  private updateDuration(): void {
+    const minutes = wallDurationMinutes(this.draft.values.start, this.draft.values.end);
+    if (minutes === undefined || minutes <= 0) {
+      setText(this.duration, '');
+      return;
+    }
+    const hours = Math.floor(minutes / 60);
+    const text =
+      hours > 0
+        ? this.t('durationHoursMinutes', { hours, minutes: minutes % 60 })
+        : this.t('durationMinutes', { minutes });
+    setText(this.duration, this.t('duration', { duration: text }));
+  }
+
+  private validate(): void {
+    this.errors = validateForm(this.init.mode, this.draft.values, this.original, this.init.meetingId);
+    this.renderErrors();
+  }
+
+  private renderErrors(): void {
+    const byField = new Map<FieldName, string[]>();
+    for (const error of this.errors) {
+      const target = errorTarget(error.field);
+      const name = (fieldOrder as string[]).includes(target.name) ? (target.name as FieldName) : undefined;
+      if (!name || (!this.showAll && !this.touched.has(name))) continue;
+      let text = errorText(error, this.init.messages);
+      if (name === 'attendees' && target.index !== undefined) {
+        const address = this.draft.values.attendees[target.index] ?? '';
+        text = this.t('attendeeError', { address, message: text });
+      }
+      byField.set(name, [...(byField.get(name) ?? []), text]);
+    }
+    for (const name of fieldOrder) {
+      const box = this.errorBoxes.get(name);
+      const control = this.control(name);
+      const texts = byField.get(name) ?? [];
+      box?.replaceChildren(...texts.map((t) => el('div', { className: 'error-line' }, [t])));
+      const invalid = texts.length > 0;
+      (control as HTMLElement & { invalid?: boolean }).invalid = invalid;
+      control.setAttribute('aria-invalid', String(invalid));
+      const inner = (control as { wrappedElement?: HTMLElement }).wrappedElement;
+      if (inner) {
+        inner.setAttribute('aria-invalid', String(invalid));
+        if (invalid) inner.setAttribute('aria-description', texts.join(' '));
+        else inner.removeAttribute('aria-description');
+      }
+    }
+  }
+
+  private control(name: FieldName): HTMLElement {
+    switch (name) {
+      case 'start':
+        return this.start;
+      case 'end':
+        return this.end;
+      case 'timeZone':
+        return this.timeZone;
+      case 'subject':
+        return this.subject;
+      case 'attendees':
+        return this.attendees;
+      case 'location':
+        return this.location;
+      case 'teamsMeeting':
+        return this.teams;
+      case 'content':
+        return this.content;
+    }
+  }
+
+  private focusFirstInvalid(): void {
+    for (const name of fieldOrder) {
+      if (this.control(name).getAttribute('aria-invalid') === 'true') {
+        this.control(name).focus();
+        return;
+      }
+    }
+  }
+
+  private setStatus(text: string, isError: boolean): void {
+    this.status.classList.toggle('status-error', isError);
+    setText(this.status, text);
+  }
+
+  private setSending(sending: boolean): void {
+    this.submit.disabled = sending;
+    this.progress.hidden = !sending;
+    this.form.setAttribute('aria-busy', String(sending));
+    setText(this.submit, this.t(sending ? 'sending' : this.init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'));
+  }
+
+  private trySubmit(): void {
+    if (this.draft.pending || this.draft.success) return;
+    this.draft.values = this.readValues();
+    this.draft.attendeesText = this.attendees.value;
+    this.validate();
+    if (this.errors.length > 0) {
+      this.showAll = true;
+      this.renderErrors();
+      this.setStatus(this.t('errorSummary'), true);
+      this.focusFirstInvalid();
+      return;
+    }
+    if (this.init.mode === 'update' && !hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original))) {
+      this.setStatus(this.t('nothingChanged'), false);
+      return;
+    }
+    const requestId = crypto.randomUUID();
+    this.draft.pending = requestId;
+    this.save();
+    this.setStatus('', false);
+    this.setSending(true);
+    this.api.postMessage({ type: 'submit', requestId, values: { ...this.draft.values } });
+  }
+
+  private showSuccess(meetingId: string, canJoin: boolean): void {
+    this.form.hidden = true;
+    this.setStatus('', false);
+    const action = (kind: ActionMessage['action'], key: FormStringKey, secondary: boolean): HTMLElement => {
+      const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.t(key)]);
+      button.addEventListener('click', () => this.api.postMessage({ type: 'action', action: kind, meetingId }));
+      return button;
+    };
+    this.success.replaceChildren(
+      el('h2', { id: 'successTitle' }, [this.t(this.init.mode === 'update' ? 'successUpdate' : 'successSchedule')]),
+      el('div', { className: 'field' }, [
+        el('div', { className: 'label', id: 'meetingIdLabel' }, [this.t('meetingId')]),
+        el('code', { id: 'meetingId', className: 'meeting-id', 'attr:aria-labelledby': 'meetingIdLabel' }, [meetingId]),
+      ]),
+      el('div', { className: 'actions' }, [
+        action('openInOutlook', 'openInOutlook', false),
+        ...(canJoin ? [action('join', 'join', true)] : []),
+        action('copyId', 'copyId', true),
+      ]),
+    );
+    this.success.hidden = false;
+    this.success.focus();
+  }
+}
