@@ -104,7 +104,8 @@ export type ValidationCode =
   | 'nonexistentLocalTime'
   | 'teamsCannotBeTurnedOff'
   | 'teamsUnavailable'
-  | 'unknownField';
+  | 'unknownField'
+  | 'invalidMeetingId';
 
 /** One problem with one field. `field` is the input's name (`start`, `attendees`, `attendees[2]`, ...). */
 export interface FieldError {

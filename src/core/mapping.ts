@@ -1,0 +1,438 @@
+// Mapping between validated meeting requests and Graph event JSON, both ways. Graph's answers are
+// never trusted: `fromGraphEvent` checks every field it reads.
+import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
+import { formatWallTime, parseIsoDateTime, utcMsToWall } from './datetime';
+
+/** The event JSON this extension sends to Graph (`POST /me/events`, `PATCH /me/events/{id}`). */
+export interface GraphEventPayload {
+  subject?: string;
+  body?: { contentType: ContentType; content: string };
+  start?: GraphDateTime;
+  end?: GraphDateTime;
+  location?: { displayName: string };
+  attendees?: { emailAddress: { address: string }; type: 'required' }[];
+  isOnlineMeeting?: boolean;
+  onlineMeetingProvider?: string;
+  transactionId?: string;
+}
+
+/** Why a request cannot be mapped to a Graph body. */
+export type MappingErrorCode = 'teamsCannotBeTurnedOff' | 'teamsUnavailable';
+
+/** A request Graph cannot carry out (validation should have caught it first). */
+export class MappingError extends Error {
+  readonly kind = 'mapping';
+  constructor(
+    readonly code: MappingErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MappingError';
+  }
+}
+
+/** Whether `e` is a `MappingError` (works across separately bundled copies of the class). */
+export function isMappingError(e: unknown): e is MappingError {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'mapping';
+}
+
+function teamsUnavailable(): MappingError {
+  return new MappingError(
+    'teamsUnavailable',
+    'Teams meetings are not available for this account: no Teams online-meeting provider is allowed for its calendar.',
+  );
+}
+
+/** Options of a create. */
+export interface CreateOptions {
+  /** Sent with the create so a retried request returns the first event instead of making a second one. */
+  transactionId: string;
+  /** From `pickOnlineMeetingProvider`; required when the draft asks for Teams. */
+  onlineMeetingProvider?: string;
+}
+
+/**
+ * The body of `POST /me/events`. Fields the draft leaves out are left out. `teamsMeeting: false` is
+ * sent as `isOnlineMeeting: false` so a mailbox that adds Teams to every meeting does not. Throws a
+ * `MappingError` (`teamsUnavailable`) when Teams is asked for without a provider.
+ */
+export function toCreateBody(draft: MeetingDraft, options: CreateOptions): GraphEventPayload {
+  const body: GraphEventPayload = {};
+  if (draft.subject !== undefined) body.subject = draft.subject;
+  if (draft.content !== undefined)
+    body.body = { contentType: draft.contentType ?? 'text', content: draft.content };
+  body.start = { dateTime: draft.start.dateTime, timeZone: draft.start.timeZone };
+  body.end = { dateTime: draft.end.dateTime, timeZone: draft.end.timeZone };
+  if (draft.location !== undefined) body.location = { displayName: draft.location };
+  if (draft.attendees !== undefined) body.attendees = draft.attendees.map(toGraphAttendee);
+  if (draft.teamsMeeting === true) {
+    if (!options.onlineMeetingProvider) throw teamsUnavailable();
+    body.isOnlineMeeting = true;
+    body.onlineMeetingProvider = options.onlineMeetingProvider;
+  } else if (draft.teamsMeeting === false) {
+    body.isOnlineMeeting = false;
+  }
+  body.transactionId = options.transactionId;
+  return body;
+}
+
+function toGraphAttendee(address: string): { emailAddress: { address: string }; type: 'required' } {
+  return { emailAddress: { address }, type: 'required' };
+}
+
+/**
+ * The Teams provider to ask for, from the calendar's `allowedOnlineMeetingProviders` and
+ * `defaultOnlineMeetingProvider`: `teamsForBusiness` when allowed, else an allowed Teams default, else any
+ * allowed Teams provider. Undefined means Teams is unavailable (personal accounts offer none; Skype
+ * providers are not Teams and are never picked).
+ */
+export function pickOnlineMeetingProvider(allowed: string[], defaultProvider?: string): string | undefined {
+  const isTeams = (p: string): boolean => /^teams/i.test(p);
+  const business = allowed.find((p) => p.toLowerCase() === 'teamsforbusiness');
+  if (business) return 'teamsForBusiness';
+  if (
+    defaultProvider &&
+    defaultProvider.toLowerCase() !== 'unknown' &&
+    isTeams(defaultProvider) &&
+    allowed.some((p) => p.toLowerCase() === defaultProvider.toLowerCase())
+  ) {
+    return defaultProvider;
+  }
+  return allowed.find(isTeams);
+}
+
+/**
+ * The body of `PATCH /me/events/{id}`: only the changed fields. `attendees` only when given (Graph
+ * replaces the list wholesale). Teams on for a meeting that is not online sets `isOnlineMeeting` and the
+ * provider; on for one that is, nothing; off for an online meeting throws (`teamsCannotBeTurnedOff`).
+ * New content for an online meeting keeps the Teams join block of `current`'s body after it; pass
+ * `current` whenever content changes.
+ */
+export function toUpdateBody(
+  changes: MeetingChanges,
+  current?: Meeting,
+  onlineMeetingProvider?: string,
+): GraphEventPayload {
+  const body: GraphEventPayload = {};
+  if (changes.subject !== undefined) body.subject = changes.subject;
+  if (changes.content !== undefined) {
+    body.body = mergeContent(changes.content, changes.contentType ?? 'text', current);
+  }
+  if (changes.start !== undefined)
+    body.start = { dateTime: changes.start.dateTime, timeZone: changes.start.timeZone };
+  if (changes.end !== undefined)
+    body.end = { dateTime: changes.end.dateTime, timeZone: changes.end.timeZone };
+  if (changes.location !== undefined) body.location = { displayName: changes.location };
+  if (changes.attendees !== undefined) body.attendees = changes.attendees.map(toGraphAttendee);
+  if (changes.teamsMeeting === true && current?.isOnlineMeeting !== true) {
+    if (!onlineMeetingProvider) throw teamsUnavailable();
+    body.isOnlineMeeting = true;
+    body.onlineMeetingProvider = onlineMeetingProvider;
+  } else if (changes.teamsMeeting === false && current?.isOnlineMeeting === true) {
+    throw new MappingError(
+      'teamsCannotBeTurnedOff',
+      'This meeting already has a Teams link, and Graph cannot remove it from a meeting.',
+    );
+  }
+  return body;
+}
+
+/** Escapes text for HTML; line breaks become `<br>`. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\r\n|\r|\n/g, '<br>\r\n');
+}
+
+/** Where a Teams join block sits in a body: `[start, end)` offsets into the content. */
+export interface JoinBlockSpan {
+  start: number;
+  end: number;
+}
+
+const separatorRun = /_{30,}/g;
+const teamsMarker = /teams\.microsoft\.com|teams\.live\.com|microsoft teams|me-email-text|meetup-join/i;
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+function hasTeamsMarker(text: string, joinUrl?: string): boolean {
+  if (joinUrl && (text.includes(joinUrl) || text.includes(joinUrl.replace(/&/g, '&amp;')))) return true;
+  return teamsMarker.test(text);
+}
+
+function bodyBounds(html: string): { contentStart: number; contentEnd: number } {
+  const open = /<body\b[^>]*>/i.exec(html);
+  const contentStart = open ? open.index + open[0].length : 0;
+  const close = html.toLowerCase().lastIndexOf('</body');
+  return { contentStart, contentEnd: close >= contentStart ? close : html.length };
+}
+
+function hasVisibleText(html: string): boolean {
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, '');
+  return text.trim() !== '';
+}
+
+/**
+ * Finds the Teams join block Graph puts into an online meeting's body: the first separator line of
+ * underscores that is followed by a Teams marker (the join URL, a Teams link, "Microsoft Teams", Graph's
+ * `me-email-text` class). In HTML the block starts at the outermost element around that separator with
+ * no visible text before it, and runs to the end of `<body>`; in text, it starts at the separator's line.
+ */
+export function findJoinBlock(
+  content: string,
+  contentType: ContentType,
+  joinUrl?: string,
+): JoinBlockSpan | undefined {
+  const { contentStart, contentEnd } =
+    contentType === 'html' ? bodyBounds(content) : { contentStart: 0, contentEnd: content.length };
+  separatorRun.lastIndex = contentStart;
+  let run: RegExpExecArray | null;
+  while ((run = separatorRun.exec(content)) !== null && run.index < contentEnd) {
+    if (!hasTeamsMarker(content.slice(run.index, contentEnd), joinUrl)) continue;
+    if (contentType === 'text') {
+      const lineStart = Math.max(content.lastIndexOf('\n', run.index) + 1, 0);
+      return { start: lineStart, end: contentEnd };
+    }
+    return { start: htmlBlockStart(content, contentStart, run.index), end: contentEnd };
+  }
+  return undefined;
+}
+
+/** The start of the outermost element around `runIndex` that has no visible text before the run. */
+function htmlBlockStart(html: string, from: number, runIndex: number): number {
+  const open: { name: string; start: number }[] = [];
+  const tag = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>/g;
+  tag.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = tag.exec(html)) !== null && m.index < runIndex) {
+    if (m[2] === undefined) continue;
+    const name = m[2].toLowerCase();
+    if (m[1] === '/') {
+      const at = open.map((e) => e.name).lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else if (!voidElements.has(name) && !m[0].endsWith('/>')) {
+      open.push({ name, start: m.index });
+    }
+  }
+  let start = runIndex;
+  for (let i = open.length - 1; i >= 0; i--) {
+    if (hasVisibleText(html.slice(open[i].start, start))) break;
+    start = open[i].start;
+  }
+  return start;
+}
+
+function innerBody(html: string): string {
+  const m = /<body\b[^>]*>([\s\S]*)<\/body\s*>/i.exec(html);
+  return m ? m[1] : html;
+}
+
+/** A join block of our own, for an online meeting whose body lost Graph's. */
+function fallbackJoinBlock(joinUrl: string): string {
+  const href = joinUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return (
+    '<div>' +
+    '_'.repeat(80) +
+    '</div>\r\n' +
+    `<div class="me-email-text"><a href="${href}">Join Microsoft Teams Meeting</a></div>\r\n` +
+    '<div>' +
+    '_'.repeat(80) +
+    '</div>'
+  );
+}
+
+/** The body to send for new content, keeping the Teams join block of an online meeting. */
+function mergeContent(
+  content: string,
+  contentType: ContentType,
+  current: Meeting | undefined,
+): { contentType: ContentType; content: string } {
+  if (!current?.isOnlineMeeting) return { contentType, content };
+  const old = current.content ?? '';
+  const oldType = current.contentType ?? 'html';
+  const span = old ? findJoinBlock(old, oldType, current.joinUrl) : undefined;
+  if (span && oldType === 'text') {
+    const block = old.slice(span.start, span.end);
+    if (contentType === 'text') return { contentType: 'text', content: `${content}\r\n\r\n${block}` };
+    return { contentType: 'html', content: `${innerBody(content)}\r\n<div>${escapeHtml(block)}</div>` };
+  }
+  const newHtml = contentType === 'html' ? innerBody(content) : escapeHtml(content);
+  if (span) {
+    const head = old.slice(0, bodyBounds(old).contentStart);
+    return {
+      contentType: 'html',
+      content: `${head}${newHtml}\r\n${old.slice(span.start, span.end)}${old.slice(span.end)}`,
+    };
+  }
+  if (current.joinUrl) {
+    return { contentType: 'html', content: `${newHtml}\r\n${fallbackJoinBlock(current.joinUrl)}` };
+  }
+  return { contentType, content };
+}
+
+/** Graph answered with something this extension cannot read as an event. */
+export class MalformedGraphResponseError extends Error {
+  readonly kind = 'malformedGraphResponse';
+  constructor(
+    /** Where in the answer the problem is (`start.dateTime`, `attendees[2].emailAddress`). */
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`Microsoft Graph sent an event this extension cannot read (${path}: ${detail}).`);
+    this.name = 'MalformedGraphResponseError';
+  }
+}
+
+/** Whether `e` is a `MalformedGraphResponseError` (works across separately bundled copies of the class). */
+export function isMalformedResponseError(e: unknown): e is MalformedGraphResponseError {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'malformedGraphResponse';
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fail(path: string, detail: string): never {
+  throw new MalformedGraphResponseError(path, detail);
+}
+
+function own(o: Json, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+function optionalString(o: Json, key: string, path = key): string | undefined {
+  const v = own(o, key);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') fail(path, 'expected a string');
+  return v;
+}
+
+function optionalBoolean(o: Json, key: string): boolean | undefined {
+  const v = own(o, key);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') fail(key, 'expected true or false');
+  return v;
+}
+
+function readDateTime(o: Json, key: string): GraphDateTime {
+  const v = own(o, key);
+  if (!isObject(v)) fail(key, 'expected an object with dateTime and timeZone');
+  const dateTime = own(v, 'dateTime');
+  const timeZone = own(v, 'timeZone');
+  if (typeof dateTime !== 'string') fail(`${key}.dateTime`, 'expected a string');
+  if (typeof timeZone !== 'string' || timeZone.trim() === '')
+    fail(`${key}.timeZone`, 'expected a time zone name');
+  const parsed = parseIsoDateTime(dateTime.trim());
+  if (!parsed) fail(`${key}.dateTime`, 'not an ISO 8601 date-time');
+  if (parsed.kind === 'instant')
+    return { dateTime: formatWallTime(utcMsToWall(parsed.epochMs)), timeZone: 'UTC' };
+  return { dateTime: formatWallTime(parsed.wall), timeZone };
+}
+
+const attendeeTypes: readonly Attendee['type'][] = ['required', 'optional', 'resource'];
+const providers = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'];
+
+function readEmailAddress(v: unknown, path: string): { address: string; name?: string } {
+  if (!isObject(v)) fail(path, 'expected an object with an address');
+  const address = optionalString(v, 'address', `${path}.address`) ?? '';
+  const name = optionalString(v, 'name', `${path}.name`);
+  return name ? { address, name } : { address };
+}
+
+function readAttendees(o: Json): Attendee[] {
+  const v = own(o, 'attendees');
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) fail('attendees', 'expected an array');
+  return v.map((item: unknown, i): Attendee => {
+    const path = `attendees[${i}]`;
+    if (!isObject(item)) fail(path, 'expected an object');
+    const email = readEmailAddress(own(item, 'emailAddress'), `${path}.emailAddress`);
+    const rawType = optionalString(item, 'type', `${path}.type`)?.toLowerCase() ?? 'required';
+    const type = attendeeTypes.find((t) => t === rawType) ?? 'required';
+    return email.name ? { address: email.address, name: email.name, type } : { address: email.address, type };
+  });
+}
+
+/**
+ * Reads a Graph event into a `Meeting`, checking every field it uses; enum values are case-folded and
+ * date-times are normalised to `YYYY-MM-DDTHH:mm:ss` (Graph's seven-digit fractions are dropped).
+ * Throws `MalformedGraphResponseError` on anything else.
+ */
+export function fromGraphEvent(json: unknown): Meeting {
+  if (!isObject(json)) fail('(event)', 'expected a JSON object');
+  const id = own(json, 'id');
+  if (typeof id !== 'string' || id === '') fail('id', 'expected a non-empty string');
+  const meeting: Meeting = {
+    id,
+    subject: optionalString(json, 'subject') ?? '',
+    start: readDateTime(json, 'start'),
+    end: readDateTime(json, 'end'),
+    attendees: readAttendees(json),
+    isOnlineMeeting: optionalBoolean(json, 'isOnlineMeeting') ?? false,
+    isOrganizer: optionalBoolean(json, 'isOrganizer') ?? false,
+    isCancelled: optionalBoolean(json, 'isCancelled') ?? false,
+  };
+  const location = own(json, 'location');
+  if (location !== undefined && location !== null) {
+    if (!isObject(location)) fail('location', 'expected an object');
+    const displayName = optionalString(location, 'displayName', 'location.displayName');
+    if (displayName) meeting.location = displayName;
+  }
+  const provider = optionalString(json, 'onlineMeetingProvider');
+  if (provider !== undefined) {
+    meeting.onlineMeetingProvider =
+      providers.find((p) => p.toLowerCase() === provider.toLowerCase()) ?? provider;
+  }
+  const online = own(json, 'onlineMeeting');
+  if (online !== undefined && online !== null) {
+    if (!isObject(online)) fail('onlineMeeting', 'expected an object');
+    const joinUrl = optionalString(online, 'joinUrl', 'onlineMeeting.joinUrl');
+    if (joinUrl) meeting.joinUrl = joinUrl;
+  }
+  const webLink = optionalString(json, 'webLink');
+  if (webLink) meeting.webLink = webLink;
+  const organizer = own(json, 'organizer');
+  if (organizer !== undefined && organizer !== null) {
+    if (!isObject(organizer)) fail('organizer', 'expected an object');
+    const email = own(organizer, 'emailAddress');
+    if (email !== undefined && email !== null)
+      meeting.organizer = readEmailAddress(email, 'organizer.emailAddress');
+  }
+  const body = own(json, 'body');
+  if (body !== undefined && body !== null) {
+    if (!isObject(body)) fail('body', 'expected an object');
+    const content = optionalString(body, 'content', 'body.content');
+    const type = optionalString(body, 'contentType', 'body.contentType')?.toLowerCase();
+    if (type !== undefined && type !== 'text' && type !== 'html')
+      fail('body.contentType', 'expected text or html');
+    if (content !== undefined) meeting.content = content;
+    if (type !== undefined) meeting.contentType = type;
+  }
+  const transactionId = optionalString(json, 'transactionId');
+  if (transactionId) meeting.transactionId = transactionId;
+  const lastModified = optionalString(json, 'lastModifiedDateTime');
+  if (lastModified) meeting.lastModifiedDateTime = lastModified;
+  return meeting;
+}

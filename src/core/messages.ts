@@ -1,0 +1,48 @@
+// English templates for validation problems. The host translates them (`l10n.t`) and the form shows them.
+import type { FieldError, ValidationCode } from './types';
+
+/**
+ * One English template per validation code. Placeholders: `{field}` (the input's name), `{value}` (what was
+ * given), `{max}`, `{count}`, `{excess}`, `{length}`, `{expected}`, `{actual}`, `{zone}`, `{gapStart}`,
+ * `{gapEnd}`, `{start}`, `{end}`, `{known}`.
+ */
+export const validationMessages: Record<ValidationCode, string> = {
+  required: 'Enter a value for "{field}": it is required.',
+  invalidDateTime:
+    'Enter a date and time like 2026-03-29T14:30 (or with an offset, like 2026-03-29T14:30+02:00): "{value}" is not one.',
+  endBeforeStart:
+    'The end ({end}) must be after the start ({start}). Choose a later end or an earlier start.',
+  unknownTimeZone:
+    '"{value}" is not a time zone this extension knows. Use an IANA name like Europe/Berlin or a Windows name like W. Europe Standard Time.',
+  invalidEmail: 'Enter an email address like name@example.com: "{value}" is not one.',
+  tooManyAttendees: 'A meeting can have at most {max} attendees, and this one has {count}. Remove {excess}.',
+  tooLong: '"{field}" is too long: {length} characters where at most {max} are allowed. Shorten it.',
+  wrongType: '"{field}" must be {expected}, not {actual}.',
+  nonexistentLocalTime:
+    '{value} does not exist in {zone}: the clocks skip from {gapStart} to {gapEnd} that day. Choose {gapEnd} or later, or a time before {gapStart}.',
+  teamsCannotBeTurnedOff:
+    'This meeting already has a Teams link, and Outlook cannot remove it. Leave "Teams meeting" on, or cancel the meeting and schedule a new one without Teams.',
+  teamsUnavailable:
+    'Teams meetings are not available for this account (personal Microsoft accounts cannot add them). Turn "Teams meeting" off.',
+  unknownField: '"{field}" is not an input of this action. Remove it; the inputs are: {known}.',
+  invalidMeetingId:
+    'The meeting ID "{value}" cannot be right: it contains spaces or control characters. Copy the ID again from the meeting.',
+};
+
+/** Fills `{name}` placeholders from `params`; a placeholder without a value is left as it is. */
+export function formatMessage(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** A field error with its English message formatted. */
+export function fieldError(
+  field: string,
+  code: ValidationCode,
+  params?: Record<string, string | number>,
+): FieldError {
+  const all = { field, ...params };
+  return { field, code, params: all, message: formatMessage(validationMessages[code], all) };
+}

@@ -1,0 +1,420 @@
+// Validation of the three actions' inputs. Inputs are `unknown` (command arguments from other extensions,
+// webview messages): nothing here throws; every problem comes back at once, each naming its field.
+import type {
+  CancelRequest,
+  ContentType,
+  FieldError,
+  GraphDateTime,
+  MeetingChanges,
+  MeetingDraft,
+  Validation,
+  ValidationCode,
+} from './types';
+import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime } from './datetime';
+import type { ResolvedDateTime } from './datetime';
+import { fieldError } from './messages';
+
+/** Graph's limit on attendees per event. */
+export const MAX_ATTENDEES = 500;
+/** Subject length limit (characters), as Outlook's subject line allows. */
+export const MAX_SUBJECT_LENGTH = 255;
+/** Location display name length limit (characters). */
+export const MAX_LOCATION_LENGTH = 255;
+/** Body length limit (characters): generous for an invite, well under Graph's request size limit. */
+export const MAX_CONTENT_LENGTH = 100_000;
+/** Cancel comment length limit (characters). */
+export const MAX_COMMENT_LENGTH = 4_000;
+/** Email address length limit (RFC 5321 path limit). */
+export const MAX_EMAIL_LENGTH = 254;
+/** Meeting ID length limit: Graph ids are about 150 characters; this leaves room and stops garbage. */
+export const MAX_MEETING_ID_LENGTH = 512;
+/** Time zone name length limit. */
+export const MAX_TIME_ZONE_LENGTH = 100;
+
+/** What validation needs to know about its surroundings. */
+export interface ValidationContext {
+  /** The zone for wall times when the input names none (usually the user's or the mailbox's zone). */
+  defaultTimeZone: string;
+  /** The current time; reserved for rules about the past (none yet). */
+  now?: Date;
+}
+
+/** The meeting being updated, as far as update validation needs it. */
+export interface CurrentMeeting {
+  start: GraphDateTime;
+  end: GraphDateTime;
+  isOnlineMeeting?: boolean;
+}
+
+/** Context of an update: the current meeting, when known, lets single-ended time changes and Teams be checked. */
+export interface UpdateValidationContext extends ValidationContext {
+  current?: CurrentMeeting;
+}
+
+const scheduleFields = [
+  'start',
+  'end',
+  'timeZone',
+  'subject',
+  'attendees',
+  'location',
+  'teamsMeeting',
+  'content',
+  'contentType',
+] as const;
+const updateFields = ['meetingId', ...scheduleFields] as const;
+const cancelFields = ['meetingId', 'comment'] as const;
+
+const localPart = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const domainLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const topLevelLabel = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+
+/**
+ * Whether `address` is a plain mailbox address (a practical RFC 5322 subset): dot-atom local part of at
+ * most 64 characters, `@`, a domain of at least two dot-separated labels with an alphabetic (or IDN
+ * `xn--`) top-level label. No display names, quotes, comments, IP literals or spaces.
+ */
+export function isValidEmail(address: string): boolean {
+  if (address.length > MAX_EMAIL_LENGTH) return false;
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at > 64) return false;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (!localPart.test(local) || domain.length > 253) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  return labels.every((l) => domainLabel.test(l)) && topLevelLabel.test(labels[labels.length - 1]);
+}
+
+// eslint-disable-next-line no-control-regex
+const whitespaceOrControl = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/;
+
+type Fields = Map<string, unknown>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Own enumerable data properties of a plain object (never invokes getters), or undefined for a non-object. */
+function readObject(input: unknown): Fields | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const fields: Fields = new Map();
+  for (const key of Object.keys(input)) {
+    const descriptor = Object.getOwnPropertyDescriptor(input, key);
+    fields.set(key, descriptor && 'value' in descriptor ? descriptor.value : descriptor?.get);
+  }
+  return fields;
+}
+
+class Collector {
+  readonly errors: FieldError[] = [];
+
+  add(field: string, code: ValidationCode, params?: Record<string, string | number>): void {
+    this.errors.push(fieldError(field, code, params));
+  }
+
+  wrongType(field: string, expected: string, value: unknown): void {
+    this.add(field, 'wrongType', { expected, actual: describe(value) });
+  }
+
+  /** Rejects fields not in `known`. */
+  unknownFields(fields: Fields, known: readonly string[]): void {
+    for (const key of fields.keys()) {
+      if (!known.includes(key)) this.add(key, 'unknownField', { known: known.join(', ') });
+    }
+  }
+
+  /** A string field; `undefined` when absent or invalid (the error is recorded). */
+  string(fields: Fields, field: string, max: number): string | undefined {
+    const value = fields.get(field);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') {
+      this.wrongType(field, 'a string', value);
+      return undefined;
+    }
+    if (value.length > max) {
+      this.add(field, 'tooLong', { length: value.length, max });
+      return undefined;
+    }
+    return value;
+  }
+
+  boolean(fields: Fields, field: string): boolean | undefined {
+    const value = fields.get(field);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') {
+      this.wrongType(field, 'true or false', value);
+      return undefined;
+    }
+    return value;
+  }
+
+  contentType(fields: Fields): ContentType | undefined {
+    const value = fields.get('contentType');
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') {
+      const folded = value.trim().toLowerCase();
+      if (folded === 'text' || folded === 'html') return folded;
+    }
+    this.wrongType('contentType', '"text" or "html"', value);
+    return undefined;
+  }
+
+  meetingId(fields: Fields): string | undefined {
+    const value = fields.get('meetingId');
+    if (value === undefined || value === '') {
+      this.add('meetingId', 'required');
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.wrongType('meetingId', 'a string', value);
+      return undefined;
+    }
+    if (value.length > MAX_MEETING_ID_LENGTH) {
+      this.add('meetingId', 'tooLong', { length: value.length, max: MAX_MEETING_ID_LENGTH });
+      return undefined;
+    }
+    if (whitespaceOrControl.test(value)) {
+      this.add('meetingId', 'invalidMeetingId', { value: printable(value) });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The zone to read wall times in: the input's `timeZone` or the default, canonicalised. */
+  timeZone(fields: Fields, defaultTimeZone: string): string | undefined {
+    const value = fields.get('timeZone');
+    if (value !== undefined && typeof value !== 'string') {
+      this.wrongType('timeZone', 'a string', value);
+      return undefined;
+    }
+    const name = value === undefined || value.trim() === '' ? defaultTimeZone : value;
+    if (name.length > MAX_TIME_ZONE_LENGTH) {
+      this.add('timeZone', 'tooLong', { length: name.length, max: MAX_TIME_ZONE_LENGTH });
+      return undefined;
+    }
+    const zone = canonicalTimeZone(name);
+    if (zone === undefined) this.add('timeZone', 'unknownTimeZone', { value: name });
+    return zone;
+  }
+
+  /** A date-time field resolved in `zone`; `zone` undefined means the zone was already reported. */
+  dateTime(
+    fields: Fields,
+    field: 'start' | 'end',
+    zone: string | undefined,
+    required: boolean,
+  ): ResolvedDateTime | undefined {
+    const value = fields.get(field);
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
+      if (required) this.add(field, 'required');
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.wrongType(field, 'an ISO 8601 date-time string', value);
+      return undefined;
+    }
+    if (value.length > 64) {
+      this.add(field, 'invalidDateTime', { value: printable(value) });
+      return undefined;
+    }
+    const result = toGraphDateTime(value, zone ?? 'UTC');
+    if (result.ok) return zone === undefined ? undefined : result.value;
+    const error = result.error;
+    if (error.code === 'invalidDateTime') this.add(field, 'invalidDateTime', { value: printable(value) });
+    else if (error.code === 'nonexistentLocalTime' && zone !== undefined)
+      this.add(field, 'nonexistentLocalTime', {
+        value: value.trim(),
+        zone,
+        gapStart: error.gapStart,
+        gapEnd: error.gapEnd,
+      });
+    return undefined;
+  }
+
+  /** Attendee addresses: trimmed, well-formed, de-duplicated case-insensitively (first spelling wins). */
+  attendees(fields: Fields): string[] | undefined {
+    const value = fields.get('attendees');
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      this.wrongType('attendees', 'an array of email addresses', value);
+      return undefined;
+    }
+    const before = this.errors.length;
+    const seen = new Set<string>();
+    const addresses: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const field = `attendees[${i}]`;
+      const item: unknown = i in value ? value[i] : undefined;
+      if (typeof item !== 'string') {
+        this.wrongType(field, 'an email address string', item);
+        continue;
+      }
+      const address = item.trim();
+      if (address.length > MAX_EMAIL_LENGTH) {
+        this.add(field, 'tooLong', { length: address.length, max: MAX_EMAIL_LENGTH });
+        continue;
+      }
+      if (!isValidEmail(address)) {
+        this.add(field, 'invalidEmail', { value: printable(address) });
+        continue;
+      }
+      const key = address.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      addresses.push(address);
+    }
+    if (addresses.length > MAX_ATTENDEES) {
+      this.add('attendees', 'tooManyAttendees', {
+        max: MAX_ATTENDEES,
+        count: addresses.length,
+        excess: addresses.length - MAX_ATTENDEES,
+      });
+    }
+    return this.errors.length === before ? addresses : undefined;
+  }
+}
+
+/** A value shown inside a message: control characters made visible, cut to a readable length. */
+function printable(value: string): string {
+  const visible = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return visible.length > 80 ? `${visible.slice(0, 77)}...` : visible;
+}
+
+function notAnObject(input: unknown): Validation<never> {
+  return {
+    ok: false,
+    errors: [fieldError('input', 'wrongType', { expected: 'an object', actual: describe(input) })],
+  };
+}
+
+/** Checks that the end is after the start; both must be resolved. */
+function checkOrder(
+  c: Collector,
+  field: 'start' | 'end',
+  start: ResolvedDateTime,
+  end: ResolvedDateTime,
+): void {
+  if (end.epochMs <= start.epochMs) {
+    c.add(field, 'endBeforeStart', {
+      start: start.value.dateTime.replace('T', ' '),
+      end: end.value.dateTime.replace('T', ' '),
+    });
+  }
+}
+
+/** Validates "Schedule meeting" inputs. Empty optional strings (subject, location, content) are left out. */
+export function validateSchedule(input: unknown, ctx: ValidationContext): Validation<MeetingDraft> {
+  const fields = readObject(input);
+  if (!fields) return notAnObject(input);
+  const c = new Collector();
+  c.unknownFields(fields, scheduleFields);
+  const zone = c.timeZone(fields, ctx.defaultTimeZone);
+  const start = c.dateTime(fields, 'start', zone, true);
+  const end = c.dateTime(fields, 'end', zone, true);
+  if (start && end) checkOrder(c, 'end', start, end);
+  const subject = c.string(fields, 'subject', MAX_SUBJECT_LENGTH);
+  const location = c.string(fields, 'location', MAX_LOCATION_LENGTH);
+  const content = c.string(fields, 'content', MAX_CONTENT_LENGTH);
+  const contentType = c.contentType(fields);
+  const attendees = c.attendees(fields);
+  const teamsMeeting = c.boolean(fields, 'teamsMeeting');
+  if (c.errors.length > 0 || !start || !end) return { ok: false, errors: c.errors };
+
+  const draft: MeetingDraft = { start: start.value, end: end.value };
+  if (subject !== undefined && subject.trim() !== '') draft.subject = subject;
+  if (attendees !== undefined && attendees.length > 0) draft.attendees = attendees;
+  if (location !== undefined && location.trim() !== '') draft.location = location;
+  if (teamsMeeting !== undefined) draft.teamsMeeting = teamsMeeting;
+  if (content !== undefined && content.trim() !== '') {
+    draft.content = content;
+    draft.contentType = contentType ?? 'text';
+  }
+  return { ok: true, value: draft };
+}
+
+/**
+ * Validates "Update meeting" inputs: only the fields given come back. An empty string clears subject,
+ * location or content; an empty `attendees` array removes everyone. `timeZone` applies to the `start`
+ * and `end` given with it, so it needs at least one of them. With `ctx.current`, a lone `start` or `end`
+ * is checked against the meeting's other end, and turning Teams off an online meeting is refused.
+ */
+export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Validation<MeetingChanges> {
+  const fields = readObject(input);
+  if (!fields) return notAnObject(input);
+  const c = new Collector();
+  c.unknownFields(fields, updateFields);
+  const meetingId = c.meetingId(fields);
+  const zone = c.timeZone(fields, ctx.defaultTimeZone);
+  const start = c.dateTime(fields, 'start', zone, false);
+  const end = c.dateTime(fields, 'end', zone, false);
+  const timeZoneGiven =
+    typeof fields.get('timeZone') === 'string' && String(fields.get('timeZone')).trim() !== '';
+  if (timeZoneGiven && fields.get('start') === undefined && fields.get('end') === undefined) {
+    c.add('start', 'required');
+  }
+  if (start && end) checkOrder(c, 'end', start, end);
+  else if (ctx.current && (start || end)) {
+    const other = start ? ctx.current.end : ctx.current.start;
+    const otherMs = graphDateTimeToEpochMs(other);
+    if (otherMs !== undefined) {
+      const known: ResolvedDateTime = { value: other, epochMs: otherMs, ambiguous: false };
+      if (start) checkOrder(c, 'start', start, known);
+      else if (end) checkOrder(c, 'end', known, end);
+    }
+  }
+  const subject = c.string(fields, 'subject', MAX_SUBJECT_LENGTH);
+  const location = c.string(fields, 'location', MAX_LOCATION_LENGTH);
+  const content = c.string(fields, 'content', MAX_CONTENT_LENGTH);
+  const contentType = c.contentType(fields);
+  if (contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
+  const attendees = c.attendees(fields);
+  const teamsMeeting = c.boolean(fields, 'teamsMeeting');
+  if (teamsMeeting === false && ctx.current?.isOnlineMeeting === true)
+    c.add('teamsMeeting', 'teamsCannotBeTurnedOff');
+  if (c.errors.length > 0 || meetingId === undefined) return { ok: false, errors: c.errors };
+
+  const changes: MeetingChanges = { meetingId };
+  if (start) changes.start = start.value;
+  if (end) changes.end = end.value;
+  if (subject !== undefined) changes.subject = subject;
+  if (attendees !== undefined) changes.attendees = attendees;
+  if (location !== undefined) changes.location = location;
+  if (teamsMeeting !== undefined) changes.teamsMeeting = teamsMeeting;
+  if (content !== undefined) {
+    changes.content = content;
+    changes.contentType = contentType ?? 'text';
+  }
+  return { ok: true, value: changes };
+}
+
+/** Validates "Cancel meeting" inputs. An empty or blank comment is left out. */
+export function validateCancel(input: unknown): Validation<CancelRequest> {
+  const fields = readObject(input);
+  if (!fields) return notAnObject(input);
+  const c = new Collector();
+  c.unknownFields(fields, cancelFields);
+  const meetingId = c.meetingId(fields);
+  const comment = c.string(fields, 'comment', MAX_COMMENT_LENGTH);
+  if (c.errors.length > 0 || meetingId === undefined) return { ok: false, errors: c.errors };
+  const request: CancelRequest = { meetingId };
+  if (comment !== undefined && comment.trim() !== '') request.comment = comment;
+  return { ok: true, value: request };
+}
