@@ -133,7 +133,8 @@ class Collector {
   /** Rejects fields not in `known`. */
   unknownFields(fields: Fields, known: readonly string[]): void {
     for (const key of fields.keys()) {
-      if (!known.includes(key)) this.add(key, 'unknownField', { known: known.join(', ') });
+      if (!known.includes(key))
+        this.add(key === '' ? '""' : key, 'unknownField', { known: known.join(', ') });
     }
   }
 
@@ -314,8 +315,8 @@ function checkOrder(
 ): void {
   if (end.epochMs <= start.epochMs) {
     c.add(field, 'endBeforeStart', {
-      start: start.value.dateTime.replace('T', ' '),
-      end: end.value.dateTime.replace('T', ' '),
+      start: start.value.dateTime.slice(0, 16).replace('T', ' '),
+      end: end.value.dateTime.slice(0, 16).replace('T', ' '),
     });
   }
 }
