@@ -1,0 +1,619 @@
+// The Graph client: schedule, update, cancel and read meetings through `@microsoft/microsoft-graph-client`
+// with our own middleware chain (token only for the configured origin, per-attempt abort) and a retry loop
+// that honours Retry-After within a bounded budget.
+import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import {
+  fromGraphEvent,
+  isMalformedResponseError,
+  isMappingError,
+  pickOnlineMeetingProvider,
+  toCreateBody,
+  toUpdateBody,
+} from '../core/mapping';
+import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
+import type { MeetingsErrorKind } from './errors';
+import { MeetingsError, errorFromResponse, headerValue, isMeetingsError, parseRetryAfter } from './errors';
+import type { RetryPolicy } from './retry';
+import { backoffDelay, defaultRetryPolicy, isRetryableStatus, sleep } from './retry';
+
+/** Supplies the bearer token; `forceRefresh` asks for a fresh one after Graph rejected the last. */
+export type GetToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
+
+/** A `fetch` implementation (the global one by default). */
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** What the client logs about each attempt: never headers, bodies or tokens. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path below the version, e.g. `/me/events/AAMk...`. */
+  path: string;
+  /** The HTTP status, when an answer arrived. */
+  status?: number;
+  /** Why no answer arrived. */
+  error?: MeetingsErrorKind;
+}
+
+/** Options of `MeetingsClient`. */
+export interface MeetingsClientOptions {
+  /** Graph root, e.g. `https://graph.microsoft.com` (national clouds differ); `/v1.0` or `/beta` may follow. */
+  baseUrl: string;
+  /** The token is requested per attempt and sent to `baseUrl`'s origin only. */
+  getToken: GetToken;
+  /** Zone for `Prefer: outlook.timezone` (IANA or Windows name); times come back in it. */
+  timeZone?: string;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 4). */
+  maxRetries?: number;
+  /** Total wait between attempts (default 60 s); a longer Retry-After fails fast as `throttled`. */
+  maxRetryWaitMs?: number;
+  /** First backoff step when no Retry-After is given (default 500 ms). */
+  retryBaseDelayMs?: number;
+  /** Receives method, path and status of each attempt: a function, or a logger whose `trace` gets one line. */
+  log?: ((entry: RequestLogEntry) => void) | { trace(message: string): void };
+  /** Called when Graph answers 401, before the one retry with a fresh token. */
+  onUnauthorized?: () => void;
+  /** Replaces the global `fetch` (e.g. to trust a test CA or use a proxy agent). */
+  fetch?: FetchLike;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** What `GET /me/calendar` says about online meetings. */
+export interface OnlineMeetingProviders {
+  allowed: string[];
+  defaultProvider?: string;
+}
+
+/** A configured Graph SDK client and the origin its token is limited to. */
+export interface GraphClientHandle {
+  client: Client;
+  /** `https://host[:port]` that receives the token. */
+  origin: string;
+  /** The Graph API version path segment (`v1.0`). */
+  version: string;
+}
+
+const BATCH_SIZE = 20;
+const BATCH_CONCURRENCY = 4;
+
+class AttemptOptions implements MiddlewareOptions {
+  tokenError?: unknown;
+  transportError?: unknown;
+  constructor(
+    readonly signal: AbortSignal | undefined,
+    readonly forceRefresh: boolean,
+  ) {}
+}
+
+function attemptOf(context: Context): AttemptOptions | undefined {
+  const control = context.middlewareControl;
+  return control ? (control.getMiddlewareOptions(AttemptOptions) as AttemptOptions | undefined) : undefined;
+}
+
+function requestUrl(request: RequestInfo): string {
+  return typeof request === 'string' ? request : request.url;
+}
+
+/** Attaches the bearer token to requests for the configured origin and strips it from every other. */
+class TokenMiddleware implements Middleware {
+  private next?: Middleware;
+
+  constructor(
+    private readonly origin: string,
+    private readonly getToken: GetToken,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const options = (context.options ??= {});
+    const headers: Record<string, string> = {};
+    new Headers(options.headers as HeadersInit | undefined).forEach((value, key) => {
+      if (key !== 'authorization') headers[key] = value;
+    });
+    if (typeof context.request !== 'string') context.request.headers.delete('authorization');
+    let target: URL | undefined;
+    try {
+      target = new URL(requestUrl(context.request));
+    } catch {
+      target = undefined;
+    }
+    if (target && target.protocol === 'https:' && target.origin === this.origin) {
+      const attempt = attemptOf(context);
+      try {
+        const token = await this.getToken(attempt?.forceRefresh ? { forceRefresh: true } : undefined);
+        headers.authorization = `Bearer ${token}`;
+      } catch (e) {
+        if (attempt) attempt.tokenError = e;
+        throw e;
+      }
+    }
+    options.headers = headers;
+    if (!this.next) throw new Error('TokenMiddleware has no next middleware');
+    await this.next.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Sends the request with `fetch`, under the attempt's abort signal. */
+class FetchMiddleware implements Middleware {
+  constructor(private readonly fetchImpl: FetchLike) {}
+
+  async execute(context: Context): Promise<void> {
+    const attempt = attemptOf(context);
+    const init: RequestInit = { ...(context.options as RequestInit) };
+    if (attempt?.signal) init.signal = attempt.signal;
+    try {
+      context.response = await this.fetchImpl(context.request, init);
+    } catch (e) {
+      if (attempt) attempt.transportError = e;
+      throw e;
+    }
+  }
+}
+
+/** Splits a Graph base URL into the origin, the root the SDK appends the version to, and the version. */
+function parseBaseUrl(baseUrl: string): { origin: string; root: string; version: string; host: string } {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:') throw new TypeError('The Graph base URL must use https.');
+  const segments = url.pathname.split('/').filter(Boolean);
+  let version = 'v1.0';
+  const last = segments[segments.length - 1];
+  if (last === 'v1.0' || last === 'beta') {
+    version = last;
+    segments.pop();
+  }
+  const root = `${url.origin}/${segments.join('/')}`.replace(/\/+$/, '');
+  return { origin: url.origin, root, version, host: url.hostname };
+}
+
+/** Builds a Graph SDK client whose middleware sends the token to `baseUrl`'s origin only. */
+export function createGraphClient(options: {
+  baseUrl: string;
+  getToken: GetToken;
+  fetch?: FetchLike;
+}): GraphClientHandle {
+  const { origin, root, version, host } = parseBaseUrl(options.baseUrl);
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const client = Client.initWithMiddleware({
+    baseUrl: root,
+    defaultVersion: version,
+    customHosts: new Set([host]),
+    middleware: [new TokenMiddleware(origin, options.getToken), new FetchMiddleware(fetchImpl)],
+  });
+  return { client, origin, version };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface CallSpec {
+  method: Method;
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+interface CallTrace {
+  /** An earlier attempt of a write ended without an answer, so it may have been applied. */
+  ambiguous: boolean;
+}
+
+type AttemptResult =
+  | ({ kind: 'response' } & CallResult)
+  | { kind: 'timeout' | 'cancelled' | 'network' | 'token'; error?: unknown };
+
+/** Schedules, updates, cancels and reads Outlook meetings through Microsoft Graph. */
+export class MeetingsClient {
+  private readonly graph: GraphClientHandle;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private providers?: Promise<OnlineMeetingProviders>;
+
+  constructor(private readonly options: MeetingsClientOptions) {
+    this.graph = createGraphClient(options);
+    this.policy = {
+      ...defaultRetryPolicy,
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
+      ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
+    };
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /** Creates the meeting. Retries reuse `transactionId`, so Graph makes at most one event for it. */
+  async schedule(draft: MeetingDraft, opts: { transactionId: string } & CallOptions): Promise<Meeting> {
+    let provider: string | undefined;
+    if (draft.teamsMeeting === true) {
+      const p = await this.onlineMeetingProviders(opts);
+      provider = pickOnlineMeetingProvider(p.allowed, p.defaultProvider);
+    }
+    const body = mapOrThrow(() =>
+      toCreateBody(draft, {
+        transactionId: opts.transactionId,
+        ...(provider !== undefined ? { onlineMeetingProvider: provider } : {}),
+      }),
+    );
+    const spec: CallSpec = { method: 'POST', path: '/me/events', body, signal: opts.signal };
+    try {
+      return parseEvent(await this.call(spec));
+    } catch (e) {
+      // The event may exist even though its answer was unreadable; the same transactionId returns it.
+      if (isMeetingsError(e) && e.kind === 'badResponse') return parseEvent(await this.call(spec));
+      throw e;
+    }
+  }
+
+  /** Changes only the given fields; reads the meeting first only when the content or Teams changes without `current`. */
+  async update(changes: MeetingChanges, opts: { current?: Meeting } & CallOptions = {}): Promise<Meeting> {
+    let current = opts.current;
+    const needsCurrent = changes.content !== undefined || changes.teamsMeeting !== undefined;
+    if (needsCurrent && !current) current = await this.get(changes.meetingId, opts);
+    let provider: string | undefined;
+    if (changes.teamsMeeting === true && current?.isOnlineMeeting !== true) {
+      const p = await this.onlineMeetingProviders(opts);
+      provider = pickOnlineMeetingProvider(p.allowed, p.defaultProvider);
+    }
+    const body = mapOrThrow(() => toUpdateBody(changes, current, provider));
+    if (Object.keys(body).length === 0) return current ?? this.get(changes.meetingId, opts);
+    return parseEvent(
+      await this.call({ method: 'PATCH', path: eventPath(changes.meetingId), body, signal: opts.signal }),
+    );
+  }
+
+  /** Cancels the meeting (organizer only) and sends the comment to attendees. An already cancelled meeting counts as done. */
+  async cancel(req: CancelRequest, opts: CallOptions = {}): Promise<void> {
+    const body = req.comment !== undefined ? { Comment: req.comment } : {};
+    const trace: CallTrace = { ambiguous: false };
+    try {
+      await this.call(
+        { method: 'POST', path: `${eventPath(req.meetingId)}/cancel`, body, signal: opts.signal },
+        trace,
+      );
+    } catch (e) {
+      if (!isMeetingsError(e) || e.status !== 400) throw e;
+      // Graph answers 400 both to a non-organizer and to a second cancel: read the meeting to tell which.
+      let meeting: Meeting;
+      try {
+        meeting = await this.get(req.meetingId, opts);
+      } catch (g) {
+        if (isMeetingsError(g) && (g.kind === 'notFound' || g.kind === 'cancelled')) throw g;
+        throw e;
+      }
+      if (!meeting.isOrganizer) {
+        throw new MeetingsError({
+          kind: 'notOrganizer',
+          status: e.status,
+          ...(e.code !== undefined ? { code: e.code } : {}),
+          ...(e.graphMessage !== undefined ? { graphMessage: e.graphMessage } : {}),
+          ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
+        });
+      }
+      if (meeting.isCancelled) return;
+      throw e;
+    }
+  }
+
+  /** Reads one meeting. */
+  async get(id: string, opts: CallOptions = {}): Promise<Meeting> {
+    return parseEvent(await this.call({ method: 'GET', path: eventPath(id), signal: opts.signal }));
+  }
+
+  /**
+   * Reads many meetings with JSON `$batch` (20 per batch, at most 4 batches in flight, throttled inner
+   * requests retried). Each id maps to its meeting or its error (a deleted one: `notFound`).
+   */
+  async getMany(ids: string[], opts: CallOptions = {}): Promise<Map<string, Meeting | MeetingsError>> {
+    const unique = [...new Set(ids)];
+    const results = new Map<string, Meeting | MeetingsError>();
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += BATCH_SIZE) chunks.push(unique.slice(i, i + BATCH_SIZE));
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    let failure: unknown;
+    const worker = async () => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        if (failure !== undefined) return;
+        try {
+          await this.runBatch(chunk, results, stop.signal);
+        } catch (e) {
+          failure ??= e;
+          stop.abort(e);
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+    if (failure !== undefined) {
+      if (opts.signal?.aborted) throw cancelledError();
+      throw failure;
+    }
+    return results;
+  }
+
+  /** The calendar's allowed online-meeting providers (cached per client; a failure is not cached). */
+  onlineMeetingProviders(opts: CallOptions = {}): Promise<OnlineMeetingProviders> {
+    this.providers ??= (async () => {
+      const r = await this.call({ method: 'GET', path: '/me/calendar', signal: opts.signal });
+      const json = parseJson(r);
+      if (!isRecord(json)) throw badResponse(r);
+      const allowedRaw = json.allowedOnlineMeetingProviders;
+      const allowed = Array.isArray(allowedRaw)
+        ? allowedRaw.filter((p): p is string => typeof p === 'string')
+        : [];
+      const d = json.defaultOnlineMeetingProvider;
+      return typeof d === 'string' ? { allowed, defaultProvider: d } : { allowed };
+    })();
+    const pending = this.providers;
+    pending.catch(() => {
+      if (this.providers === pending) this.providers = undefined;
+    });
+    return pending;
+  }
+
+  private async runBatch(
+    ids: string[],
+    results: Map<string, Meeting | MeetingsError>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let pending = ids;
+    let round = 0;
+    let waited = 0;
+    while (pending.length > 0) {
+      const requests = pending.map((id, i) => ({
+        id: String(i + 1),
+        method: 'GET',
+        url: eventPath(id),
+        headers: this.preferHeaders(),
+      }));
+      const r = await this.call({ method: 'POST', path: '/$batch', body: { requests }, signal });
+      const json = parseJson(r);
+      const responses =
+        isRecord(json) && Array.isArray(json.responses) ? (json.responses as unknown[]) : undefined;
+      if (!responses) {
+        for (const id of pending) results.set(id, badResponse(r));
+        return;
+      }
+      const seen = new Set<string>();
+      const retry: string[] = [];
+      let delay = 0;
+      for (const item of responses) {
+        if (!isRecord(item)) continue;
+        const index = Number(item.id) - 1;
+        const id = Number.isInteger(index) ? pending[index] : undefined;
+        if (id === undefined || seen.has(id)) continue;
+        seen.add(id);
+        const status = Number(item.status);
+        const headers = isRecord(item.headers) ? item.headers : {};
+        if (status >= 200 && status < 300) {
+          try {
+            results.set(id, fromGraphEvent(item.body));
+          } catch (e) {
+            if (!isMalformedResponseError(e)) throw e;
+            results.set(id, new MeetingsError({ kind: 'badResponse', status, cause: e }));
+          }
+        } else if (isRetryableStatus(status) && round < this.policy.maxRetries) {
+          retry.push(id);
+          delay = Math.max(
+            delay,
+            parseRetryAfter(headerValue(headers, 'retry-after')) ?? backoffDelay(round, this.policy),
+          );
+        } else {
+          results.set(id, errorFromResponse(status, item.body, headers));
+        }
+      }
+      for (const id of pending) if (!seen.has(id)) results.set(id, badResponse(r));
+      if (retry.length === 0) return;
+      if (waited + delay > this.policy.maxRetryWaitMs) {
+        for (const id of retry) {
+          results.set(id, new MeetingsError({ kind: 'throttled', status: 429, retryAfterMs: delay }));
+        }
+        return;
+      }
+      await this.wait(delay, signal);
+      waited += delay;
+      round += 1;
+      pending = retry;
+    }
+  }
+
+  private preferHeaders(): Record<string, string> {
+    const prefer = ['IdType="ImmutableId"'];
+    if (this.options.timeZone) prefer.push(`outlook.timezone="${this.options.timeZone.replace(/"/g, '')}"`);
+    return { Prefer: prefer.join(', ') };
+  }
+
+  private log(entry: RequestLogEntry): void {
+    const log = this.options.log;
+    try {
+      if (typeof log === 'function') log(entry);
+      else log?.trace(`Graph ${entry.method} ${entry.path} -> ${entry.status ?? entry.error ?? '?'}`);
+    } catch {
+      // A failing logger must not fail the request.
+    }
+  }
+
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw cancelledError();
+    }
+  }
+
+  /** Sends one request with retries; resolves with a 2xx answer or throws a `MeetingsError`. */
+  private async call(spec: CallSpec, trace: CallTrace = { ambiguous: false }): Promise<CallResult> {
+    let retries = 0;
+    let waited = 0;
+    let refreshed = false;
+    for (;;) {
+      if (spec.signal?.aborted) throw cancelledError();
+      const r = await this.attempt(spec, refreshed);
+      if (r.kind === 'response') {
+        this.log({ method: spec.method, path: spec.path, status: r.status });
+        if (r.status >= 200 && r.status < 300) return r;
+        if (r.status === 401 && !refreshed) {
+          refreshed = true;
+          this.options.onUnauthorized?.();
+          continue;
+        }
+        const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers);
+        if (!isRetryableStatus(r.status) || retries >= this.policy.maxRetries) throw err;
+        const delay = err.retryAfterMs ?? backoffDelay(retries, this.policy);
+        if (waited + delay > this.policy.maxRetryWaitMs) {
+          throw new MeetingsError({
+            kind: r.status === 429 || err.retryAfterMs !== undefined ? 'throttled' : err.kind,
+            status: r.status,
+            retryAfterMs: delay,
+            ...(err.code !== undefined ? { code: err.code } : {}),
+            ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+          });
+        }
+        await this.wait(delay, spec.signal);
+        waited += delay;
+        retries += 1;
+        continue;
+      }
+      this.log({ method: spec.method, path: spec.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
+      if (r.kind === 'cancelled') throw cancelledError();
+      if (r.kind === 'token') {
+        throw new MeetingsError({ kind: 'notSignedIn', code: 'tokenUnavailable', cause: r.error });
+      }
+      if (spec.method !== 'GET') trace.ambiguous = true;
+      const delay = backoffDelay(retries, this.policy);
+      if (retries >= this.policy.maxRetries || waited + delay > this.policy.maxRetryWaitMs) {
+        throw new MeetingsError({
+          kind: r.kind,
+          ...(r.kind === 'timeout' ? { code: 'timeout' } : {}),
+          cause: r.error,
+        });
+      }
+      await this.wait(delay, spec.signal);
+      waited += delay;
+      retries += 1;
+    }
+  }
+
+  /** One attempt under its own timeout and the caller's signal. */
+  private async attempt(spec: CallSpec, forceRefresh: boolean): Promise<AttemptResult> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort(spec.signal?.reason);
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    const options = new AttemptOptions(controller.signal, forceRefresh);
+    try {
+      const request = this.graph.client
+        .api(spec.path)
+        .headers(this.preferHeaders())
+        .middlewareOptions([options])
+        .responseType(ResponseType.RAW);
+      let response: Response;
+      switch (spec.method) {
+        case 'GET':
+          response = (await request.get()) as Response;
+          break;
+        case 'POST':
+          response = (await request.post(spec.body ?? {})) as Response;
+          break;
+        case 'PATCH':
+          response = (await request.patch(spec.body ?? {})) as Response;
+          break;
+        case 'DELETE':
+          response = (await request.delete()) as Response;
+          break;
+      }
+      const text = await response.text();
+      return { kind: 'response', status: response.status, headers: response.headers, text };
+    } catch (e) {
+      if (spec.signal?.aborted) return { kind: 'cancelled' };
+      if (timedOut) return { kind: 'timeout', error: e };
+      if (options.tokenError !== undefined) return { kind: 'token', error: options.tokenError };
+      return { kind: 'network', error: options.transportError ?? e };
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function eventPath(id: string): string {
+  return `/me/events/${encodeURIComponent(id)}`;
+}
+
+function mapOrThrow<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (isMappingError(e)) {
+      throw new MeetingsError({ kind: 'invalidInput', code: e.code, message: e.message, cause: e });
+    }
+    throw e;
+  }
+}
+
+function cancelledError(): MeetingsError {
+  return new MeetingsError({ kind: 'cancelled' });
+}
+
+function requestIdOf(r: CallResult): string | undefined {
+  return r.headers.get('request-id') ?? r.headers.get('client-request-id') ?? undefined;
+}
+
+function badResponse(r: CallResult, cause?: unknown): MeetingsError {
+  const requestId = requestIdOf(r);
+  return new MeetingsError({
+    kind: 'badResponse',
+    status: r.status,
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(r: CallResult): unknown {
+  try {
+    return JSON.parse(r.text) as unknown;
+  } catch (e) {
+    throw badResponse(r, e);
+  }
+}
+
+function parseEvent(r: CallResult): Meeting {
+  const json = parseJson(r);
+  try {
+    return fromGraphEvent(json);
+  } catch (e) {
+    if (isMalformedResponseError(e)) throw badResponse(r, e);
+    throw e;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

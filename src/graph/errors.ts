@@ -1,0 +1,219 @@
+// Typed errors of the Graph layer. Callers branch on `kind`; the host translates by kind and shows the
+// request id. Classification uses the HTTP status and Graph's `code`, never the message text.
+
+/** What went wrong, in terms a caller can act on. */
+export type MeetingsErrorKind =
+  | 'notSignedIn'
+  | 'notFound'
+  | 'notOrganizer'
+  | 'throttled'
+  | 'invalidInput'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'forbidden'
+  | 'server'
+  | 'badResponse';
+
+/** Fields of a `MeetingsError`. */
+export interface MeetingsErrorInit {
+  kind: MeetingsErrorKind;
+  /** Overrides the default English message for the kind. */
+  message?: string;
+  /** Graph's `error.code` (or a local code such as `teamsUnavailable`). */
+  code?: string;
+  /** Graph's message, kept for logs and shown after the advice. */
+  graphMessage?: string;
+  requestId?: string;
+  status?: number;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+const defaultMessages: Record<MeetingsErrorKind, string> = {
+  notSignedIn: 'Microsoft Graph did not accept your sign-in. Sign in again, then retry.',
+  notFound: 'The meeting was not found. It may have been deleted in Outlook; refresh the meeting list.',
+  notOrganizer:
+    'Only the organizer can cancel this meeting. Ask the organizer to cancel it, or decline it in Outlook.',
+  throttled: 'Microsoft Graph is limiting requests right now. Wait a little, then try again.',
+  invalidInput: 'Microsoft Graph rejected the request as invalid. Check the meeting details and try again.',
+  network:
+    'Could not reach Microsoft Graph. Check your network connection and proxy settings, then try again.',
+  timeout:
+    'Microsoft Graph did not answer in time. Check the meeting list before trying again: the change may have been made.',
+  cancelled: 'The request was cancelled.',
+  forbidden:
+    'Microsoft Graph refused access to the calendar. The app registration may lack Calendars.ReadWrite consent; ask an administrator to grant it.',
+  server: 'Microsoft Graph had a problem. Try again later.',
+  badResponse:
+    'Microsoft Graph sent an answer this extension cannot read. Try again; if it keeps happening, report it with the request id.',
+};
+
+/** An error from the Graph layer. Use the `is*Error` guards, not `instanceof`. */
+export class MeetingsError extends Error {
+  /** Brand checked by the guards (survives separately bundled copies of this class). */
+  readonly isMeetingsError = true as const;
+  readonly kind: MeetingsErrorKind;
+  readonly code?: string;
+  readonly graphMessage?: string;
+  readonly requestId?: string;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+
+  constructor(init: MeetingsErrorInit) {
+    super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'MeetingsError';
+    this.kind = init.kind;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.graphMessage !== undefined) this.graphMessage = init.graphMessage;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+function composeMessage(init: MeetingsErrorInit): string {
+  let text = init.message ?? defaultMessages[init.kind];
+  if (init.kind === 'throttled' && init.retryAfterMs !== undefined && init.message === undefined) {
+    text = `Microsoft Graph is limiting requests right now. Wait ${Math.max(1, Math.ceil(init.retryAfterMs / 1000))} seconds, then try again.`;
+  }
+  if (init.graphMessage && (init.kind === 'invalidInput' || init.kind === 'forbidden')) {
+    text += ` (Graph says: ${init.graphMessage})`;
+  }
+  if (init.requestId) text += ` Request id: ${init.requestId}.`;
+  return text;
+}
+
+/** The default English message of a kind (without request id). */
+export function defaultErrorMessage(kind: MeetingsErrorKind): string {
+  return defaultMessages[kind];
+}
+
+/** Whether `e` is a `MeetingsError`. */
+export function isMeetingsError(e: unknown): e is MeetingsError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { isMeetingsError?: unknown }).isMeetingsError === true &&
+    typeof (e as { kind?: unknown }).kind === 'string'
+  );
+}
+
+function isKind(e: unknown, kind: MeetingsErrorKind): e is MeetingsError {
+  return isMeetingsError(e) && e.kind === kind;
+}
+
+/** The meeting does not exist (deleted, or a wrong id). */
+export function isNotFoundError(e: unknown): e is MeetingsError {
+  return isKind(e, 'notFound');
+}
+
+/** The token is missing, expired or rejected: sign in again. */
+export function isNotSignedInError(e: unknown): e is MeetingsError {
+  return isKind(e, 'notSignedIn');
+}
+
+/** The user is not the organizer (cancel). */
+export function isNotOrganizerError(e: unknown): e is MeetingsError {
+  return isKind(e, 'notOrganizer');
+}
+
+/** Graph throttled the request and the retry budget ran out; see `retryAfterMs`. */
+export function isThrottledError(e: unknown): e is MeetingsError {
+  return isKind(e, 'throttled');
+}
+
+/** Graph (or the mapping) rejected the request's content. */
+export function isInvalidInputError(e: unknown): e is MeetingsError {
+  return isKind(e, 'invalidInput');
+}
+
+/** Graph could not be reached (connection refused, dropped, TLS, DNS). */
+export function isNetworkError(e: unknown): e is MeetingsError {
+  return isKind(e, 'network');
+}
+
+/** The request timed out. */
+export function isTimeoutError(e: unknown): e is MeetingsError {
+  return isKind(e, 'timeout');
+}
+
+/** The caller cancelled the request. */
+export function isCancelledError(e: unknown): e is MeetingsError {
+  return isKind(e, 'cancelled');
+}
+
+/** Reads a header from a fetch `Headers` or a plain record, case-insensitively. */
+export function headerValue(
+  headers: Headers | Record<string, unknown> | undefined,
+  name: string,
+): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) {
+    if (k.toLowerCase() === lower && v !== undefined && v !== null) return String(v);
+  }
+  return undefined;
+}
+
+/** Parses `Retry-After`: seconds (fractional allowed) or an HTTP date. Milliseconds, or undefined. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (!Number.isNaN(date)) return Math.max(0, date - now);
+  return undefined;
+}
+
+/** Maps an HTTP status to a kind (a 404 is `notFound` whatever the code). */
+export function kindForStatus(status: number, hasRetryAfter = false): MeetingsErrorKind {
+  if (status === 401) return 'notSignedIn';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'notFound';
+  if (status === 429) return 'throttled';
+  if (status === 503 && hasRetryAfter) return 'throttled';
+  if (status >= 500) return 'server';
+  if (status === 424) return 'server';
+  if (status >= 400) return 'invalidInput';
+  return 'badResponse';
+}
+
+/** Builds a `MeetingsError` from an error answer (status, parsed JSON body if any, headers). */
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  headers?: Headers | Record<string, unknown>,
+): MeetingsError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const code = typeof error?.code === 'string' ? error.code : undefined;
+  const graphMessage = typeof error?.message === 'string' ? error.message : undefined;
+  const inner = isRecord(error?.innerError)
+    ? error.innerError
+    : isRecord(error?.innererror)
+      ? error.innererror
+      : undefined;
+  const requestId =
+    stringOf(inner?.['request-id']) ??
+    stringOf(inner?.requestId) ??
+    headerValue(headers, 'request-id') ??
+    headerValue(headers, 'client-request-id');
+  const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
+  return new MeetingsError({
+    kind: kindForStatus(status, retryAfterMs !== undefined),
+    status,
+    ...(code !== undefined ? { code } : {}),
+    ...(graphMessage !== undefined ? { graphMessage } : {}),
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringOf(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
