@@ -51,6 +51,12 @@ const fieldOrder: FieldName[] = [
   'content',
 ];
 
+function isFieldError(e: unknown): e is FieldError {
+  if (typeof e !== 'object' || e === null) return false;
+  const f = e as Partial<FieldError>;
+  return typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string';
+}
+
 /** Whether a saved state is a draft of this page for the same form (mode and meeting). */
 export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
@@ -86,6 +92,8 @@ export class MeetingForm {
   private showAll = false;
   private prevStart: string;
   private errors: FieldError[] = [];
+  /** Field errors from the host's last failed result, kept until the user edits that field. */
+  private hostErrors: FieldError[] = [];
 
   private readonly form: HTMLFormElement;
   private readonly status: HTMLElement;
@@ -158,8 +166,7 @@ export class MeetingForm {
     this.teams.checked = v.teamsMeeting;
     this.teams.disabled = !init.teams.enabled;
     this.teams.label = this.t('teams');
-    this.teams.append(document.createTextNode(this.t('teams')));
-    this.content = this.textarea('content', v.content, 6, this.t('contentPlaceholder'));
+    this.content = this.textarea('content', v.content, 8, this.t('contentPlaceholder'));
 
     this.submit = el('vscode-button', { id: 'submit' }, [
       this.t(init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'),
@@ -192,6 +199,7 @@ export class MeetingForm {
     root.replaceChildren(heading, this.status, this.form, this.success);
     root.removeAttribute('aria-busy');
     this.wire();
+    this.fitAttendees();
     this.updateDuration();
     this.validate();
     if (this.draft.success) this.showSuccess(this.draft.success.meetingId, this.draft.success.canJoin);
@@ -210,8 +218,7 @@ export class MeetingForm {
     }
     this.setSending(false);
     this.save();
-    const errors = Array.isArray(msg.errors) ? msg.errors : [];
-    this.errors = errors;
+    this.hostErrors = Array.isArray(msg.errors) ? msg.errors.filter(isFieldError) : [];
     this.showAll = true;
     this.renderErrors();
     const text = typeof msg.message === 'string' && msg.message !== '' ? msg.message : this.t('failed');
@@ -233,7 +240,8 @@ export class MeetingForm {
     f.id = id;
     f.rows = rows;
     f.value = value;
-    f.resize = 'vertical';
+    // No resize grip: its image is a data: URL the page's CSP (rightly) refuses.
+    f.resize = 'none';
     if (placeholder) f.placeholder = placeholder;
     return f;
   }
@@ -244,7 +252,7 @@ export class MeetingForm {
     const describedBy = [help ? `${name}-help` : '', `${name}-error`].filter(Boolean).join(' ');
     control.setAttribute('aria-describedby', describedBy);
     return el('div', { className: 'field', id: `${name}-field` }, [
-      el('vscode-label', { htmlFor: name, id: `${name}-label` }, [label]),
+      el('vscode-label', { htmlFor: name, 'attr:id': `${name}-label` }, [label]),
       control,
       ...(help ? [el('div', { id: `${name}-help`, className: 'hint' }, [help])] : []),
       error,
@@ -317,14 +325,31 @@ export class MeetingForm {
       if (addWallMinutes(values.start, 0) !== undefined) this.prevStart = values.start;
     }
     const changed = JSON.stringify(values) !== JSON.stringify(before) || this.attendees.value !== this.draft.attendeesText;
-    if (left || changed) this.touched.add(name);
-    if (name === 'start' && changed) this.touched.add('end');
+    if (!changed) {
+      // Leaving a field unchanged only reveals its own errors; nothing else moves under the pointer.
+      if (left && !this.touched.has(name)) {
+        this.touched.add(name);
+        this.draft.touched = [...this.touched];
+        this.save();
+        this.renderErrors();
+      }
+      return;
+    }
+    this.touched.add(name);
+    this.hostErrors = this.hostErrors.filter((e) => errorTarget(e.field).name !== name);
+    if (name === 'start') this.touched.add('end');
     this.draft.values = values;
     this.draft.attendeesText = this.attendees.value;
     this.draft.touched = [...this.touched];
+    this.fitAttendees();
     this.save();
     this.updateDuration();
     this.validate();
+  }
+
+  private fitAttendees(): void {
+    const lines = this.attendees.value.split('\n').length;
+    this.attendees.rows = Math.min(12, Math.max(3, lines));
   }
 
   private readValues(): FormValues {
@@ -365,14 +390,18 @@ export class MeetingForm {
 
   private renderErrors(): void {
     const byField = new Map<FieldName, string[]>();
-    for (const error of this.errors) {
+    const seen = new Set<string>();
+    for (const error of [...this.errors, ...this.hostErrors]) {
+      const key = `${error.field}\u0000${error.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const target = errorTarget(error.field);
       const name = (fieldOrder as string[]).includes(target.name) ? (target.name as FieldName) : undefined;
       if (!name || (!this.showAll && !this.touched.has(name))) continue;
       let text = errorText(error, this.init.messages);
       if (name === 'attendees' && target.index !== undefined) {
         const address = this.draft.values.attendees[target.index] ?? '';
-        text = this.t('attendeeError', { address, message: text });
+        if (!text.includes(address)) text = this.t('attendeeError', { address, message: text });
       }
       byField.set(name, [...(byField.get(name) ?? []), text]);
     }
@@ -440,6 +469,7 @@ export class MeetingForm {
     this.draft.values = this.readValues();
     this.draft.attendeesText = this.attendees.value;
     this.validate();
+    this.hostErrors = [];
     if (this.errors.length > 0) {
       this.showAll = true;
       this.renderErrors();

@@ -1,0 +1,354 @@
+// The built form page in headless Chromium, with a stand-in for acquireVsCodeApi.
+import assert from 'node:assert/strict';
+import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
+import type { FormPage, Harness } from './harness';
+import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+
+function submits(posted: FromWebview[]): SubmitMessage[] {
+  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
+}
+
+describe('meeting form page (headless Chromium)', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let form: FormPage;
+
+  before(async () => {
+    buildPage();
+    harness = await startHarness();
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  beforeEach(async () => {
+    form = await harness.open();
+  });
+
+  afterEach(async () => {
+    if (form) {
+      assert.deepEqual(await form.violations(), [], 'no CSP violations');
+      await form.page.context().close();
+    }
+  });
+
+  it('posts ready, shows nothing interactive before init, then renders the form', async () => {
+    const posted = await form.waitForPosted(1);
+    assert.deepEqual(posted, [{ type: 'ready' }]);
+    const before = await form.page.evaluate(() => ({
+      controls: document.querySelectorAll('input, textarea, button, vscode-textfield, vscode-button').length,
+      busy: document.getElementById('app')?.getAttribute('aria-busy'),
+    }));
+    assert.deepEqual(before, { controls: 0, busy: 'true' });
+    await form.send(sampleInit({ values: sampleValues({ subject: 'Planning', attendees: ['a@example.com'] }) }));
+    await form.page.waitForSelector('#form');
+    assert.equal(await form.page.locator('#subject input').inputValue(), 'Planning');
+    assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
+    assert.equal(await form.page.locator('#start input').inputValue(), '2030-06-03T10:00');
+    assert.equal(await form.page.locator('h1').textContent(), 'Schedule meeting');
+    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 30 min');
+  });
+
+  it('shows validation messages for a missing start, an end before the start and each bad attendee', async () => {
+    await form.init();
+    await form.page.locator('#end input').fill('2030-06-03T09:00');
+    assert.match(await form.errorText('end'), /must be after the start/);
+    await form.page.locator('#attendees textarea').fill('ok@example.com\nbob@\n<x>@evil');
+    await form.page.locator('#subject input').focus();
+    const attendeeErrors = await form.page
+      .locator('#attendees-error .error-line')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    assert.equal(attendeeErrors.length, 2);
+    assert.match(attendeeErrors[0] ?? '', /"bob@" is not one/);
+    assert.match(attendeeErrors[1] ?? '', /"<x>@evil" is not one/);
+    assert.equal(await form.page.locator('#attendees').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.page.locator('#attendees textarea').getAttribute('aria-invalid'), 'true');
+    await form.page.locator('#start input').fill('');
+    assert.match(await form.errorText('start'), /required/);
+    await form.page.locator('#submit').click();
+    assert.equal(await form.focusedId(), 'start', 'focus on the first invalid field');
+    assert.equal(await form.page.locator('#status').textContent(), 'Please correct the highlighted fields.');
+    assert.equal(submits(await form.posted()).length, 0, 'nothing sent while invalid');
+    await form.page.locator('#start input').fill('2030-06-03T08:00');
+    await form.page.locator('#end input').fill('2030-06-03T08:45');
+    await form.page.locator('#attendees textarea').fill('ok@example.com');
+    assert.equal(await form.errorText('start'), '');
+    assert.equal(await form.errorText('end'), '');
+    assert.equal(await form.errorText('attendees'), '');
+  });
+
+  it('keeps the duration when the start changes', async () => {
+    await form.init();
+    await form.page.locator('#start input').fill('2030-06-03T14:15');
+    assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-03T14:45');
+  });
+
+  it('can be filled and submitted with the keyboard alone, in a sensible tab order', async () => {
+    await form.init();
+    const order: string[] = [];
+    for (let i = 0; i < 40 && order.at(-1) !== 'submit'; i++) {
+      await form.page.keyboard.press('Tab');
+      const id = await form.focusedId();
+      if (id && order.at(-1) !== id) order.push(id);
+    }
+    assert.deepEqual(order, [
+      'start',
+      'end',
+      'timeZone',
+      'subject',
+      'attendees',
+      'location',
+      'teamsMeeting',
+      'content',
+      'submit',
+    ]);
+    const tabTo = async (id: string): Promise<void> => {
+      for (let i = 0; i < 40 && (await form.focusedId()) !== id; i++) await form.page.keyboard.press('Shift+Tab');
+      assert.equal(await form.focusedId(), id);
+    };
+    await tabTo('subject');
+    await form.page.keyboard.type('Sprint review');
+    await form.page.keyboard.press('Tab');
+    await form.page.keyboard.type('ana@example.com');
+    await form.page.keyboard.press('Enter');
+    await form.page.keyboard.type('bo@example.org');
+    assert.equal(submits(await form.posted()).length, 0, 'Enter in the attendees box adds a line');
+    await form.page.keyboard.press('Tab');
+    await form.page.keyboard.type('Room 4');
+    await form.page.keyboard.press('Tab');
+    await form.page.keyboard.press('Space');
+    await form.page.keyboard.press('Tab');
+    await form.page.keyboard.type('Agenda');
+    await form.page.keyboard.press('Escape');
+    await form.page.keyboard.press('Shift+Tab');
+    await form.page.keyboard.press('Shift+Tab');
+    assert.equal(await form.focusedId(), 'location');
+    await form.page.keyboard.press('Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.ok(sent);
+    assert.deepEqual(sent.values, {
+      start: '2030-06-03T10:00',
+      end: '2030-06-03T10:30',
+      timeZone: 'Europe/Berlin',
+      subject: 'Sprint review',
+      attendees: ['ana@example.com', 'bo@example.org'],
+      location: 'Room 4',
+      teamsMeeting: true,
+      content: 'Agenda',
+    });
+  });
+
+  it('submits with Ctrl+Enter from the message box', async () => {
+    await form.init();
+    await form.page.locator('#content textarea').focus();
+    await form.page.keyboard.type('Line one');
+    await form.page.keyboard.press('Control+Enter');
+    const sent = submits(await form.waitForPosted(2));
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.values.content, 'Line one');
+  });
+
+  it('posts the exact submit message once, however often Submit is pressed', async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Budget');
+    await form.page.locator('#submit').click();
+    await form.page.locator('#submit').click({ force: true });
+    await form.page.locator('#subject input').press('Enter');
+    await form.page.keyboard.press('Control+Enter');
+    const posted = await form.waitForPosted(2);
+    await form.page.waitForTimeout(200);
+    const all = await form.posted();
+    assert.equal(all.length, 2, JSON.stringify(all));
+    const sent = all[1] as SubmitMessage;
+    assert.equal(posted[0]?.type, 'ready');
+    assert.match(sent.requestId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(sent, {
+      type: 'submit',
+      requestId: sent.requestId,
+      values: sampleValues({ subject: 'Budget' }),
+    });
+    assert.equal(await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), true);
+    assert.equal(await form.page.locator('#submit').textContent(), 'Sending…');
+  });
+
+  it('shows the meeting ID and the follow-up actions after success', async () => {
+    await form.init();
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
+    await form.page.waitForTimeout(100);
+    assert.equal(await form.page.locator('#success').isHidden(), true, 'a result for another request is ignored');
+    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'AAMk=123', canJoin: true });
+    await form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await form.page.locator('#meetingId').textContent(), 'AAMk=123');
+    assert.equal(await form.page.locator('#form').isHidden(), true);
+    for (const action of ['openInOutlook', 'join', 'copyId'] as const) {
+      await form.page.locator(`#action-${action}`).click();
+    }
+    const actions = (await form.posted()).filter((m) => m.type === 'action');
+    assert.deepEqual(actions, [
+      { type: 'action', action: 'openInOutlook', meetingId: 'AAMk=123' },
+      { type: 'action', action: 'join', meetingId: 'AAMk=123' },
+      { type: 'action', action: 'copyId', meetingId: 'AAMk=123' },
+    ]);
+  });
+
+  it('offers no Join button when the meeting cannot be joined', async () => {
+    await form.init();
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: false });
+    await form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await form.page.locator('#action-join').count(), 0);
+    assert.equal(await form.page.locator('#action-copyId').count(), 1);
+  });
+
+  it('shows a failure with its field errors and lets the user send again', async () => {
+    await form.init();
+    await form.page.locator('#submit').click();
+    const first = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({
+      type: 'result',
+      requestId: first.requestId,
+      ok: false,
+      message: 'Graph refused the meeting.',
+      errors: [{ field: 'subject', code: 'tooLong', params: { field: 'subject', length: 300, max: 255 }, message: 'x' }],
+    });
+    await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    assert.equal(await form.page.locator('#status').textContent(), 'Graph refused the meeting.');
+    assert.match(await form.errorText('subject'), /"subject" is too long: 300 characters where at most 255/);
+    assert.equal(await form.focusedId(), 'subject');
+    assert.equal(await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), false);
+    await form.page.locator('#submit').click();
+    const again = submits(await form.waitForPosted(3));
+    assert.equal(again.length, 2);
+    assert.notEqual(again[1]?.requestId, first.requestId);
+  });
+
+  it('restores the draft after a reload, and the draft wins over init values', async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Draft subject');
+    await form.page.locator('#attendees textarea').fill('x@example.com\nhalf@');
+    await form.page.locator('#start input').fill('2030-06-04T09:00');
+    await form.page.reload();
+    await form.init();
+    assert.equal(await form.page.locator('#subject input').inputValue(), 'Draft subject');
+    assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'x@example.com\nhalf@');
+    assert.equal(await form.page.locator('#start input').inputValue(), '2030-06-04T09:00');
+    assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-04T09:30');
+    assert.match(await form.errorText('attendees'), /"half@" is not one/);
+  });
+
+  it('ignores a draft of another meeting', async () => {
+    await form.init(sampleInit({ mode: 'update', meetingId: 'A', values: sampleValues({ subject: 'Meeting A' }) }));
+    await form.page.locator('#subject input').fill('Edited A');
+    await form.page.reload();
+    await form.init(sampleInit({ mode: 'update', meetingId: 'B', values: sampleValues({ subject: 'Meeting B' }) }));
+    assert.equal(await form.page.locator('#subject input').inputValue(), 'Meeting B');
+    assert.equal(await form.page.locator('h1').textContent(), 'Update meeting');
+  });
+
+  it('in update mode says nothing changed instead of sending, and sends all values once something has', async () => {
+    const original = sampleValues({ subject: 'Weekly', attendees: ['a@example.com'], teamsMeeting: true });
+    await form.init(sampleInit({ mode: 'update', meetingId: 'M9', values: original }));
+    await form.page.locator('#subject input').press('Enter');
+    assert.equal(await form.page.locator('#status').textContent(), 'Nothing has changed, so nothing was sent.');
+    assert.equal(submits(await form.posted()).length, 0);
+    await form.page.locator('#location input').fill('Room 2');
+    await form.page.locator('#location input').press('Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.deepEqual(sent?.values, { ...original, location: 'Room 2' });
+  });
+
+  it('disables the Teams switch with the host-given reason', async () => {
+    await form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
+    assert.equal(await form.page.locator('#teamsMeeting').evaluate((c) => (c as HTMLElement & { disabled: boolean }).disabled), true);
+    assert.equal(await form.page.locator('#teamsMeeting-help').textContent(), 'Not for personal accounts.');
+  });
+
+  it('shows hostile text in fields and host strings as inert text', async () => {
+    const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+    const strings = { ...sampleInit().strings, titleSchedule: evil, subject: evil, teamsHelp: evil };
+    await form.init(
+      sampleInit({
+        strings,
+        values: sampleValues({ subject: evil, location: evil, content: evil, attendees: [`${evil}@x.com`] }),
+      }),
+    );
+    await form.page.locator('#attendees textarea').focus();
+    await form.page.locator('#subject input').focus();
+    await form.page.locator('#submit').click();
+    await form.page.waitForTimeout(200);
+    const seen = await form.page.evaluate(() => {
+      // No named inner functions: tsx would wrap them in a `__name` helper the page does not have.
+      const counts = { img: 0, script: 0 };
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let root = roots.pop(); root; root = roots.pop()) {
+        counts.img += root.querySelectorAll('img').length;
+        counts.script += root.querySelectorAll('script').length;
+        for (const e of root.querySelectorAll('*')) if (e.shadowRoot) roots.push(e.shadowRoot);
+      }
+      return {
+        counts,
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        title: document.querySelector('h1')?.textContent,
+        label: document.getElementById('subject-label')?.textContent,
+        help: document.getElementById('teamsMeeting-help')?.textContent,
+        attendeeError: document.getElementById('attendees-error')?.textContent,
+      };
+    });
+    assert.deepEqual(seen.counts, { img: 0, script: 1 }, 'only the page script itself');
+    assert.equal(seen.pwned, undefined);
+    assert.equal(seen.title, evil);
+    assert.equal(seen.label, evil);
+    assert.equal(seen.help, evil);
+    assert.ok(seen.attendeeError?.includes('<img src=x'), seen.attendeeError);
+    assert.equal(await form.page.locator('#subject input').inputValue(), evil);
+    assert.equal(await form.page.locator('#location input').inputValue(), evil);
+    assert.equal(await form.page.locator('#content textarea').inputValue(), evil);
+  });
+
+  it('shows a hostile failure message and meeting ID as text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    await form.init();
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({ type: 'result', requestId: sent.requestId, ok: false, message: evil });
+    await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    assert.equal(await form.page.locator('#status').textContent(), evil);
+    await form.page.locator('#submit').click();
+    const again = submits(await form.waitForPosted(3))[1] as SubmitMessage;
+    await form.send({ type: 'result', requestId: again.requestId, ok: true, meetingId: evil });
+    await form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await form.page.locator('#meetingId').textContent(), evil);
+    assert.equal(await form.page.locator('img').count(), 0);
+    assert.equal(await form.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  });
+
+  it('is served with a CSP that allows no remote content and only the nonced script', async () => {
+    const html = harness.html;
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    assert.equal(
+      csp,
+      `default-src 'none'; style-src ${harness.baseUrl}; font-src ${harness.baseUrl}; img-src ${harness.baseUrl}; script-src 'nonce-${harness.nonce}'`,
+    );
+    assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval|https?:\/\/(?!127\.0\.0\.1)|\*/);
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.equal(scripts.length, 1);
+    assert.ok(scripts[0]?.includes(`nonce="${harness.nonce}"`));
+    // The policy is enforced: an inline script without the nonce does not run.
+    await form.init();
+    await form.page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.append(s);
+    });
+    assert.equal(await form.page.evaluate(() => (window as unknown as { __inline?: number }).__inline), undefined);
+    const violations = await form.violations();
+    assert.ok(violations.some((v) => v.startsWith('script-src')), JSON.stringify(violations));
+    await form.page.evaluate(() => {
+      (window as unknown as { __violations: string[] }).__violations.length = 0;
+    });
+  });
+});

@@ -1,0 +1,219 @@
+// Serves the built form page from 127.0.0.1 and drives it in headless Debian Chromium with a stand-in
+// for `acquireVsCodeApi` that records posted messages and keeps its state in sessionStorage.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { validationMessages } from '../../src/core/messages';
+import { formStrings } from '../../src/shared/formStrings';
+import { renderFormHtml } from '../../src/shared/formHtml';
+import type { FormValues, FromWebview, InitMessage, ToWebview } from '../../src/shared/protocol';
+import type { WebviewTheme } from './themes';
+import { darkPlus } from './themes';
+
+const root = join(__dirname, '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Builds dist/webview (form.js, form.css). */
+export function buildPage(): void {
+  execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The values used by most tests: a half-hour meeting in 2030 in Berlin. */
+export function sampleValues(over: Partial<FormValues> = {}): FormValues {
+  return {
+    start: '2030-06-03T10:00',
+    end: '2030-06-03T10:30',
+    timeZone: 'Europe/Berlin',
+    subject: '',
+    attendees: [],
+    location: '',
+    teamsMeeting: false,
+    content: '',
+    ...over,
+  };
+}
+
+/** An `init` message as the host sends it, in English. */
+export function sampleInit(over: Partial<InitMessage> = {}): InitMessage {
+  return {
+    type: 'init',
+    mode: 'schedule',
+    values: sampleValues(),
+    teams: { enabled: true },
+    strings: { ...formStrings },
+    messages: { ...validationMessages },
+    timeZones: Intl.supportedValuesOf('timeZone'),
+    maxAttendees: 500,
+    ...over,
+  };
+}
+
+/** The page server and the browser. */
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  /** The HTML the server sends for `/` (renderFormHtml output). */
+  html: string;
+  nonce: string;
+  open(theme?: WebviewTheme): Promise<FormPage>;
+  close(): Promise<void>;
+}
+
+/** Starts the static server and launches Chromium; fails with an install hint when Chromium is missing. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}. Install it: apt-get install chromium`);
+  }
+  const nonce = randomBytes(18).toString('base64');
+  let html = '';
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (type: string, body: string | Buffer): void => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (url.pathname === '/') send('text/html; charset=utf-8', html);
+    else if (url.pathname === '/form.js') send('text/javascript', readFileSync(join(root, 'dist/webview/form.js')));
+    else if (url.pathname === '/form.css') send('text/css', readFileSync(join(root, 'dist/webview/form.css')));
+    else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  html = renderFormHtml({
+    cspSource: baseUrl,
+    nonce,
+    scriptUri: `${baseUrl}/form.js`,
+    styleUri: `${baseUrl}/form.css`,
+    lang: 'en',
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  return {
+    baseUrl,
+    browser,
+    html,
+    nonce,
+    async open(theme = darkPlus) {
+      const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(standIn, { bodyClass: theme.bodyClass, vars: theme.vars });
+      const form = new FormPage(page);
+      await page.goto(`${baseUrl}/`);
+      return form;
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface StandInWindow {
+  __posted: unknown[];
+  __violations: string[];
+  __stateWrites: number;
+}
+
+/** Runs in the page before its scripts: the `acquireVsCodeApi` stand-in, the theme and a CSP-violation log. */
+function standIn(theme: { bodyClass: string; vars: Record<string, string> }): void {
+  const w = window as unknown as StandInWindow & { acquireVsCodeApi: () => unknown };
+  w.__posted = [];
+  w.__violations = [];
+  w.__stateWrites = 0;
+  let acquired = false;
+  w.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('acquireVsCodeApi may be called only once');
+    acquired = true;
+    return {
+      postMessage(msg: unknown) {
+        w.__posted.push(JSON.parse(JSON.stringify(msg)));
+      },
+      getState() {
+        const s = sessionStorage.getItem('vscodeState');
+        return s === null ? undefined : JSON.parse(s);
+      },
+      setState(state: unknown) {
+        w.__stateWrites++;
+        sessionStorage.setItem('vscodeState', JSON.stringify(state));
+        return state;
+      },
+    };
+  };
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+  // No named inner functions here: tsx would wrap them in a `__name` helper the page does not have.
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const [k, v] of Object.entries(theme.vars)) document.documentElement.style.setProperty(k, v);
+    document.body.classList.add(theme.bodyClass);
+  });
+}
+
+/** One open form page. */
+export class FormPage {
+  constructor(readonly page: Page) {}
+
+  /** Messages the page has posted since it last loaded. */
+  posted(): Promise<FromWebview[]> {
+    return this.page.evaluate(() => (window as unknown as StandInWindow).__posted as FromWebview[]);
+  }
+
+  violations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as StandInWindow).__violations);
+  }
+
+  /** Waits until the page has posted `count` messages and returns them. */
+  async waitForPosted(count: number): Promise<FromWebview[]> {
+    await this.page.waitForFunction((n) => (window as unknown as StandInWindow).__posted.length >= n, count);
+    return this.posted();
+  }
+
+  /** Posts a host message to the page. */
+  async send(msg: ToWebview): Promise<void> {
+    await this.page.evaluate((m) => window.postMessage(m, '*'), msg);
+  }
+
+  /** Waits for `ready`, sends `init` and waits until the form is built. */
+  async init(msg: InitMessage = sampleInit()): Promise<void> {
+    await this.waitForPosted(1);
+    await this.send(msg);
+    await this.page.waitForSelector('#form');
+  }
+
+  /** The id of the top-level element that has focus (the custom element, not its inner input). */
+  focusedId(): Promise<string> {
+    return this.page.evaluate(() => document.activeElement?.id ?? '');
+  }
+
+  /** The text of a field's error box. */
+  errorText(field: string): Promise<string> {
+    return this.page.locator(`#${field}-error`).evaluate((e) => e.textContent ?? '');
+  }
+
+  /** The state the page saved with setState. */
+  state(): Promise<unknown> {
+    return this.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null'));
+  }
+}
