@@ -53,3 +53,23 @@ export function parseMeetingIdInput(text: string): string | undefined {
   if (!v || /\s/.test(v) || v.length > 512) return undefined;
   return v;
 }
+
+/** Invalid command arguments or form values: nothing was sent. The message names every bad field. */
+export class InvalidArgumentsError extends Error {
+  override readonly name = 'InvalidArgumentsError';
+  constructor(
+    readonly errors: readonly FieldError[],
+    summary = 'Invalid arguments',
+  ) {
+    super(`${summary}: ${formatFieldErrors(errors)}`);
+  }
+}
+
+/** Guard that survives separately bundled copies of the class. */
+export function isInvalidArgumentsError(e: unknown): e is InvalidArgumentsError {
+  return (
+    e instanceof Error &&
+    e.name === 'InvalidArgumentsError' &&
+    Array.isArray((e as InvalidArgumentsError).errors)
+  );
+}

@@ -1,0 +1,155 @@
+// Sign-in behind one seam: every token comes from `getSession('microsoft', scopes)` through this class.
+import * as vscode from 'vscode';
+import type { Log } from './log';
+import type { SignInFailure } from './settingsModel';
+import { buildScopes, classifySignInError } from './settingsModel';
+import type { AuthSettings } from './settings';
+
+export const authProviderId = 'microsoft';
+export const signedInContextKey = 'outlookMeetings.signedIn';
+const signedOutFlag = 'auth.signedOut';
+
+/** No usable session: the user has not signed in (or signed out of this extension). */
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError';
+  constructor(message = 'Not signed in to Microsoft. Run "Outlook: Sign In" first.') {
+    super(message);
+  }
+}
+
+/** Guard that survives separately bundled copies of the class. */
+export function isNotSignedInError(e: unknown): e is NotSignedInError {
+  return e instanceof Error && e.name === 'NotSignedInError';
+}
+
+/** Signing in failed; `failure` says why as far as the message tells. */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  constructor(
+    readonly failure: SignInFailure,
+    readonly detail: string,
+  ) {
+    super(`Sign-in failed (${failure}): ${detail}`);
+  }
+}
+
+/** Guard for `SignInError`. */
+export function isSignInError(e: unknown): e is SignInError {
+  return e instanceof Error && e.name === 'SignInError' && typeof (e as SignInError).failure === 'string';
+}
+
+/** The `getSession` function, so tests of this seam could pass another. */
+export type GetSession = typeof vscode.authentication.getSession;
+
+/** The signed-in account as the rest of the extension sees it. */
+export interface Account {
+  id: string;
+  label: string;
+}
+
+/** Sessions for Graph: silent when possible, prompting only when the user acts. */
+export class Auth implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Account | undefined>();
+  /** Fires when the account in use changes (sign in, sign out, switch, or a session change in VS Code). */
+  readonly onDidChangeAccount = this.changed.event;
+  private current: Account | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly settings: () => AuthSettings,
+    private readonly log: Log,
+    private readonly getSession: GetSession = vscode.authentication.getSession,
+  ) {
+    this.disposables.push(
+      vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === authProviderId) void this.refresh();
+      }),
+    );
+  }
+
+  /** The account in use, if signed in. */
+  get account(): Account | undefined {
+    return this.current;
+  }
+
+  private scopes(): string[] {
+    const s = this.settings();
+    return buildScopes({ clientId: s.clientId, tenant: s.tenant });
+  }
+
+  private async setAccount(session: vscode.AuthenticationSession | undefined): Promise<void> {
+    const next = session ? { id: session.account.id, label: session.account.label } : undefined;
+    await vscode.commands.executeCommand('setContext', signedInContextKey, next !== undefined);
+    if (next?.id !== this.current?.id) {
+      this.current = next;
+      this.log.info(next ? `Using the account ${next.label}.` : 'Not signed in.');
+      this.changed.fire(next);
+    }
+  }
+
+  /** Re-reads the session silently (at activation, and when sessions or settings change). */
+  async refresh(): Promise<Account | undefined> {
+    if (this.state.get<boolean>(signedOutFlag)) {
+      await this.setAccount(undefined);
+      return undefined;
+    }
+    let session: vscode.AuthenticationSession | undefined;
+    try {
+      // Invalid auth settings throw here: then nobody is signed in until they are fixed.
+      session = await this.getSession(authProviderId, this.scopes(), { silent: true });
+    } catch (e) {
+      this.log.warn(`Silent sign-in check failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await this.setAccount(session);
+    return this.current;
+  }
+
+  /** A session without any prompt; throws `NotSignedInError` when there is none. */
+  async session(): Promise<vscode.AuthenticationSession> {
+    if (this.state.get<boolean>(signedOutFlag)) throw new NotSignedInError();
+    const session = await this.getSession(authProviderId, this.scopes(), { silent: true });
+    if (!session) {
+      await this.setAccount(undefined);
+      throw new NotSignedInError();
+    }
+    if (session.account.id !== this.current?.id) await this.setAccount(session);
+    return session;
+  }
+
+  /** An access token for Graph, without any prompt. Never log it. */
+  async token(): Promise<string> {
+    return (await this.session()).accessToken;
+  }
+
+  /** Signs in, prompting when needed (the user asked for it). Throws `SignInError` on failure. */
+  async signIn(options: { switchAccount?: boolean } = {}): Promise<Account> {
+    const scopes = this.scopes();
+    let session: vscode.AuthenticationSession;
+    try {
+      session = options.switchAccount
+        ? await this.getSession(authProviderId, scopes, {
+            clearSessionPreference: true,
+            forceNewSession: { detail: vscode.l10n.t('Choose the account to use for Outlook meetings.') },
+          })
+        : await this.getSession(authProviderId, scopes, { createIfNone: true });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      this.log.warn(`Sign-in failed: ${detail}`);
+      throw new SignInError(classifySignInError(e), detail);
+    }
+    await this.state.update(signedOutFlag, undefined);
+    await this.setAccount(session);
+    return { id: session.account.id, label: session.account.label };
+  }
+
+  /** Stops using the session in this extension until the user signs in again. */
+  async signOut(): Promise<void> {
+    await this.state.update(signedOutFlag, true);
+    await this.setAccount(undefined);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

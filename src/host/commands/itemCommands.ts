@@ -1,0 +1,108 @@
+// Per-meeting commands (open in Outlook, join, copy ID) and refresh. They take a tree item, or
+// `{ meetingId }` from other code; with an arguments object they show no UI and reject on failure.
+import * as vscode from 'vscode';
+import type { MeetingActions } from '../actions';
+import { classifyCommandArg } from '../commandArgs';
+import type { Services } from '../services';
+import type { MeetingsTree } from '../tree';
+import { pickMeeting } from './pickMeeting';
+import { invalidArgument, runWithUi } from './run';
+
+/** Only https links are opened. */
+export function safeHttpsUri(link: string | undefined): vscode.Uri | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' && !url.username && !url.password
+      ? vscode.Uri.parse(url.href, true)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Resolved = { ui: boolean; meetingId: string | undefined };
+
+async function resolveTarget(
+  services: Services,
+  command: string,
+  arg: unknown,
+  title: string,
+): Promise<Resolved> {
+  const kind = classifyCommandArg(arg);
+  switch (kind.kind) {
+    case 'node':
+      return { ui: true, meetingId: kind.meetingId };
+    case 'args': {
+      const id = kind.args.meetingId;
+      if (typeof id !== 'string' || id.trim() === '')
+        throw new Error(`${command}: meetingId must be a non-empty string.`);
+      return { ui: false, meetingId: id.trim() };
+    }
+    case 'none':
+      return { ui: true, meetingId: await pickMeeting(services, title) };
+    case 'invalid':
+      throw invalidArgument(command);
+  }
+}
+
+/** Registers open in Outlook, join, copy ID and refresh. */
+export function registerItemCommands(
+  services: Services,
+  actions: MeetingActions,
+  tree: MeetingsTree,
+): vscode.Disposable[] {
+  const perMeeting = (
+    command: string,
+    title: () => string,
+    run: (meetingId: string, ui: boolean) => Promise<unknown>,
+  ): vscode.Disposable =>
+    vscode.commands.registerCommand(command, async (arg: unknown) => {
+      if (classifyCommandArg(arg).kind === 'args') {
+        const { meetingId } = await resolveTarget(services, command, arg, title());
+        return meetingId ? run(meetingId, false) : undefined;
+      }
+      return runWithUi(services, async () => {
+        const { meetingId } = await resolveTarget(services, command, arg, title());
+        return meetingId ? run(meetingId, true) : undefined;
+      });
+    });
+
+  const openLink = async (meetingId: string, ui: boolean, which: 'webLink' | 'joinUrl'): Promise<boolean> => {
+    const meeting = await actions.get(meetingId);
+    const uri = safeHttpsUri(meeting[which]);
+    if (!uri) {
+      const message =
+        which === 'joinUrl'
+          ? vscode.l10n.t('This meeting has no Teams link to join.')
+          : vscode.l10n.t('Outlook gave no web link for this meeting.');
+      if (!ui) throw new Error(message);
+      void vscode.window.showInformationMessage(message);
+      return false;
+    }
+    return vscode.env.openExternal(uri);
+  };
+
+  return [
+    perMeeting(
+      'outlookMeetings.openInOutlook',
+      () => vscode.l10n.t('Open in Outlook'),
+      (id, ui) => openLink(id, ui, 'webLink'),
+    ),
+    perMeeting(
+      'outlookMeetings.joinMeeting',
+      () => vscode.l10n.t('Join Teams Meeting'),
+      (id, ui) => openLink(id, ui, 'joinUrl'),
+    ),
+    perMeeting(
+      'outlookMeetings.copyMeetingId',
+      () => vscode.l10n.t('Copy Meeting ID'),
+      async (id, ui) => {
+        await vscode.env.clipboard.writeText(id);
+        if (ui) vscode.window.setStatusBarMessage(vscode.l10n.t('Meeting ID copied.'), 3000);
+        return id;
+      },
+    ),
+    vscode.commands.registerCommand('outlookMeetings.refresh', () => tree.refreshAndReport()),
+  ];
+}

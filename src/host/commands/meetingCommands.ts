@@ -1,0 +1,133 @@
+// Schedule, update and cancel. With an arguments object they run without any UI and resolve to a result;
+// from the palette or the tree they open the form, a quick pick, or the cancel confirmation.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Meeting } from '../../core/types';
+import { MAX_COMMENT_LENGTH } from '../../core/validate';
+import type { MeetingActions } from '../actions';
+import { classifyCommandArg } from '../commandArgs';
+import type { FormPanels } from '../formPanel';
+import type { Services } from '../services';
+import { formatWhen } from '../treeModel';
+import { graphDateTimeToEpochMs } from '../../core/datetime';
+import { pickMeeting } from './pickMeeting';
+import { ensureSignedIn, invalidArgument, runWithUi } from './run';
+
+export const commandIds = {
+  schedule: 'outlookMeetings.scheduleMeeting',
+  update: 'outlookMeetings.updateMeeting',
+  cancel: 'outlookMeetings.cancelMeeting',
+} as const;
+
+/** Names of attendees for the confirmation: up to five, then "and N more". */
+function attendeeSummary(meeting: Meeting): string {
+  const people = meeting.attendees.filter((a) => a.type !== 'resource').map((a) => a.name || a.address);
+  if (people.length === 0) return vscode.l10n.t('No attendees will be notified.');
+  const shown = people.slice(0, 5).join(', ');
+  return people.length > 5
+    ? vscode.l10n.t(
+        '{0} attendees will be notified: {1} and {2} more.',
+        people.length,
+        shown,
+        people.length - 5,
+      )
+    : vscode.l10n.t('{0} attendee(s) will be notified: {1}.', people.length, shown);
+}
+
+/** The interactive cancel: organizer check, comment box, modal confirmation naming who is notified. */
+async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise<void> {
+  const meeting = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the meeting…') },
+    () => actions.readForCancel(meetingId),
+  );
+  const subject = meeting.subject || vscode.l10n.t('(no subject)');
+  if (meeting.isCancelled) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is already cancelled.', subject));
+    return;
+  }
+  const comment = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Cancel "{0}"', subject),
+    prompt: vscode.l10n.t('A message to the attendees (optional). Press Enter to continue, Escape to stop.'),
+    placeHolder: vscode.l10n.t('Reason for cancelling'),
+    ignoreFocusOut: true,
+    validateInput: (text) =>
+      text.length > MAX_COMMENT_LENGTH
+        ? vscode.l10n.t('The message is too long: at most {0} characters.', MAX_COMMENT_LENGTH)
+        : undefined,
+  });
+  if (comment === undefined) return;
+  const start = graphDateTimeToEpochMs(meeting.start);
+  const end = graphDateTimeToEpochMs(meeting.end);
+  const when =
+    start !== undefined && end !== undefined
+      ? formatWhen(start, end, vscode.env.language)
+      : meeting.start.dateTime;
+  const confirm = vscode.l10n.t('Cancel Meeting');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Cancel "{0}" ({1})?', subject, when),
+    { modal: true, detail: attendeeSummary(meeting) },
+    confirm,
+  );
+  if (answer !== confirm) return;
+  const input = comment.trim() ? { meetingId, comment } : { meetingId };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the meeting…') },
+    () => actions.cancel(input, { checked: meeting }),
+  );
+  void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was cancelled.', subject));
+}
+
+/** Registers schedule, update and cancel. */
+export function registerMeetingCommands(
+  services: Services,
+  actions: MeetingActions,
+  forms: FormPanels,
+): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(
+      commandIds.schedule,
+      async (arg: unknown): Promise<string | undefined> => {
+        const kind = classifyCommandArg(arg);
+        if (kind.kind === 'args') {
+          const draft = actions.validateSchedule(kind.args);
+          return (await actions.schedule(draft, randomUUID())).id;
+        }
+        if (kind.kind === 'invalid') throw invalidArgument(commandIds.schedule);
+        await runWithUi(services, async () => {
+          await ensureSignedIn(services);
+          await forms.openSchedule();
+        });
+        return undefined;
+      },
+    ),
+
+    vscode.commands.registerCommand(commandIds.update, async (arg: unknown): Promise<string | undefined> => {
+      const kind = classifyCommandArg(arg);
+      if (kind.kind === 'args') return (await actions.update(kind.args)).id;
+      if (kind.kind === 'invalid') throw invalidArgument(commandIds.update);
+      await runWithUi(services, async () => {
+        await ensureSignedIn(services);
+        const id =
+          kind.kind === 'node'
+            ? kind.meetingId
+            : await pickMeeting(services, vscode.l10n.t('Update Meeting'));
+        if (id) await forms.openUpdate(id);
+      });
+      return undefined;
+    }),
+
+    vscode.commands.registerCommand(commandIds.cancel, async (arg: unknown): Promise<void> => {
+      const kind = classifyCommandArg(arg);
+      if (kind.kind === 'args') return actions.cancel(kind.args);
+      if (kind.kind === 'invalid') throw invalidArgument(commandIds.cancel);
+      await runWithUi(services, async () => {
+        await ensureSignedIn(services);
+        const id =
+          kind.kind === 'node'
+            ? kind.meetingId
+            : await pickMeeting(services, vscode.l10n.t('Cancel Meeting'));
+        if (id) await cancelWithUi(actions, id);
+      });
+    }),
+  ];
+}

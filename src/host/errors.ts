@@ -1,0 +1,268 @@
+// Turns errors into localised notifications with the action that helps.
+import * as vscode from 'vscode';
+import { isMeetingsError } from '../graph/errors';
+import { isInvalidArgumentsError } from './commandArgs';
+import { isNotSignedInError, isSignInError } from './auth';
+import type { Log } from './log';
+import { isSettingsError, openSettings } from './settings';
+import { configSection } from './settingsModel';
+
+/** Only the organizer may change or cancel a meeting; raised before anything is sent. */
+export class NotOrganizerError extends Error {
+  override readonly name = 'NotOrganizerError';
+  constructor(
+    readonly meetingId: string,
+    readonly organizer?: string,
+  ) {
+    super(
+      `Only the organizer${organizer ? ` (${organizer})` : ''} can change or cancel this meeting; nothing was sent.`,
+    );
+  }
+}
+
+/** Guard for `NotOrganizerError`. */
+export function isNotOrganizerError(e: unknown): e is NotOrganizerError {
+  return e instanceof Error && e.name === 'NotOrganizerError';
+}
+
+/** The parts of a Graph client error the host presents. */
+export interface GraphErrorInfo {
+  kind: string;
+  code?: string;
+  requestId?: string;
+  status?: number;
+  message: string;
+}
+
+/** The presentable parts of a `MeetingsError`. */
+export function graphErrorInfo(e: unknown): GraphErrorInfo | undefined {
+  if (!isMeetingsError(e)) return undefined;
+  return {
+    kind: e.kind,
+    code: e.code,
+    requestId: e.requestId,
+    status: e.status,
+    message: e.graphMessage ?? e.message,
+  };
+}
+
+/** Whether a failed create may still have reached Graph (so its pending record must be kept). */
+export function mayHaveReachedGraph(e: unknown): boolean {
+  const info = graphErrorInfo(e);
+  if (!info)
+    return !isInvalidArgumentsError(e) && !isNotSignedInError(e) && !isSettingsError(e) && !isSignInError(e);
+  return ['network', 'timeout', 'server', 'badResponse', 'throttled', 'cancelled'].includes(info.kind);
+}
+
+type ActionId = 'retry' | 'signIn' | 'openSettings' | 'setupGuide' | 'copyRequestId' | 'showLog';
+
+/** A message and the buttons that help. */
+export interface ErrorView {
+  message: string;
+  actions: ActionId[];
+  /** The setting to open for `openSettings`. */
+  setting?: string;
+  requestId?: string;
+  /** Nothing to show (the user cancelled). */
+  silent?: boolean;
+}
+
+function signInView(failure: string, detail: string): ErrorView {
+  const auth = `${configSection}.auth`;
+  switch (failure) {
+    case 'cancelled':
+      return { message: vscode.l10n.t('Sign-in was cancelled.'), actions: [], silent: true };
+    case 'unapprovedScope':
+      return {
+        message: vscode.l10n.t(
+          "Your organization does not let VS Code's own sign-in app use your calendar (AADSTS65002). Register your own Entra app and set its client ID in the settings.",
+        ),
+        actions: ['setupGuide', 'openSettings'],
+        setting: auth,
+      };
+    case 'personalAccount':
+      return {
+        message: vscode.l10n.t(
+          'This account cannot sign in with the configured app (AADSTS70002). Personal Microsoft accounts need an app registration that allows them, with the tenant set to "common" or "consumers".',
+        ),
+        actions: ['setupGuide', 'openSettings'],
+        setting: auth,
+      };
+    case 'consentBlocked':
+      return {
+        message: vscode.l10n.t(
+          'Your organization requires an administrator to approve this app before you can use it (admin consent). Ask your IT administrator to grant consent to the app registration, then sign in again.',
+        ),
+        actions: ['setupGuide', 'openSettings'],
+        setting: auth,
+      };
+    case 'appNotFound':
+      return {
+        message: vscode.l10n.t(
+          'The app registration was not found in your tenant. Check the client ID and tenant settings.',
+        ),
+        actions: ['openSettings', 'setupGuide'],
+        setting: auth,
+      };
+    default:
+      return {
+        message: vscode.l10n.t('Signing in to Microsoft failed: {0}', detail),
+        actions: ['openSettings', 'setupGuide', 'showLog'],
+        setting: auth,
+      };
+  }
+}
+
+function graphView(info: GraphErrorInfo): ErrorView {
+  const base = (message: string, actions: ActionId[]): ErrorView => ({
+    message,
+    actions: info.requestId ? [...actions, 'copyRequestId'] : actions,
+    requestId: info.requestId,
+  });
+  switch (info.kind) {
+    case 'cancelled':
+      return { message: vscode.l10n.t('The request was cancelled.'), actions: [], silent: true };
+    case 'notSignedIn':
+      return base(vscode.l10n.t('Microsoft Graph did not accept your sign-in. Sign in again.'), ['signIn']);
+    case 'notFound':
+      return base(
+        vscode.l10n.t('The meeting no longer exists in Outlook: it was deleted or the ID is wrong.'),
+        [],
+      );
+    case 'notOrganizer':
+      return base(vscode.l10n.t('Only the organizer can change or cancel this meeting.'), []);
+    case 'throttled':
+      return base(vscode.l10n.t('Outlook is receiving too many requests right now. Try again in a minute.'), [
+        'retry',
+      ]);
+    case 'invalidInput':
+      return base(vscode.l10n.t('Outlook refused the request: {0}', info.message), []);
+    case 'network':
+      return base(vscode.l10n.t('Microsoft Graph could not be reached. Check your network connection.'), [
+        'retry',
+        'showLog',
+      ]);
+    case 'timeout':
+      return base(vscode.l10n.t('Microsoft Graph did not answer in time.'), ['retry', 'showLog']);
+    case 'forbidden':
+      return base(
+        vscode.l10n.t(
+          'Access denied: your account or app registration lacks the Calendars.ReadWrite permission, or an administrator has not consented to it.',
+        ),
+        ['setupGuide', 'signIn'],
+      );
+    case 'server':
+      return base(
+        vscode.l10n.t(
+          'Microsoft Graph had a problem ({0}). Try again later.',
+          info.status ?? info.code ?? '?',
+        ),
+        ['retry', 'showLog'],
+      );
+    case 'badResponse':
+      return base(vscode.l10n.t('Microsoft Graph sent an answer the extension cannot read.'), [
+        'retry',
+        'showLog',
+      ]);
+    default:
+      return base(vscode.l10n.t('Microsoft Graph request failed: {0}', info.message), ['showLog']);
+  }
+}
+
+/** The message and actions for an error. */
+export function describeError(e: unknown): ErrorView {
+  if (isNotSignedInError(e)) {
+    return {
+      message: vscode.l10n.t('Sign in to your Microsoft account to use Outlook meetings.'),
+      actions: ['signIn'],
+    };
+  }
+  if (isSignInError(e)) return signInView(e.failure, e.detail);
+  if (isSettingsError(e)) {
+    return {
+      message: vscode.l10n.t(
+        'The setting "{0}" has a value the extension will not use, so nothing was sent. Fix it in your user settings.',
+        e.setting,
+      ),
+      actions: ['openSettings'],
+      setting: e.setting,
+    };
+  }
+  if (isInvalidArgumentsError(e)) {
+    return {
+      message: vscode.l10n.t(
+        'Nothing was sent. Please correct: {0}',
+        e.errors.map((x) => x.field).join(', '),
+      ),
+      actions: [],
+    };
+  }
+  if (isNotOrganizerError(e)) {
+    return {
+      message: e.organizer
+        ? vscode.l10n.t(
+            'Only the organizer ({0}) can change or cancel this meeting. Nothing was sent.',
+            e.organizer,
+          )
+        : vscode.l10n.t('Only the organizer can change or cancel this meeting. Nothing was sent.'),
+      actions: [],
+    };
+  }
+  const info = graphErrorInfo(e);
+  if (info) return graphView(info);
+  return {
+    message: vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e)),
+    actions: ['showLog'],
+  };
+}
+
+/** Options of `showError`. */
+export interface ShowErrorOptions {
+  /** Re-runs the same operation (for a create: with the same transaction ID). */
+  retry?: () => unknown;
+  /** Leave out the Retry button even when the error allows it. */
+  noRetry?: boolean;
+}
+
+/** Logs an error and shows it as a notification with its actions. */
+export async function showError(e: unknown, log: Log, options: ShowErrorOptions = {}): Promise<void> {
+  const view = describeError(e);
+  log.error(e instanceof Error ? e : String(e));
+  if (view.silent) return;
+  const labels: Record<ActionId, string> = {
+    retry: vscode.l10n.t('Retry'),
+    signIn: vscode.l10n.t('Sign In'),
+    openSettings: vscode.l10n.t('Open Settings'),
+    setupGuide: vscode.l10n.t('Set Up App Registration'),
+    copyRequestId: vscode.l10n.t('Copy Request ID'),
+    showLog: vscode.l10n.t('Show Log'),
+  };
+  const actions = view.actions.filter((a) => a !== 'retry' || (options.retry && !options.noRetry));
+  const message = view.requestId
+    ? `${view.message} ${vscode.l10n.t('(request ID {0})', view.requestId)}`
+    : view.message;
+  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => labels[a]));
+  const action = actions.find((a) => labels[a] === picked);
+  switch (action) {
+    case 'retry':
+      await options.retry?.();
+      break;
+    case 'signIn':
+      await vscode.commands.executeCommand('outlookMeetings.signIn');
+      break;
+    case 'openSettings':
+      await openSettings(view.setting);
+      break;
+    case 'setupGuide':
+      await vscode.commands.executeCommand('outlookMeetings.showSetupGuide');
+      break;
+    case 'copyRequestId':
+      if (view.requestId) await vscode.env.clipboard.writeText(view.requestId);
+      break;
+    case 'showLog':
+      await vscode.commands.executeCommand('outlookMeetings.showLog');
+      break;
+    case undefined:
+      break;
+  }
+}

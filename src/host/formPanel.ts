@@ -1,0 +1,300 @@
+// The meeting form's host side: one webview panel per form, locked down, talking the typed protocol.
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { formatMessage, validationMessages } from '../core/messages';
+import type { FieldError, Meeting, ValidationCode } from '../core/types';
+import { MAX_ATTENDEES, validateSchedule } from '../core/validate';
+import { renderFormHtml } from '../shared/formHtml';
+import {
+  defaultFormValues,
+  formToScheduleInput,
+  formToUpdateInput,
+  hasChanges,
+  meetingToFormValues,
+} from '../shared/formModel';
+import type { FormStrings } from '../shared/formStrings';
+import { formStrings } from '../shared/formStrings';
+import type {
+  FormMode,
+  FormValues,
+  InitMessage,
+  ResultMessage,
+  TeamsState,
+  ToWebview,
+} from '../shared/protocol';
+import { parseFromWebview } from '../shared/protocol';
+import type { MeetingActions } from './actions';
+import { isInvalidArgumentsError } from './commandArgs';
+import { NotOrganizerError, describeError, mayHaveReachedGraph, showError } from './errors';
+import type { Services } from './services';
+
+export const formViewType = 'outlookMeetings.form';
+
+/** Form strings, translated. */
+export function translatedFormStrings(): FormStrings {
+  const out = {} as Record<string, string>;
+  for (const [key, value] of Object.entries(formStrings)) out[key] = vscode.l10n.t(value);
+  return out as FormStrings;
+}
+
+/** Validation templates, translated. */
+export function translatedValidationMessages(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [code, template] of Object.entries(validationMessages)) out[code] = vscode.l10n.t(template);
+  return out;
+}
+
+/** A field error with its message in the display language. */
+export function translateFieldError(e: FieldError): FieldError {
+  const template = validationMessages[e.code as ValidationCode];
+  return template ? { ...e, message: formatMessage(vscode.l10n.t(template), e.params) } : e;
+}
+
+let zoneCache: string[] | undefined;
+function timeZones(): string[] {
+  zoneCache ??= Intl.supportedValuesOf('timeZone');
+  return zoneCache;
+}
+
+interface FormSetup {
+  mode: FormMode;
+  meeting?: Meeting;
+  values: FormValues;
+  teams: TeamsState;
+}
+
+/** One open form. */
+class FormPanel {
+  private original: FormValues;
+  private meeting: Meeting | undefined;
+  private lastResult: ResultMessage | undefined;
+  /** The transaction of a create whose outcome is unknown, reused when the same draft is sent again. */
+  private pendingCreate: { key: string; transactionId: string } | undefined;
+  private busy = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly setup: FormSetup,
+    private readonly services: Services,
+    private readonly actions: MeetingActions,
+  ) {
+    this.original = setup.values;
+    this.meeting = setup.meeting;
+    const webview = panel.webview;
+    const nonce = randomBytes(18).toString('base64');
+    const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+    webview.html = renderFormHtml({
+      cspSource: webview.cspSource,
+      nonce,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'form.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'form.css')).toString(),
+      lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en',
+    });
+    webview.onDidReceiveMessage((msg: unknown) => void this.receive(msg));
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private init(): InitMessage {
+    return {
+      type: 'init',
+      mode: this.setup.mode,
+      meetingId: this.meeting?.id,
+      values: this.original,
+      teams: this.setup.teams,
+      strings: translatedFormStrings(),
+      messages: translatedValidationMessages(),
+      timeZones: timeZones(),
+      maxAttendees: MAX_ATTENDEES,
+    };
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const msg = parseFromWebview(raw);
+    if (!msg) {
+      this.services.log.warn('Ignored a malformed message from the meeting form.');
+      return;
+    }
+    switch (msg.type) {
+      case 'ready':
+        this.post(this.init());
+        if (this.lastResult) this.post(this.lastResult);
+        return;
+      case 'submit':
+        if (this.busy) return;
+        this.busy = true;
+        try {
+          this.lastResult = await this.submit(msg.requestId, msg.values);
+        } finally {
+          this.busy = false;
+        }
+        this.post(this.lastResult);
+        return;
+      case 'action': {
+        const command = {
+          openInOutlook: 'outlookMeetings.openInOutlook',
+          join: 'outlookMeetings.joinMeeting',
+          copyId: 'outlookMeetings.copyMeetingId',
+        }[msg.action];
+        await vscode.commands.executeCommand(command, { meetingId: msg.meetingId });
+        return;
+      }
+    }
+  }
+
+  private fail(requestId: string, e: unknown): ResultMessage {
+    if (isInvalidArgumentsError(e)) {
+      return { type: 'result', requestId, ok: false, errors: e.errors.map(translateFieldError) };
+    }
+    const view = describeError(e);
+    if (view.actions.some((a) => a === 'signIn' || a === 'openSettings' || a === 'setupGuide')) {
+      void showError(e, this.services.log, { noRetry: true });
+    } else {
+      this.services.log.error(e instanceof Error ? e : String(e));
+    }
+    return { type: 'result', requestId, ok: false, message: view.message };
+  }
+
+  private async submit(requestId: string, values: FormValues): Promise<ResultMessage> {
+    try {
+      return this.setup.mode === 'schedule'
+        ? await this.schedule(requestId, values)
+        : await this.update(requestId, values);
+    } catch (e) {
+      return this.fail(requestId, e);
+    }
+  }
+
+  private async schedule(requestId: string, values: FormValues): Promise<ResultMessage> {
+    const v = validateSchedule(formToScheduleInput(values), {
+      defaultTimeZone: this.actions.defaultTimeZone(),
+    });
+    if (!v.ok) return { type: 'result', requestId, ok: false, errors: v.errors.map(translateFieldError) };
+    const key = JSON.stringify(v.value);
+    const transactionId = this.pendingCreate?.key === key ? this.pendingCreate.transactionId : randomUUID();
+    try {
+      const meeting = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scheduling the meeting…') },
+        () => this.actions.schedule(v.value, transactionId),
+      );
+      this.pendingCreate = undefined;
+      this.meeting = meeting;
+      return {
+        type: 'result',
+        requestId,
+        ok: true,
+        meetingId: meeting.id,
+        canJoin: Boolean(meeting.joinUrl),
+      };
+    } catch (e) {
+      this.pendingCreate = mayHaveReachedGraph(e) ? { key, transactionId } : undefined;
+      throw e;
+    }
+  }
+
+  private async update(requestId: string, values: FormValues): Promise<ResultMessage> {
+    const current = this.meeting;
+    if (!current) throw new Error('No meeting to update.');
+    const input = formToUpdateInput(current.id, values, this.original);
+    if (!hasChanges(input))
+      return {
+        type: 'result',
+        requestId,
+        ok: true,
+        meetingId: current.id,
+        canJoin: Boolean(current.joinUrl),
+      };
+    const meeting = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the meeting…') },
+      () => this.actions.update(input, { current }),
+    );
+    this.meeting = meeting;
+    this.original = values;
+    return { type: 'result', requestId, ok: true, meetingId: meeting.id, canJoin: Boolean(meeting.joinUrl) };
+  }
+}
+
+/** Opens and tracks the form panels. */
+export class FormPanels implements vscode.Disposable {
+  private readonly open = new Map<string, FormPanel>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly actions: MeetingActions,
+  ) {}
+
+  private async teamsState(meeting?: Meeting): Promise<TeamsState> {
+    if (meeting?.isOnlineMeeting) {
+      return { enabled: false, reason: vscode.l10n.t("Teams can't be turned off once added.") };
+    }
+    try {
+      if (!(await this.actions.teamsAvailable())) {
+        return {
+          enabled: false,
+          reason: vscode.l10n.t(
+            'Teams meetings are not available for this account (personal Microsoft accounts cannot add them).',
+          ),
+        };
+      }
+    } catch (e) {
+      this.services.log.warn(
+        `Could not read the calendar's online meeting providers: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    return { enabled: true };
+  }
+
+  private create(key: string, title: string, setup: FormSetup): void {
+    const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(formViewType, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [root],
+      retainContextWhenHidden: false,
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
+    this.open.set(key, new FormPanel(panel, setup, this.services, this.actions));
+    panel.onDidDispose(() => this.open.delete(key));
+  }
+
+  /** Opens the schedule form (or reveals the open one). */
+  async openSchedule(): Promise<void> {
+    const existing = this.open.get('schedule');
+    if (existing) return existing.panel.reveal();
+    const settings = this.services.settings();
+    await this.services.account();
+    const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
+    const teams = await this.teamsState();
+    if (this.open.get('schedule')) return this.open.get('schedule')?.panel.reveal();
+    this.create('schedule', vscode.l10n.t('Schedule Meeting'), { mode: 'schedule', values, teams });
+  }
+
+  /** Opens the update form of a meeting, pre-filled from Graph (or reveals its open form). */
+  async openUpdate(meetingId: string): Promise<void> {
+    const key = `update:${meetingId}`;
+    const existing = this.open.get(key);
+    if (existing) return existing.panel.reveal();
+    const settings = this.services.settings();
+    const meeting = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the meeting…') },
+      () => this.actions.get(meetingId),
+    );
+    if (!meeting.isOrganizer) {
+      throw new NotOrganizerError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
+    }
+    const teams = await this.teamsState(meeting);
+    if (this.open.get(key)) return this.open.get(key)?.panel.reveal();
+    this.create(key, vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)')), {
+      mode: 'update',
+      meeting,
+      values: meetingToFormValues(meeting, settings.timeZone),
+      teams,
+    });
+  }
+
+  dispose(): void {
+    for (const p of this.open.values()) p.panel.dispose();
+    this.open.clear();
+  }
+}

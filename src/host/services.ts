@@ -1,0 +1,92 @@
+// The services the commands share: settings, sign-in, the store, and the Graph client (created on first use).
+import type * as vscode from 'vscode';
+import type * as GraphClientModule from '../graph/client';
+import type { MeetingsClient } from '../graph/client';
+import { graphDateTimeToEpochMs } from '../core/datetime';
+import type { Meeting } from '../core/types';
+import type { StoredMeeting } from '../store/meetingStore';
+import { MeetingStore, toStoredMeeting } from '../store/meetingStore';
+import type { Account, Auth } from './auth';
+import { NotSignedInError } from './auth';
+import type { Log } from './log';
+import type { Settings } from './settings';
+import { readSettings } from './settings';
+
+/** The Graph client as the host uses it. */
+export type MeetingsApi = Pick<
+  MeetingsClient,
+  'schedule' | 'update' | 'cancel' | 'get' | 'getMany' | 'onlineMeetingProviders'
+>;
+
+/** A Graph date-time's instant; falls back to reading it as UTC so a record is never lost. */
+function toInstant(dateTime: string, timeZone: string): number {
+  return graphDateTimeToEpochMs({ dateTime, timeZone }) ?? Date.parse(`${dateTime.slice(0, 19)}Z`);
+}
+
+/** The stored record of a meeting Graph returned. */
+export function storedFromMeeting(meeting: Meeting): StoredMeeting {
+  return toStoredMeeting(meeting, toInstant);
+}
+
+/** Shared state of the extension host layer. */
+export class Services {
+  readonly store: MeetingStore;
+  private client: { key: string; api: Promise<MeetingsApi> } | undefined;
+
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly auth: Auth,
+    readonly log: Log,
+  ) {
+    this.store = new MeetingStore(context.globalState);
+  }
+
+  /** Validated settings; throws `SettingsError` when one must not be used. */
+  settings(): Settings {
+    return readSettings((m) => this.log.warn(m));
+  }
+
+  /** The signed-in account, without prompting; throws `NotSignedInError`. */
+  async account(): Promise<Account> {
+    await this.auth.session();
+    const account = this.auth.account;
+    if (!account) throw new NotSignedInError();
+    return account;
+  }
+
+  /** The Graph client for the current endpoint and account; loads the Graph module on first use. */
+  async graph(): Promise<MeetingsApi> {
+    const settings = this.settings();
+    const account = await this.account();
+    const key = `${settings.endpoint}\n${account.id}\n${settings.timeZone}`;
+    if (this.client?.key !== key) {
+      const api = this.createClient(settings);
+      this.client = { key, api };
+      api.catch(() => {
+        if (this.client?.api === api) this.client = undefined;
+      });
+    }
+    return this.client.api;
+  }
+
+  private async createClient(settings: Settings): Promise<MeetingsApi> {
+    const started = Date.now();
+    // Loaded here, not at the top, so activation does not pay for the Graph client and its SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MeetingsClient } = require('../graph/client') as typeof GraphClientModule;
+    const client = new MeetingsClient({
+      baseUrl: settings.endpoint,
+      getToken: () => this.auth.token(),
+      timeZone: settings.timeZone,
+      log: (entry) =>
+        this.log.info(`${entry.method} ${entry.path} -> ${entry.status ?? entry.error ?? 'no answer'}`),
+    });
+    this.log.info(`Graph client ready for ${settings.endpoint} in ${Date.now() - started} ms.`);
+    return client;
+  }
+
+  /** Drops the client so the next call builds one for the new settings or account. */
+  resetClient(): void {
+    this.client = undefined;
+  }
+}

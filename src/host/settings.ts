@@ -1,0 +1,91 @@
+// Reads the extension's settings. Endpoint and app registration come from user settings only.
+import * as vscode from 'vscode';
+import { isKnownTimeZone, userTimeZone } from '../core/datetime';
+import type { Parsed, SettingProblem } from './settingsModel';
+import {
+  configSection,
+  parseClientId,
+  parseDuration,
+  parseEndpoint,
+  parseTenant,
+  parseTimeZone,
+  settingKeys,
+  userValue,
+} from './settingsModel';
+
+/** Settings, validated. */
+export interface Settings {
+  endpoint: string;
+  clientId?: string;
+  tenant: string;
+  durationMinutes: number;
+  timeZone: string;
+}
+
+/** The settings sign-in needs. */
+export type AuthSettings = Pick<Settings, 'clientId' | 'tenant'>;
+
+/** A setting holds a value the extension refuses to use; nothing is sent until it is fixed. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    /** Full setting id, e.g. `outlookMeetings.graph.endpoint`. */
+    readonly setting: string,
+    readonly problem: SettingProblem,
+  ) {
+    super(`The setting ${setting} is not valid (${problem}).`);
+  }
+}
+
+/** Guard that survives separately bundled copies of the class. */
+export function isSettingsError(e: unknown): e is SettingsError {
+  return e instanceof Error && e.name === 'SettingsError' && typeof (e as SettingsError).setting === 'string';
+}
+
+function userSetting<T>(key: string, log?: (m: string) => void): T | undefined {
+  const inspection = vscode.workspace.getConfiguration(configSection).inspect<T>(key);
+  const { value, workspaceIgnored } = userValue(inspection);
+  if (workspaceIgnored && log)
+    log(`Ignoring the workspace value of ${configSection}.${key}: only user settings apply.`);
+  return value;
+}
+
+function unwrap<T>(key: string, parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new SettingsError(`${configSection}.${key}`, parsed.problem);
+  return parsed.value;
+}
+
+/** The app registration settings (user settings only); throws `SettingsError`. Cheap: no `Intl` work. */
+export function readAuthSettings(log?: (m: string) => void): AuthSettings {
+  const clientId = unwrap(settingKeys.clientId, parseClientId(userSetting(settingKeys.clientId, log)));
+  const tenant = unwrap(settingKeys.tenant, parseTenant(userSetting(settingKeys.tenant, log)));
+  return { clientId, tenant };
+}
+
+/** Reads and validates the settings; throws `SettingsError` for a value that must not be used. */
+export function readSettings(log?: (m: string) => void): Settings {
+  const config = vscode.workspace.getConfiguration(configSection);
+  const endpoint = unwrap(settingKeys.endpoint, parseEndpoint(userSetting(settingKeys.endpoint, log)));
+  const { clientId, tenant } = readAuthSettings(log);
+  return {
+    endpoint,
+    clientId,
+    tenant,
+    durationMinutes: parseDuration(config.get(settingKeys.defaultDurationMinutes)),
+    timeZone: parseTimeZone(config.get(settingKeys.timeZone), userTimeZone(), isKnownTimeZone),
+  };
+}
+
+/** Opens the Settings editor on one setting (or the extension's section). */
+export async function openSettings(setting: string = configSection): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+}
+
+/** Calls `listener` when a setting of the extension changes. */
+export function onDidChangeSettings(
+  listener: (e: vscode.ConfigurationChangeEvent) => void,
+): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(configSection)) listener(e);
+  });
+}

@@ -1,0 +1,212 @@
+// The "Meetings" tree: the account's stored meetings grouped Upcoming / Past / Cancelled, and Refresh.
+import * as vscode from 'vscode';
+import type { Meeting } from '../core/types';
+import { isNotFoundError } from '../graph/errors';
+import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
+import { storeChanged } from './actions';
+import type { MeetingNodeRef } from './commandArgs';
+import { meetingNodeType } from './commandArgs';
+import { showError } from './errors';
+import type { Services } from './services';
+import { storedFromMeeting } from './services';
+import type { GroupId } from './treeModel';
+import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
+
+export const meetingsViewId = 'outlookMeetings.meetings';
+
+/** A group node (Upcoming, Past, Cancelled). */
+export class GroupNode {
+  readonly nodeType = 'outlookMeetings.group';
+  constructor(
+    readonly group: GroupId,
+    readonly meetings: readonly StoredMeeting[],
+  ) {}
+}
+
+/** A meeting node; commands receive it as their argument. */
+export class MeetingNode implements MeetingNodeRef {
+  readonly nodeType = meetingNodeType;
+  readonly meetingId: string;
+  constructor(
+    readonly meeting: StoredMeeting,
+    readonly now: number,
+  ) {
+    this.meetingId = meeting.id;
+  }
+}
+
+export type Node = GroupNode | MeetingNode;
+
+function groupLabel(group: GroupId): string {
+  switch (group) {
+    case 'upcoming':
+      return vscode.l10n.t('Upcoming');
+    case 'past':
+      return vscode.l10n.t('Past');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
+  }
+}
+
+function stateLabel(m: StoredMeeting, now: number): string {
+  switch (meetingState(m, now)) {
+    case 'upcoming':
+      return vscode.l10n.t('Upcoming');
+    case 'past':
+      return vscode.l10n.t('Past');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
+    case 'deleted':
+      return vscode.l10n.t('Deleted in Outlook');
+  }
+}
+
+/** The tree of stored meetings for the signed-in account. */
+export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private groups: { accountId: string; now: number; groups: MeetingGroups } | undefined;
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      storeChanged.event(() => this.update()),
+      services.auth.onDidChangeAccount(() => this.update()),
+    );
+  }
+
+  /** Redraws the tree from the store. */
+  update(): void {
+    this.groups = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node instanceof MeetingNode) return [];
+    if (node instanceof GroupNode)
+      return node.meetings.map((m) => new MeetingNode(m, this.groups?.now ?? Date.now()));
+    const account = this.services.auth.account;
+    if (!account) return [];
+    if (!this.groups || this.groups.accountId !== account.id) {
+      const now = Date.now();
+      this.groups = { accountId: account.id, now, groups: this.services.store.groups(account.id, now) };
+    }
+    const { groups } = this.groups;
+    if (groupOrder.every((g) => groups[g].length === 0)) return [];
+    return groupOrder
+      .filter((g) => g !== 'cancelled' || groups[g].length > 0)
+      .map((g) => new GroupNode(g, groups[g]));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node instanceof GroupNode) {
+      const item = new vscode.TreeItem(
+        groupLabel(node.group),
+        node.group === 'upcoming'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.id = `group:${node.group}`;
+      item.description = String(node.meetings.length);
+      item.contextValue = `group.${node.group}`;
+      return item;
+    }
+    const m = node.meeting;
+    const subject = m.subject.trim() || vscode.l10n.t('(no subject)');
+    const item = new vscode.TreeItem(subject, vscode.TreeItemCollapsibleState.None);
+    item.id = `meeting:${m.id}`;
+    const when = formatWhen(m.start, m.end, vscode.env.language);
+    item.description = when;
+    const state = meetingState(m, node.now);
+    item.iconPath = new vscode.ThemeIcon(
+      state === 'deleted'
+        ? 'trash'
+        : state === 'cancelled'
+          ? 'circle-slash'
+          : m.online
+            ? 'device-camera-video'
+            : 'calendar',
+    );
+    item.contextValue = meetingContextValue(m, node.now);
+    const lines = [
+      subject,
+      when,
+      vscode.l10n.t('Time zone: {0}', m.timeZone),
+      stateLabel(m, node.now),
+      m.online ? vscode.l10n.t('Teams meeting') : undefined,
+      m.organizer ? vscode.l10n.t('You are the organizer') : undefined,
+    ];
+    // A plain string tooltip: whatever the subject holds, it is shown as text.
+    item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
+    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateLabel(m, node.now)}` };
+    return item;
+  }
+
+  /** Re-reads every stored meeting from Graph ($batch) and records what changed, was cancelled or deleted. */
+  async refresh(): Promise<void> {
+    const { services } = this;
+    await vscode.window.withProgress(
+      { location: { viewId: meetingsViewId }, title: vscode.l10n.t('Refreshing meetings…') },
+      async () => {
+        const account = await services.account();
+        services.store.reload(account.id);
+        const stored = services.store.list(account.id);
+        const ids = stored.filter((m) => m.status !== 'deleted').map((m) => m.id);
+        if (ids.length === 0) return;
+        const client = await services.graph();
+        const answers = await client.getMany(ids);
+        const updates: StoredMeeting[] = [];
+        let failed = 0;
+        for (const [id, answer] of answers) {
+          const old = services.store.get(account.id, id);
+          if (!old) continue;
+          if (isNotFoundError(answer)) {
+            if (old.status === 'active') updates.push({ ...old, status: 'deleted' });
+          } else if (answer instanceof Error) {
+            failed++;
+            services.log.warn(`Refresh of ${id} failed: ${answer.message}`);
+          } else {
+            const next = storedFromMeeting(answer as Meeting);
+            if (old.status === 'cancelled' && next.status === 'active') next.status = 'cancelled';
+            updates.push(next);
+          }
+        }
+        if (updates.length > 0) await services.store.putMany(account.id, updates);
+        services.log.info(`Refreshed ${ids.length} meetings: ${updates.length} recorded, ${failed} failed.`);
+        if (failed > 0) {
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+              '{0} of {1} meetings could not be refreshed. See the log for details.',
+              failed,
+              ids.length,
+            ),
+          );
+        }
+      },
+    );
+    this.update();
+  }
+
+  /** Refresh with errors shown as notifications. */
+  async refreshAndReport(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (e) {
+      await showError(e, this.services.log, { retry: () => this.refreshAndReport() });
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Registers the tree view. */
+export function registerTree(services: Services): { tree: MeetingsTree; disposables: vscode.Disposable[] } {
+  const tree = new MeetingsTree(services);
+  const view = vscode.window.createTreeView(meetingsViewId, {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
+  return { tree, disposables: [tree, view] };
+}
