@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { ResponseType } from '@microsoft/microsoft-graph-client';
+import type { Harness } from '../fake/harness';
+import { sampleDraft, startHarness } from '../fake/harness';
+import type { FakeGraph } from '../fake/fakeGraph';
+import { startFakeGraph } from '../fake/fakeGraph';
+import { createGraphClient } from '../../src/graph/client';
+
+describe('Graph client: the token goes to the configured host only; Prefer on every request', () => {
+  let h: Harness;
+  let other: FakeGraph;
+
+  beforeEach(async () => {
+    h = await startHarness();
+    other = await startFakeGraph();
+  });
+
+  afterEach(async () => {
+    await other.close();
+    await h.close();
+  });
+
+  it('a request to another origin on the same host (different port) carries no Authorization', async () => {
+    const { client } = createGraphClient({
+      baseUrl: h.fake.url,
+      getToken: () => Promise.resolve('test-token'),
+      fetch: h.trust.fetch,
+    });
+    const own = (await client.api('/me').responseType(ResponseType.RAW).get()) as Response;
+    assert.equal(own.status, 200);
+    const res = (await client
+      .api(`${other.url}/v1.0/me`)
+      .header('Authorization', 'Bearer smuggled')
+      .responseType(ResponseType.RAW)
+      .get()) as Response;
+    assert.equal(res.status, 401);
+    assert.equal(other.requests.length, 1);
+    assert.equal(other.requests[0]!.headers.authorization, undefined);
+    assert.equal(h.fake.requests[0]!.headers.authorization, 'Bearer test-token');
+  });
+
+  it('a request to localhost when configured for 127.0.0.1 carries no Authorization', async () => {
+    const { client } = createGraphClient({
+      baseUrl: `${h.fake.url}/v1.0`,
+      getToken: () => Promise.resolve('test-token'),
+      fetch: h.trust.fetch,
+    });
+    await client.api(`https://localhost:${other.port}/v1.0/me`).responseType(ResponseType.RAW).get();
+    assert.equal(other.requests[0]!.headers.authorization, undefined);
+  });
+
+  it('a redirect from Graph to another host does not carry the token along', async () => {
+    const created = await h.client().schedule(sampleDraft(), { transactionId: 'tx-redirect' });
+    h.fake.inject({
+      kind: 'redirect',
+      method: 'GET',
+      location: `${other.url}/v1.0/me/events/x`,
+      status: 307,
+    });
+    const client = h.client({ maxRetries: 0 });
+    const m = await client.get(created.id);
+    assert.equal(m.id, created.id, 'the 401 from the other host led to one retry against Graph');
+    assert.equal(other.requests.length, 1, 'the redirect was followed');
+    assert.equal(other.requests[0]!.headers.authorization, undefined);
+  });
+
+  it('refuses a plain-http base URL', () => {
+    assert.throws(() =>
+      createGraphClient({ baseUrl: 'http://127.0.0.1:1', getToken: () => Promise.resolve('t') }),
+    );
+  });
+
+  it('sends both Prefer headers on every request, top-level and inside $batch', async () => {
+    const client = h.client({ timeZone: 'W. Europe Standard Time' });
+    const m = await client.schedule(sampleDraft({ teamsMeeting: true }), { transactionId: 'tx-prefer' });
+    await client.get(m.id);
+    await client.update({ meetingId: m.id, content: 'x', contentType: 'text' });
+    await client.getMany([m.id]);
+    await client.cancel({ meetingId: m.id });
+    const methods = new Set(
+      h.fake.requests.map((r) => `${r.method} ${r.batchOf === undefined ? 'top' : 'inner'}`),
+    );
+    assert.deepEqual([...methods].sort(), ['GET inner', 'GET top', 'PATCH top', 'POST top']);
+    for (const r of h.fake.requests) {
+      const prefer = String(r.headers.prefer);
+      assert.match(prefer, /IdType="ImmutableId"/, `${r.method} ${r.path}`);
+      assert.match(prefer, /outlook\.timezone="W\. Europe Standard Time"/, `${r.method} ${r.path}`);
+    }
+  });
+
+  it('the fake answers Preference-Applied and UTC times with seven decimals without a zone', async () => {
+    const m = await h.client().schedule(sampleDraft(), { transactionId: 'tx-raw' });
+    const url = `${h.fake.url}/v1.0/me/events/${encodeURIComponent(m.id)}`;
+    const plain = await h.trust.fetch(url, { headers: { authorization: 'Bearer test-token' } });
+    const body = (await plain.json()) as { start: { dateTime: string; timeZone: string } };
+    assert.deepEqual(body.start, { dateTime: '2030-01-07T09:00:00.0000000', timeZone: 'UTC' });
+    assert.equal(plain.headers.get('preference-applied'), null);
+    const zoned = await h.trust.fetch(url, {
+      headers: { authorization: 'Bearer test-token', prefer: 'outlook.timezone="Pacific Standard Time"' },
+    });
+    assert.equal(zoned.headers.get('preference-applied'), 'outlook.timezone="Pacific Standard Time"');
+    const zbody = (await zoned.json()) as { start: { dateTime: string; timeZone: string } };
+    assert.deepEqual(zbody.start, {
+      dateTime: '2030-01-07T01:00:00.0000000',
+      timeZone: 'Pacific Standard Time',
+    });
+  });
+});
