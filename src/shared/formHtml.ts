@@ -32,9 +32,11 @@ export function formCsp(cspSource: string, nonce: string): string {
 /** The form page's HTML. Throws when an argument could break out of its attribute or the policy. */
 export function renderFormHtml(options: FormHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, lang } = options;
-  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('The nonce must be at least 16 base64 characters.');
+  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce))
+    throw new Error('The nonce must be at least 16 base64 characters.');
   if (!/^[^\s;,'"]+$/.test(cspSource)) throw new Error('The CSP source must be a single source expression.');
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new Error('The language must be a BCP 47 tag.');
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang))
+    throw new Error('The language must be a BCP 47 tag.');
   return `<!DOCTYPE html>
 <html lang="${escapeAttr(lang)}">
 <head>

@@ -116,7 +116,11 @@ function normText(s: string): string {
  */
 export function formToUpdateInput(meetingId: string, values: FormValues, original: FormValues): UpdateInput {
   const input: UpdateInput = { meetingId };
-  if (values.start !== original.start || values.end !== original.end || values.timeZone !== original.timeZone) {
+  if (
+    values.start !== original.start ||
+    values.end !== original.end ||
+    values.timeZone !== original.timeZone
+  ) {
     input.start = toIsoWall(values.start);
     input.end = toIsoWall(values.end);
     input.timeZone = values.timeZone;

@@ -127,7 +127,8 @@ function parseFormValues(v: unknown): FormValues | undefined {
   const { start, end, timeZone, subject, attendees, location, teamsMeeting, content } = v;
   if (!isString(start, protocolLimits.dateTime) || !isString(end, protocolLimits.dateTime)) return undefined;
   if (!isString(timeZone, protocolLimits.timeZone)) return undefined;
-  if (!isString(subject, protocolLimits.subject) || !isString(location, protocolLimits.location)) return undefined;
+  if (!isString(subject, protocolLimits.subject) || !isString(location, protocolLimits.location))
+    return undefined;
   if (!isString(content, protocolLimits.content) || typeof teamsMeeting !== 'boolean') return undefined;
   if (!Array.isArray(attendees) || attendees.length > protocolLimits.attendees) return undefined;
   if (Reflect.ownKeys(attendees).length !== attendees.length + 1) return undefined;

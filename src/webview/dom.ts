@@ -14,7 +14,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (key.startsWith('attr:')) node.setAttribute(key.slice(5), String(value));
     else (node as unknown as Props)[key] = value;
   }
-  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children)
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return node;
 }
 

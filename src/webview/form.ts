@@ -1,8 +1,16 @@
 // The meeting form: renders from `init`, validates live, submits once, shows the result, keeps a draft.
-import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js' with { 'resolution-mode': 'import' };
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with { 'resolution-mode': 'import' };
-import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with { 'resolution-mode': 'import' };
-import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with { 'resolution-mode': 'import' };
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js' with {
+  'resolution-mode': 'import',
+};
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
+  'resolution-mode': 'import',
+};
+import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
+  'resolution-mode': 'import',
+};
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with {
+  'resolution-mode': 'import',
+};
 import type { FieldError } from '../core/types';
 import { formatMessage } from '../core/messages';
 import {
@@ -38,7 +46,8 @@ export interface HostApi {
   setState(state: unknown): void;
 }
 
-type FieldName = 'start' | 'end' | 'timeZone' | 'subject' | 'attendees' | 'location' | 'teamsMeeting' | 'content';
+type FieldName =
+  'start' | 'end' | 'timeZone' | 'subject' | 'attendees' | 'location' | 'teamsMeeting' | 'content';
 
 const fieldOrder: FieldName[] = [
   'start',
@@ -137,7 +146,12 @@ export class MeetingForm {
 
     document.title = this.t(init.mode === 'update' ? 'titleUpdate' : 'titleSchedule');
     const heading = el('h1', { id: 'title' }, [document.title]);
-    this.status = el('div', { id: 'status', className: 'status', 'attr:role': 'status', 'attr:aria-live': 'polite' });
+    this.status = el('div', {
+      id: 'status',
+      className: 'status',
+      'attr:role': 'status',
+      'attr:aria-live': 'polite',
+    });
 
     this.start = this.textfield('start', 'datetime-local', v.start);
     this.end = this.textfield('end', 'datetime-local', v.end);
@@ -173,9 +187,7 @@ export class MeetingForm {
     ]) as HTMLElement & { disabled: boolean };
     this.progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
 
-    const teamsHelp = init.teams.enabled
-      ? this.t('teamsHelp')
-      : (init.teams.reason ?? this.t('teamsHelp'));
+    const teamsHelp = init.teams.enabled ? this.t('teamsHelp') : (init.teams.reason ?? this.t('teamsHelp'));
     this.form = el('form', { id: 'form', noValidate: true, 'attr:aria-labelledby': 'title' }, [
       el('div', { className: 'row' }, [
         this.field('start', this.t('start'), this.start),
@@ -194,7 +206,12 @@ export class MeetingForm {
         el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
       ]),
     ]);
-    this.success = el('section', { id: 'success', hidden: true, tabIndex: -1, 'attr:aria-labelledby': 'successTitle' });
+    this.success = el('section', {
+      id: 'success',
+      hidden: true,
+      tabIndex: -1,
+      'attr:aria-labelledby': 'successTitle',
+    });
 
     root.replaceChildren(heading, this.status, this.form, this.success);
     root.removeAttribute('aria-busy');
@@ -296,19 +313,23 @@ export class MeetingForm {
       e.preventDefault();
       this.trySubmit();
     });
-    this.form.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' || e.isComposing) return;
-      const target = e.target as Element | null;
-      if (e.ctrlKey || e.metaKey) {
-        e.preventDefault();
-        e.stopPropagation();
-        this.trySubmit();
-      } else if (!e.shiftKey && !e.altKey && target?.tagName === 'VSCODE-TEXTFIELD') {
-        e.preventDefault();
-        e.stopPropagation();
-        this.trySubmit();
-      }
-    }, true);
+    this.form.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter' || e.isComposing) return;
+        const target = e.target as Element | null;
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          e.stopPropagation();
+          this.trySubmit();
+        } else if (!e.shiftKey && !e.altKey && target?.tagName === 'VSCODE-TEXTFIELD') {
+          e.preventDefault();
+          e.stopPropagation();
+          this.trySubmit();
+        }
+      },
+      true,
+    );
   }
 
   private edited(name: FieldName, left: boolean): void {
@@ -324,7 +345,8 @@ export class MeetingForm {
       }
       if (addWallMinutes(values.start, 0) !== undefined) this.prevStart = values.start;
     }
-    const changed = JSON.stringify(values) !== JSON.stringify(before) || this.attendees.value !== this.draft.attendeesText;
+    const changed =
+      JSON.stringify(values) !== JSON.stringify(before) || this.attendees.value !== this.draft.attendeesText;
     if (!changed) {
       // Leaving a field unchanged only reveals its own errors; nothing else moves under the pointer.
       if (left && !this.touched.has(name)) {
@@ -461,7 +483,10 @@ export class MeetingForm {
     this.submit.disabled = sending;
     this.progress.hidden = !sending;
     this.form.setAttribute('aria-busy', String(sending));
-    setText(this.submit, this.t(sending ? 'sending' : this.init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'));
+    setText(
+      this.submit,
+      this.t(sending ? 'sending' : this.init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'),
+    );
   }
 
   private trySubmit(): void {
@@ -477,7 +502,10 @@ export class MeetingForm {
       this.focusFirstInvalid();
       return;
     }
-    if (this.init.mode === 'update' && !hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original))) {
+    if (
+      this.init.mode === 'update' &&
+      !hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original))
+    ) {
       this.setStatus(this.t('nothingChanged'), false);
       return;
     }
@@ -494,14 +522,20 @@ export class MeetingForm {
     this.setStatus('', false);
     const action = (kind: ActionMessage['action'], key: FormStringKey, secondary: boolean): HTMLElement => {
       const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.t(key)]);
-      button.addEventListener('click', () => this.api.postMessage({ type: 'action', action: kind, meetingId }));
+      button.addEventListener('click', () =>
+        this.api.postMessage({ type: 'action', action: kind, meetingId }),
+      );
       return button;
     };
     this.success.replaceChildren(
-      el('h2', { id: 'successTitle' }, [this.t(this.init.mode === 'update' ? 'successUpdate' : 'successSchedule')]),
+      el('h2', { id: 'successTitle' }, [
+        this.t(this.init.mode === 'update' ? 'successUpdate' : 'successSchedule'),
+      ]),
       el('div', { className: 'field' }, [
         el('div', { className: 'label', id: 'meetingIdLabel' }, [this.t('meetingId')]),
-        el('code', { id: 'meetingId', className: 'meeting-id', 'attr:aria-labelledby': 'meetingIdLabel' }, [meetingId]),
+        el('code', { id: 'meetingId', className: 'meeting-id', 'attr:aria-labelledby': 'meetingIdLabel' }, [
+          meetingId,
+        ]),
       ]),
       el('div', { className: 'actions' }, [
         action('openInOutlook', 'openInOutlook', false),

@@ -27,7 +27,9 @@ export function validateForm(
 
 /** The localised text of a field error: the host's template for its code, else the validator's English. */
 export function errorText(error: FieldError, messages: Record<string, string>): string {
-  const template = Object.prototype.hasOwnProperty.call(messages, error.code) ? messages[error.code] : undefined;
+  const template = Object.prototype.hasOwnProperty.call(messages, error.code)
+    ? messages[error.code]
+    : undefined;
   return typeof template === 'string' ? formatMessage(template, error.params) : error.message;
 }
 

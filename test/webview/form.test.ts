@@ -41,7 +41,9 @@ describe('meeting form page (headless Chromium)', function () {
       busy: document.getElementById('app')?.getAttribute('aria-busy'),
     }));
     assert.deepEqual(before, { controls: 0, busy: 'true' });
-    await form.send(sampleInit({ values: sampleValues({ subject: 'Planning', attendees: ['a@example.com'] }) }));
+    await form.send(
+      sampleInit({ values: sampleValues({ subject: 'Planning', attendees: ['a@example.com'] }) }),
+    );
     await form.page.waitForSelector('#form');
     assert.equal(await form.page.locator('#subject input').inputValue(), 'Planning');
     assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
@@ -104,7 +106,8 @@ describe('meeting form page (headless Chromium)', function () {
       'submit',
     ]);
     const tabTo = async (id: string): Promise<void> => {
-      for (let i = 0; i < 40 && (await form.focusedId()) !== id; i++) await form.page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 40 && (await form.focusedId()) !== id; i++)
+        await form.page.keyboard.press('Shift+Tab');
       assert.equal(await form.focusedId(), id);
     };
     await tabTo('subject');
@@ -168,7 +171,10 @@ describe('meeting form page (headless Chromium)', function () {
       requestId: sent.requestId,
       values: sampleValues({ subject: 'Budget' }),
     });
-    assert.equal(await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), true);
+    assert.equal(
+      await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
+      true,
+    );
     assert.equal(await form.page.locator('#submit').textContent(), 'Sending…');
   });
 
@@ -178,8 +184,18 @@ describe('meeting form page (headless Chromium)', function () {
     const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
     await form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
     await form.page.waitForTimeout(100);
-    assert.equal(await form.page.locator('#success').isHidden(), true, 'a result for another request is ignored');
-    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'AAMk=123', canJoin: true });
+    assert.equal(
+      await form.page.locator('#success').isHidden(),
+      true,
+      'a result for another request is ignored',
+    );
+    await form.send({
+      type: 'result',
+      requestId: sent.requestId,
+      ok: true,
+      meetingId: 'AAMk=123',
+      canJoin: true,
+    });
     await form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await form.page.locator('#meetingId').textContent(), 'AAMk=123');
     assert.equal(await form.page.locator('#form').isHidden(), true);
@@ -213,13 +229,23 @@ describe('meeting form page (headless Chromium)', function () {
       requestId: first.requestId,
       ok: false,
       message: 'Graph refused the meeting.',
-      errors: [{ field: 'subject', code: 'tooLong', params: { field: 'subject', length: 300, max: 255 }, message: 'x' }],
+      errors: [
+        {
+          field: 'subject',
+          code: 'tooLong',
+          params: { field: 'subject', length: 300, max: 255 },
+          message: 'x',
+        },
+      ],
     });
     await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
     assert.equal(await form.page.locator('#status').textContent(), 'Graph refused the meeting.');
     assert.match(await form.errorText('subject'), /"subject" is too long: 300 characters where at most 255/);
     assert.equal(await form.focusedId(), 'subject');
-    assert.equal(await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), false);
+    assert.equal(
+      await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
+      false,
+    );
     await form.page.locator('#submit').click();
     const again = submits(await form.waitForPosted(3));
     assert.equal(again.length, 2);
@@ -241,10 +267,14 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('ignores a draft of another meeting', async () => {
-    await form.init(sampleInit({ mode: 'update', meetingId: 'A', values: sampleValues({ subject: 'Meeting A' }) }));
+    await form.init(
+      sampleInit({ mode: 'update', meetingId: 'A', values: sampleValues({ subject: 'Meeting A' }) }),
+    );
     await form.page.locator('#subject input').fill('Edited A');
     await form.page.reload();
-    await form.init(sampleInit({ mode: 'update', meetingId: 'B', values: sampleValues({ subject: 'Meeting B' }) }));
+    await form.init(
+      sampleInit({ mode: 'update', meetingId: 'B', values: sampleValues({ subject: 'Meeting B' }) }),
+    );
     assert.equal(await form.page.locator('#subject input').inputValue(), 'Meeting B');
     assert.equal(await form.page.locator('h1').textContent(), 'Update meeting');
   });
@@ -253,7 +283,10 @@ describe('meeting form page (headless Chromium)', function () {
     const original = sampleValues({ subject: 'Weekly', attendees: ['a@example.com'], teamsMeeting: true });
     await form.init(sampleInit({ mode: 'update', meetingId: 'M9', values: original }));
     await form.page.locator('#subject input').press('Enter');
-    assert.equal(await form.page.locator('#status').textContent(), 'Nothing has changed, so nothing was sent.');
+    assert.equal(
+      await form.page.locator('#status').textContent(),
+      'Nothing has changed, so nothing was sent.',
+    );
     assert.equal(submits(await form.posted()).length, 0);
     await form.page.locator('#location input').fill('Room 2');
     await form.page.locator('#location input').press('Enter');
@@ -263,7 +296,12 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('disables the Teams switch with the host-given reason', async () => {
     await form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
-    assert.equal(await form.page.locator('#teamsMeeting').evaluate((c) => (c as HTMLElement & { disabled: boolean }).disabled), true);
+    assert.equal(
+      await form.page
+        .locator('#teamsMeeting')
+        .evaluate((c) => (c as HTMLElement & { disabled: boolean }).disabled),
+      true,
+    );
     assert.equal(await form.page.locator('#teamsMeeting-help').textContent(), 'Not for personal accounts.');
   });
 
@@ -323,12 +361,17 @@ describe('meeting form page (headless Chromium)', function () {
     await form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await form.page.locator('#meetingId').textContent(), evil);
     assert.equal(await form.page.locator('img').count(), 0);
-    assert.equal(await form.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(
+      await form.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      undefined,
+    );
   });
 
   it('is served with a CSP that allows no remote content and only the nonced script', async () => {
     const html = harness.html;
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/
+      .exec(html)?.[1]
+      ?.replace(/&#39;/g, "'");
     assert.equal(
       csp,
       `default-src 'none'; style-src ${harness.baseUrl}; font-src ${harness.baseUrl}; img-src ${harness.baseUrl}; script-src 'nonce-${harness.nonce}'`,
@@ -344,9 +387,15 @@ describe('meeting form page (headless Chromium)', function () {
       s.textContent = 'window.__inline = 1';
       document.body.append(s);
     });
-    assert.equal(await form.page.evaluate(() => (window as unknown as { __inline?: number }).__inline), undefined);
+    assert.equal(
+      await form.page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+      undefined,
+    );
     const violations = await form.violations();
-    assert.ok(violations.some((v) => v.startsWith('script-src')), JSON.stringify(violations));
+    assert.ok(
+      violations.some((v) => v.startsWith('script-src')),
+      JSON.stringify(violations),
+    );
     await form.page.evaluate(() => {
       (window as unknown as { __violations: string[] }).__violations.length = 0;
     });

@@ -79,8 +79,10 @@ export async function startHarness(): Promise<Harness> {
       res.end(body);
     };
     if (url.pathname === '/') send('text/html; charset=utf-8', html);
-    else if (url.pathname === '/form.js') send('text/javascript', readFileSync(join(root, 'dist/webview/form.js')));
-    else if (url.pathname === '/form.css') send('text/css', readFileSync(join(root, 'dist/webview/form.css')));
+    else if (url.pathname === '/form.js')
+      send('text/javascript', readFileSync(join(root, 'dist/webview/form.js')));
+    else if (url.pathname === '/form.css')
+      send('text/css', readFileSync(join(root, 'dist/webview/form.css')));
     else {
       res.writeHead(404);
       res.end();

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
       const invalid = await harness.open(theme);
       await invalid.init(
         sampleInit({
-          teams: { enabled: false, reason: 'Teams meetings are not available for personal Microsoft accounts.' },
+          teams: {
+            enabled: false,
+            reason: 'Teams meetings are not available for personal Microsoft accounts.',
+          },
         }),
       );
       await invalid.page.locator('#subject input').fill('Quarterly planning');

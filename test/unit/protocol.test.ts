@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { parseFromWebview, protocolLimits } from '../../src/shared/protocol';
+
+const values = {
+  start: '2030-06-03T10:00',
+  end: '2030-06-03T10:30',
+  timeZone: 'Europe/Berlin',
+  subject: 'S',
+  attendees: ['a@example.com'],
+  location: '',
+  teamsMeeting: false,
+  content: '',
+};
+const submit = { type: 'submit', requestId: 'r1', values };
+
+describe('parseFromWebview', () => {
+  it('accepts the three well-formed messages and returns copies', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    const parsed = parseFromWebview(submit);
+    assert.deepEqual(parsed, submit);
+    assert.notEqual(parsed && 'values' in parsed ? parsed.values.attendees : undefined, values.attendees);
+    for (const action of ['openInOutlook', 'join', 'copyId']) {
+      assert.deepEqual(parseFromWebview({ type: 'action', action, meetingId: 'M1' }), {
+        type: 'action',
+        action,
+        meetingId: 'M1',
+      });
+    }
+  });
+
+  it('rejects non-objects and unknown types', () => {
+    for (const m of [
+      undefined,
+      null,
+      'ready',
+      42,
+      [],
+      [{ type: 'ready' }],
+      { type: 'init' },
+      { type: 'READY' },
+      {},
+    ]) {
+      assert.equal(parseFromWebview(m), undefined, JSON.stringify(m));
+    }
+    assert.equal(
+      parseFromWebview(
+        new (class {
+          type = 'ready';
+        })(),
+      ),
+      undefined,
+    );
+  });
+
+  it('rejects missing fields', () => {
+    assert.equal(parseFromWebview({ type: 'submit', values }), undefined);
+    assert.equal(parseFromWebview({ type: 'submit', requestId: 'r' }), undefined);
+    for (const key of Object.keys(values)) {
+      const v: Record<string, unknown> = { ...values };
+      delete v[key];
+      assert.equal(parseFromWebview({ ...submit, values: v }), undefined, key);
+    }
+    assert.equal(parseFromWebview({ type: 'action', action: 'join' }), undefined);
+  });
+
+  it('rejects wrong types', () => {
+    const bad: [string, unknown][] = [
+      ['start', 1],
+      ['end', null],
+      ['timeZone', {}],
+      ['subject', ['x']],
+      ['attendees', 'a@example.com'],
+      ['attendees', [1]],
+      ['attendees', [null]],
+      ['location', false],
+      ['teamsMeeting', 'true'],
+      ['content', undefined],
+    ];
+    for (const [key, value] of bad) {
+      assert.equal(parseFromWebview({ ...submit, values: { ...values, [key]: value } }), undefined, key);
+    }
+    assert.equal(parseFromWebview({ ...submit, requestId: 7 }), undefined);
+    assert.equal(parseFromWebview({ ...submit, requestId: '' }), undefined);
+    assert.equal(parseFromWebview({ type: 'action', action: 'delete', meetingId: 'M' }), undefined);
+    assert.equal(parseFromWebview({ type: 'action', action: 'join', meetingId: 5 }), undefined);
+    const holey = ['a@x.com', 'b@x.com'];
+    holey.length = 3;
+    assert.equal(parseFromWebview({ ...submit, values: { ...values, attendees: holey } }), undefined);
+  });
+
+  it('rejects oversized values', () => {
+    const long = (n: number): string => 'x'.repeat(n + 1);
+    assert.equal(parseFromWebview({ ...submit, requestId: long(protocolLimits.requestId) }), undefined);
+    assert.equal(
+      parseFromWebview({ ...submit, values: { ...values, subject: long(protocolLimits.subject) } }),
+      undefined,
+    );
+    assert.equal(
+      parseFromWebview({ ...submit, values: { ...values, content: long(protocolLimits.content) } }),
+      undefined,
+    );
+    assert.equal(
+      parseFromWebview({ ...submit, values: { ...values, start: long(protocolLimits.dateTime) } }),
+      undefined,
+    );
+    assert.equal(
+      parseFromWebview({ ...submit, values: { ...values, attendees: [long(protocolLimits.attendee)] } }),
+      undefined,
+    );
+    const many = Array.from({ length: protocolLimits.attendees + 1 }, (_, i) => `p${i}@example.com`);
+    assert.equal(parseFromWebview({ ...submit, values: { ...values, attendees: many } }), undefined);
+    assert.equal(
+      parseFromWebview({ type: 'action', action: 'join', meetingId: long(protocolLimits.meetingId) }),
+      undefined,
+    );
+    assert.ok(
+      parseFromWebview({ ...submit, values: { ...values, content: 'x'.repeat(protocolLimits.content) } }),
+    );
+  });
+
+  it('rejects extra properties, at the top and inside values', () => {
+    assert.equal(parseFromWebview({ type: 'ready', extra: 1 }), undefined);
+    assert.equal(parseFromWebview({ ...submit, token: 'x' }), undefined);
+    assert.equal(parseFromWebview({ ...submit, values: { ...values, contentType: 'html' } }), undefined);
+    assert.equal(
+      parseFromWebview({ type: 'action', action: 'join', meetingId: 'M', url: 'https://evil' }),
+      undefined,
+    );
+    const withSymbol = { type: 'ready', [Symbol('x')]: 1 };
+    assert.equal(parseFromWebview(withSymbol), undefined);
+    const attendees = ['a@example.com'] as string[] & { extra?: number };
+    attendees.extra = 1;
+    assert.equal(parseFromWebview({ ...submit, values: { ...values, attendees } }), undefined);
+  });
+});
