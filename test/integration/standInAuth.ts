@@ -66,13 +66,19 @@ const provider: vscode.AuthenticationProvider = {
   },
 };
 
-/** Registers the stand-in under the id `microsoft` (once; later calls return the same registration). */
+/**
+ * Registers the stand-in under the id `microsoft` (once; later calls return the same registration).
+ * Single-account on purpose: VS Code then hands an existing session to `getSession(..., { createIfNone: true })`
+ * without a dialog (the launcher lists the product in `trustedExtensionAuthAccess`). With multiple accounts, or
+ * with no session yet, VS Code asks "wants to sign in" first, and test runs refuse every dialog: seed a session
+ * with `addSession` before the product signs in.
+ */
 export function registerStandInAuth(): vscode.Disposable {
   registration ??= vscode.authentication.registerAuthenticationProvider(
     standInProviderId,
     'Microsoft (test stand-in)',
     provider,
-    { supportsMultipleAccounts: true },
+    { supportsMultipleAccounts: false },
   );
   return registration;
 }

@@ -91,6 +91,8 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Extra command-line arguments. */
   args?: string[];
+  /** Runs after the folders exist and before code-server starts (e.g. to copy extensions into `extensionsDir`). */
+  beforeStart?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
   /** Receives code-server's own output lines; default: kept in memory only. */
   onOutput?: (line: string) => void;
 }
@@ -158,9 +160,13 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     'security.workspace.trust.enabled': false,
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
+    'workbench.enableExperiments': false,
+    'workbench.settings.enableNaturalLanguageSearch': false,
+    'extensions.ignoreRecommendations': true,
     ...opts.userSettings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  opts.beforeStart?.({ userDataDir, extensionsDir });
   const port = opts.port ?? (await freePort());
   const args = [
     opts.editor.codeServerEntry,
@@ -183,6 +189,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   ];
   const env = cleanEnv({
     ...scratch.env,
+    // No extension gallery: the workbench would otherwise query open-vsx.org (traffic stays on loopback).
+    EXTENSIONS_GALLERY: '{}',
     PATH: `${path.dirname(opts.editor.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
     ...opts.env,
   });
