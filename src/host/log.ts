@@ -1,5 +1,6 @@
 // The "Outlook Meetings" log channel. Never receives a token or an Authorization header.
 import * as vscode from 'vscode';
+import { redactSecrets } from './redact';
 
 /** What the rest of the host (and the Graph client) logs through. */
 export interface Log {
@@ -7,16 +8,6 @@ export interface Log {
   info(message: string): void;
   warn(message: string): void;
   error(message: string | Error): void;
-}
-
-const secretPattern =
-  /(Bearer\s+)[A-Za-z0-9._~+/=-]+|(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)/g;
-
-/** Masks anything shaped like a bearer token or a JWT, as a last line of defence. */
-export function redactSecrets(text: string): string {
-  return text.replace(secretPattern, (_m, bearer: string | undefined) =>
-    bearer ? `${bearer}[redacted]` : '[redacted]',
-  );
 }
 
 /** Creates the log output channel. */
