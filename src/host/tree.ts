@@ -149,7 +149,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       { location: { viewId: meetingsViewId }, title: vscode.l10n.t('Refreshing meetings…') },
       async () => {
         const account = await services.account();
-        services.store.reload(account.id);
+        await services.store.reload(account.id);
         const stored = services.store.list(account.id);
         const ids = stored.filter((m) => m.status !== 'deleted').map((m) => m.id);
         if (ids.length === 0) return;

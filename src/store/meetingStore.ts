@@ -189,10 +189,19 @@ export class MeetingStore {
     return next;
   }
 
-  /** Forgets the in-memory copies so the next read comes from the memento (e.g. after another window wrote). */
-  reload(accountId?: string): void {
-    if (accountId === undefined) this.accounts.clear();
-    else this.accounts.delete(accountId);
+  /**
+   * Forgets the in-memory copy once its queued writes are done, so the next read comes from the memento
+   * (e.g. after another window wrote). Changes made while waiting are written before it is dropped.
+   */
+  async reload(accountId: string): Promise<void> {
+    const s = this.accounts.get(accountId);
+    if (!s) return;
+    let seen: Promise<void>;
+    do {
+      seen = s.writes;
+      await seen;
+    } while (seen !== s.writes);
+    if (this.accounts.get(accountId) === s) this.accounts.delete(accountId);
   }
 
   /** All stored meetings of the account, sorted by start ascending. Do not mutate. */

@@ -135,6 +135,28 @@ describe('MeetingStore', () => {
     );
   });
 
+  it('reload waits for queued writes, then reads what another window wrote', async () => {
+    const memento = new FakeMemento(() => 10);
+    const store = new MeetingStore(memento);
+    const other = new MeetingStore(memento);
+    void store.put('acc', meeting('mine', 1));
+    await store.reload('acc');
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['mine'],
+    );
+    await other.put('acc', meeting('theirs', 2));
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['mine'],
+    );
+    await store.reload('acc');
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['mine', 'theirs'],
+    );
+  });
+
   it('groups Upcoming, Past and Cancelled, newest first', () => {
     const list = [
       meeting('past-old', -48),
