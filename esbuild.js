@@ -57,6 +57,8 @@ async function main() {
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
+      // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
+      mainFields: ['module', 'main'],
       metafile: true,
     }),
     esbuild.context({
