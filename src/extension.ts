@@ -30,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     channel,
     auth,
     forms,
+    forms.registerSerializer(),
     ...treeDisposables,
     ...registerMeetingCommands(services, actions, forms),
     ...registerItemCommands(services, actions, tree),

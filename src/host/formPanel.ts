@@ -246,16 +246,64 @@ export class FormPanels implements vscode.Disposable {
     return { enabled: true };
   }
 
-  private create(key: string, title: string, setup: FormSetup): void {
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(formViewType, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [root],
-      retainContextWhenHidden: false,
-    });
+    return { enableScripts: true, localResourceRoots: [root], retainContextWhenHidden: false };
+  }
+
+  private create(key: string, title: string, setup: FormSetup, restored?: vscode.WebviewPanel): void {
+    const panel =
+      restored ??
+      vscode.window.createWebviewPanel(formViewType, title, vscode.ViewColumn.Active, this.webviewOptions());
+    if (restored) {
+      restored.webview.options = this.webviewOptions();
+      restored.title = title;
+    }
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
     this.open.set(key, new FormPanel(panel, setup, this.services, this.actions));
     panel.onDidDispose(() => this.open.delete(key));
+  }
+
+  /** Restores a form after a window reload; the page brings its own draft back from its saved state. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = (typeof state === 'object' && state !== null ? state : {}) as {
+      mode?: unknown;
+      meetingId?: unknown;
+    };
+    try {
+      if (saved.mode === 'update' && typeof saved.meetingId === 'string' && saved.meetingId.length <= 1024) {
+        const key = `update:${saved.meetingId}`;
+        if (this.open.has(key)) return panel.dispose();
+        const settings = this.services.settings();
+        const meeting = await this.actions.get(saved.meetingId);
+        const title = vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)'));
+        const values = meetingToFormValues(meeting, settings.timeZone);
+        this.create(
+          key,
+          title,
+          { mode: 'update', meeting, values, teams: await this.teamsState(meeting) },
+          panel,
+        );
+        return;
+      }
+      if (this.open.has('schedule')) return panel.dispose();
+      const settings = this.services.settings();
+      const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
+      const teams = await this.teamsState();
+      this.create('schedule', vscode.l10n.t('Schedule Meeting'), { mode: 'schedule', values, teams }, panel);
+    } catch (e) {
+      this.services.log.warn(
+        `Could not restore a meeting form: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      panel.dispose();
+    }
+  }
+
+  /** Registers the serializer that brings forms back after a reload. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(formViewType, {
+      deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+    });
   }
 
   /** Opens the schedule form (or reveals the open one). */
