@@ -27,6 +27,30 @@ export function meetingContextValue(m: StoredMeeting, now: number): string {
   return v;
 }
 
+interface WhenFormats {
+  date: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  day: Intl.DateTimeFormat;
+}
+
+// Building an Intl.DateTimeFormat costs about 0.3 ms; a tree of 10,000 meetings needs them once, not per row.
+const whenFormats = new Map<string, WhenFormats>();
+
+function formatsFor(locale: string | undefined, timeZone: string | undefined): WhenFormats {
+  const key = `${locale ?? ''}\n${timeZone ?? ''}`;
+  let f = whenFormats.get(key);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
+      day: new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }),
+    };
+    if (whenFormats.size >= 32) whenFormats.clear();
+    whenFormats.set(key, f);
+  }
+  return f;
+}
+
 /** Formats an instant as local date and time, in the given zone when one is given. */
 export function formatWhen(
   start: number,
@@ -34,11 +58,8 @@ export function formatWhen(
   locale: string | undefined,
   timeZone?: string,
 ): string {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
-  const sameDay =
-    new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }).format(start) ===
-    new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }).format(end);
+  const { date, time, day } = formatsFor(locale, timeZone);
+  const sameDay = day.format(start) === day.format(end);
   return sameDay
     ? `${date.format(start)} – ${time.format(end)}`
     : `${date.format(start)} – ${date.format(end)}`;
