@@ -29,6 +29,7 @@ import { NotOrganizerError, describeError, mayHaveReachedGraph, showError } from
 import type { Services } from './services';
 
 export const formViewType = 'outlookMeetings.form';
+const teamsLookupTimeoutMs = 5000;
 
 /** Form strings, translated. */
 export function translatedFormStrings(): FormStrings {
@@ -60,7 +61,8 @@ interface FormSetup {
   mode: FormMode;
   meeting?: Meeting;
   values: FormValues;
-  teams: TeamsState;
+  /** Resolved before `init` is sent, so the panel can open while the calendar is read. */
+  teams: Promise<TeamsState>;
 }
 
 /** One open form. */
@@ -97,13 +99,13 @@ class FormPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  private init(): InitMessage {
+  private async init(): Promise<InitMessage> {
     return {
       type: 'init',
       mode: this.setup.mode,
       meetingId: this.meeting?.id,
       values: this.original,
-      teams: this.setup.teams,
+      teams: await this.setup.teams,
       strings: translatedFormStrings(),
       messages: translatedValidationMessages(),
       timeZones: timeZones(),
@@ -119,7 +121,7 @@ class FormPanel {
     }
     switch (msg.type) {
       case 'ready':
-        this.post(this.init());
+        this.post(await this.init());
         if (this.lastResult) this.post(this.lastResult);
         return;
       case 'submit':
@@ -230,7 +232,11 @@ export class FormPanels implements vscode.Disposable {
       return { enabled: false, reason: vscode.l10n.t("Teams can't be turned off once added.") };
     }
     try {
-      if (!(await this.actions.teamsAvailable())) {
+      // The answer only shapes the switch (the host checks again on submit), so do not hold the form for long.
+      const timeout = new Promise<boolean>((resolve) =>
+        setTimeout(() => resolve(true), teamsLookupTimeoutMs),
+      );
+      if (!(await Promise.race([this.actions.teamsAvailable(), timeout]))) {
         return {
           enabled: false,
           reason: vscode.l10n.t(
@@ -278,18 +284,13 @@ export class FormPanels implements vscode.Disposable {
         const meeting = await this.actions.get(saved.meetingId);
         const title = vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)'));
         const values = meetingToFormValues(meeting, settings.timeZone);
-        this.create(
-          key,
-          title,
-          { mode: 'update', meeting, values, teams: await this.teamsState(meeting) },
-          panel,
-        );
+        this.create(key, title, { mode: 'update', meeting, values, teams: this.teamsState(meeting) }, panel);
         return;
       }
       if (this.open.has('schedule')) return panel.dispose();
       const settings = this.services.settings();
       const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
-      const teams = await this.teamsState();
+      const teams = this.teamsState();
       this.create('schedule', vscode.l10n.t('Schedule Meeting'), { mode: 'schedule', values, teams }, panel);
     } catch (e) {
       this.services.log.warn(
@@ -312,10 +313,14 @@ export class FormPanels implements vscode.Disposable {
     if (existing) return existing.panel.reveal();
     const settings = this.services.settings();
     await this.services.account();
+    const again = this.open.get('schedule');
+    if (again) return again.panel.reveal();
     const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
-    const teams = await this.teamsState();
-    if (this.open.get('schedule')) return this.open.get('schedule')?.panel.reveal();
-    this.create('schedule', vscode.l10n.t('Schedule Meeting'), { mode: 'schedule', values, teams });
+    this.create('schedule', vscode.l10n.t('Schedule Meeting'), {
+      mode: 'schedule',
+      values,
+      teams: this.teamsState(),
+    });
   }
 
   /** Opens the update form of a meeting, pre-filled from Graph (or reveals its open form). */
@@ -331,7 +336,7 @@ export class FormPanels implements vscode.Disposable {
     if (!meeting.isOrganizer) {
       throw new NotOrganizerError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
     }
-    const teams = await this.teamsState(meeting);
+    const teams = this.teamsState(meeting);
     if (this.open.get(key)) return this.open.get(key)?.panel.reveal();
     this.create(key, vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)')), {
       mode: 'update',

@@ -1,6 +1,6 @@
 // Reads the extension's settings. Endpoint and app registration come from user settings only.
 import * as vscode from 'vscode';
-import { isKnownTimeZone, userTimeZone } from '../core/datetime';
+import { isKnownTimeZone, toIanaZone, userTimeZone } from '../core/datetime';
 import type { Parsed, SettingProblem } from './settingsModel';
 import {
   configSection,
@@ -19,6 +19,7 @@ export interface Settings {
   clientId?: string;
   tenant: string;
   durationMinutes: number;
+  /** IANA name. */
   timeZone: string;
 }
 
@@ -72,7 +73,9 @@ export function readSettings(log?: (m: string) => void): Settings {
     clientId,
     tenant,
     durationMinutes: parseDuration(config.get(settingKeys.defaultDurationMinutes)),
-    timeZone: parseTimeZone(config.get(settingKeys.timeZone), userTimeZone(), isKnownTimeZone),
+    // IANA, so the form's picker and Intl understand it (a Windows name in the setting is converted).
+    timeZone:
+      toIanaZone(parseTimeZone(config.get(settingKeys.timeZone), userTimeZone(), isKnownTimeZone)) ?? 'UTC',
   };
 }
 

@@ -192,7 +192,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     try {
       await this.refresh();
     } catch (e) {
-      await showError(e, this.services.log, { retry: () => this.refreshAndReport() });
+      void showError(e, this.services.log, { retry: () => this.refreshAndReport() });
     }
   }
 

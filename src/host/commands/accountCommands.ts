@@ -19,7 +19,7 @@ export function registerAccountCommands(
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Outlook as {0}.', account.label));
       await afterSignIn();
     } catch (e) {
-      await showError(e, services.log, { retry: () => signIn(switchAccount) });
+      void showError(e, services.log, { retry: () => signIn(switchAccount) });
     }
   };
   return [

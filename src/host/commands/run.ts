@@ -3,12 +3,15 @@ import type { Services } from '../services';
 import { isNotSignedInError } from '../auth';
 import { showError } from '../errors';
 
-/** Runs a UI action and shows its error as a notification (with Retry re-running it). */
+/**
+ * Runs a UI action and shows its error as a notification (with Retry re-running it). The command settles
+ * without waiting for the user to answer the notification.
+ */
 export async function runWithUi<T>(services: Services, action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (e) {
-    await showError(e, services.log, { retry: () => runWithUi(services, action) });
+    void showError(e, services.log, { retry: () => runWithUi(services, action) });
     return undefined;
   }
 }
