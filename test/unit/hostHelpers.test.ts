@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   classifyCommandArg,
   formatFieldErrors,
@@ -74,5 +76,66 @@ describe('tree model', () => {
       pickOrder(groupMeetings(list, now)).map((x) => x.id),
       ['u1', 'u2', 'p1', 'p2'],
     );
+  });
+});
+
+describe('package.json menus', () => {
+  type MenuItem = { command: string; when?: string; group?: string };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { menus: Record<string, MenuItem[]> };
+  };
+  const itemMenus = pkg.contributes.menus['view/item/context'];
+
+  /** Commands the item menu offers for a context value (evaluating only the `viewItem =~ /re/` part). */
+  function offered(contextValue: string, inline: boolean): string[] {
+    return itemMenus
+      .filter((item) => (item.group ?? '').startsWith('inline') === inline)
+      .filter((item) => {
+        const match = /viewItem =~ \/(.+)\/$/.exec(item.when ?? '');
+        assert.ok(match, `${item.command}: no viewItem regex in "${item.when}"`);
+        assert.match(item.when ?? '', /^view == outlookMeetings\.meetings && /);
+        return new RegExp(match[1]).test(contextValue);
+      })
+      .map((item) => item.command.replace('outlookMeetings.', ''))
+      .sort();
+  }
+
+  it('offers each action only where it applies', () => {
+    const cv = (id: string, h: number, extra: Partial<StoredMeeting> = {}): string =>
+      meetingContextValue(m(id, h, extra), now);
+    assert.deepEqual(offered(cv('a', 1, { online: true }), false), [
+      'cancelMeeting',
+      'copyMeetingId',
+      'joinMeeting',
+      'openInOutlook',
+      'updateMeeting',
+    ]);
+    assert.deepEqual(offered(cv('a', 1, { online: true }), true), [
+      'cancelMeeting',
+      'joinMeeting',
+      'updateMeeting',
+    ]);
+    assert.deepEqual(offered(cv('a', 1), false), [
+      'cancelMeeting',
+      'copyMeetingId',
+      'openInOutlook',
+      'updateMeeting',
+    ]);
+    assert.deepEqual(offered(cv('a', 1, { organizer: false, online: true }), false), [
+      'copyMeetingId',
+      'joinMeeting',
+      'openInOutlook',
+    ]);
+    assert.deepEqual(offered(cv('a', -5, { online: true }), false), [
+      'copyMeetingId',
+      'openInOutlook',
+      'updateMeeting',
+    ]);
+    assert.deepEqual(offered(cv('a', 1, { status: 'cancelled', online: true }), false), [
+      'copyMeetingId',
+      'openInOutlook',
+    ]);
+    assert.deepEqual(offered(cv('a', 1, { status: 'deleted' }), false), ['copyMeetingId']);
+    assert.deepEqual(offered('group.upcoming', false), []);
   });
 });
