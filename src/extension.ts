@@ -34,17 +34,20 @@ export function activate(context: vscode.ExtensionContext): void {
     ...treeDisposables,
     ...registerMeetingCommands(services, actions, forms),
     ...registerItemCommands(services, actions, tree),
-    ...registerAccountCommands(services, channel, recover),
+    ...registerAccountCommands(services, channel),
     onDidChangeSettings((e) => {
       services.resetClient();
       if (e.affectsConfiguration('outlookMeetings.auth')) void auth.refresh();
       tree.update();
     }),
-    auth.onDidChangeAccount(() => services.resetClient()),
+    auth.onDidChangeAccount((account) => {
+      services.resetClient();
+      if (account) void recover();
+    }),
   );
 
-  // Not awaited: the silent sign-in check and the recovery of interrupted creates run after activation.
-  void auth.refresh().then((account) => (account ? recover() : undefined));
+  // Not awaited: the silent sign-in check runs after activation; finding an account starts the recovery.
+  void auth.refresh();
 }
 
 /** Nothing to release beyond the subscriptions. */

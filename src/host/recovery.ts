@@ -11,8 +11,15 @@ import { storedFromMeeting } from './services';
 /** Pending creates older than this are not re-sent; the user is told to check Outlook instead. */
 export const maxRecoveryAgeMs = 24 * 60 * 60 * 1000;
 
-/** Resolves the signed-in account's pending creates. Loads the Graph client only when there are some. */
-export async function recoverPendingCreates(services: Services, actions: MeetingActions): Promise<void> {
+let running: Promise<void> | undefined;
+
+/** Resolves the signed-in account's pending creates (one run at a time). Loads Graph only when there are some. */
+export function recoverPendingCreates(services: Services, actions: MeetingActions): Promise<void> {
+  running ??= recover(services, actions).finally(() => (running = undefined));
+  return running;
+}
+
+async function recover(services: Services, actions: MeetingActions): Promise<void> {
   const account = services.auth.account;
   if (!account) return;
   const { store, log } = services;

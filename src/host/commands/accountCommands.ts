@@ -6,18 +6,16 @@ import { showError } from '../errors';
 /** The README section on registering an Entra app. */
 export const setupGuideAnchor = 'register-an-entra-app-once-per-organization';
 
-/** Registers the account commands; `afterSignIn` runs once a new account is in use. */
+/** Registers the account commands. */
 export function registerAccountCommands(
   services: Services,
   channel: vscode.OutputChannel,
-  afterSignIn: () => Promise<void>,
 ): vscode.Disposable[] {
   const signIn = async (switchAccount: boolean): Promise<void> => {
     try {
       const account = await services.auth.signIn({ switchAccount });
       services.resetClient();
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Outlook as {0}.', account.label));
-      await afterSignIn();
     } catch (e) {
       void showError(e, services.log, { retry: () => signIn(switchAccount) });
     }
