@@ -34,7 +34,10 @@ export function renderFormHtml(options: FormHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, lang } = options;
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce))
     throw new Error('The nonce must be at least 16 base64 characters.');
-  if (!/^[^\s;,'"]+$/.test(cspSource)) throw new Error('The CSP source must be a single source expression.');
+  // VS Code for the Web gives a list such as `'self' https://*.vscode-cdn.net`: accept source expressions
+  // (hosts or 'self') separated by spaces, nothing that could end the directive.
+  if (!/^(?:'self'|[^\s;,'"]+)(?: (?:'self'|[^\s;,'"]+))*$/.test(cspSource))
+    throw new Error('The CSP source must be a list of source expressions.');
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang))
     throw new Error('The language must be a BCP 47 tag.');
   return `<!DOCTYPE html>
