@@ -1,0 +1,57 @@
+// Part 1: production bundle sizes. Runs the project's own `node esbuild.js --production` in a scratch copy
+// of the build setup (symlinked sources), so the shared dist/ other tools use is never deleted mid-run.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Figure } from './stats';
+
+const root = path.resolve(__dirname, '..');
+const kb = 1024;
+const bundleTargetKb = 150;
+
+/** A production build in a scratch folder: its root (with dist/) and a cleanup. */
+export interface ProductionBuild {
+  dir: string;
+  dispose(): void;
+}
+
+/** Builds the production bundles with the project's esbuild.js into a scratch folder. */
+export function productionBuild(): ProductionBuild {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'om-bench-build.'));
+  for (const name of ['src', 'node_modules', 'tsconfig.json', 'package.json']) {
+    fs.symlinkSync(path.join(root, name), path.join(dir, name));
+  }
+  fs.copyFileSync(path.join(root, 'esbuild.js'), path.join(dir, 'esbuild.js'));
+  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: dir, stdio: 'inherit' });
+  return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Raw and gzip sizes of the two production bundles. */
+export function measureBundles(build: ProductionBuild): Figure[] {
+  const figures: Figure[] = [];
+  for (const [key, rel] of [
+    ['extension', 'dist/extension.js'],
+    ['webview', 'dist/webview/form.js'],
+  ] as const) {
+    const bytes = fs.readFileSync(path.join(build.dir, rel));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    figures.push({
+      key: `bundle.${key}.raw`,
+      label: `${rel} (minified)`,
+      value: bytes.length / kb,
+      unit: 'KB',
+      target: bundleTargetKb,
+      note: `${bytes.length} bytes`,
+    });
+    figures.push({
+      key: `bundle.${key}.gzip`,
+      label: `${rel} (gzip -9)`,
+      value: gz / kb,
+      unit: 'KB',
+      note: `${gz} bytes`,
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,135 @@
+// extensionTestsPath entry for the activation benchmark: runs inside a real extension host (code-server) in a
+// fresh window, times `await ext.activate()` for the product extension, and appends one JSON line to
+// OM_BENCH_OUT. When `<OM_BENCH_OUT>.coverage` exists it also records V8 precise coverage of the activation and reports
+// whether the bundle's Graph client module (and the Graph SDK) ran any code.
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+const extensionId = 'outlook-meetings.outlook-meetings';
+
+interface FunctionCoverage {
+  functionName: string;
+  ranges: { startOffset: number; endOffset: number; count: number }[];
+}
+
+function post<T>(session: Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))),
+  );
+}
+
+/** Markers: string literals that sit inside the lazily initialised modules' code (a class body in each). */
+const lazyMarkers: Record<string, string> = {
+  'src/graph/client.ts': 'TokenMiddleware has no next middleware',
+  '@microsoft/microsoft-graph-client': 'Unable to Create Client',
+};
+
+/**
+ * Calls of the functions that enclose each marker, the whole script excepted. A module that was never
+ * initialised has none: its init function (and every class method inside it) never ran.
+ */
+function lazyModuleCalls(source: string, functions: FunctionCoverage[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, marker] of Object.entries(lazyMarkers)) {
+    const at = source.indexOf(marker);
+    if (at < 0) {
+      out[name] = -1;
+      continue;
+    }
+    let calls = 0;
+    for (const f of functions) {
+      const r = f.ranges[0];
+      if (!r || (r.startOffset === 0 && r.endOffset >= source.length - 1)) continue;
+      if (r.startOffset <= at && at < r.endOffset) calls += r.count;
+    }
+    out[name] = calls;
+  }
+  return out;
+}
+
+/** Entry point the extension host calls. */
+export async function run(): Promise<void> {
+  const outFile = process.env.OM_BENCH_OUT;
+  if (!outFile) throw new Error('OM_BENCH_OUT is not set');
+  const ext = vscode.extensions.getExtension(extensionId);
+  if (!ext) throw new Error(`${extensionId} is not installed in this window`);
+  const record: Record<string, unknown> = { wasActive: ext.isActive, main: ext.packageJSON.main };
+  const coverage = fs.existsSync(`${outFile}.coverage`);
+  let session: Session | undefined;
+  if (coverage) {
+    session = new Session();
+    session.connect();
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  }
+  const mainFile = path.join(ext.extensionPath, 'dist', 'extension.js');
+  // Reference: an extension whose activate() is empty, activated first in the same fresh window.
+  const baseline = vscode.extensions.getExtension('om-bench.baseline');
+  if (baseline && !baseline.isActive) {
+    const tb = performance.now();
+    await baseline.activate();
+    record.baselineMs = performance.now() - tb;
+  }
+  const t = performance.now();
+  await ext.activate();
+  record.activateMs = performance.now() - t;
+  if (!coverage) {
+    // Split of a second, cold load of the same bundle outside VS Code's activation path: require, then activate().
+    const copy = path.join(path.dirname(mainFile), `bench-copy-${process.pid}.js`);
+    fs.copyFileSync(mainFile, copy);
+    try {
+      const t0 = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(copy) as { activate(ctx: unknown): void };
+      const t1 = performance.now();
+      record.requireMs = t1 - t0;
+      const subscriptions: { dispose(): unknown }[] = [];
+      const memento = {
+        get: () => undefined,
+        update: () => Promise.resolve(),
+        keys: () => [],
+        setKeysForSync: () => undefined,
+      };
+      try {
+        mod.activate({
+          subscriptions,
+          globalState: memento,
+          workspaceState: memento,
+          extensionPath: ext.extensionPath,
+          extensionUri: ext.extensionUri,
+        });
+        record.activateCallMs = performance.now() - t1;
+      } catch (e) {
+        record.activateCallError = String(e);
+      }
+      for (const d of subscriptions) {
+        try {
+          d.dispose();
+        } catch {
+          // ignore
+        }
+      }
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+  }
+  if (session) {
+    const { result } = await post<{ result: { url: string; functions: FunctionCoverage[] }[] }>(
+      session,
+      'Profiler.takePreciseCoverage',
+    );
+    await post(session, 'Profiler.stopPreciseCoverage');
+    session.disconnect();
+    const script = result.find((s) => s.url.endsWith(mainFile));
+    if (script) {
+      const file = script.url.startsWith('file://') ? new URL(script.url).pathname : script.url;
+      const source = fs.readFileSync(file, 'utf8');
+      record.lazyModuleCalls = lazyModuleCalls(source, script.functions);
+      record.bundleFunctionsRun = script.functions.filter((f) => f.ranges[0]?.count > 0).length;
+    } else record.coverageError = 'dist/extension.js not among the covered scripts';
+  }
+  fs.appendFileSync(outFile, `${JSON.stringify(record)}\n`);
+}

@@ -1,0 +1,217 @@
+// Parts 3 and 4: per-action overhead of MeetingsClient against a bare request, and refresh at scale ($batch),
+// both against the fake Graph server over HTTPS on 127.0.0.1.
+import { randomUUID } from 'node:crypto';
+import { toCreateBody, toUpdateBody } from '../src/core/mapping';
+import type { MeetingChanges } from '../src/core/types';
+import { MeetingsClient } from '../src/graph/client';
+import { sampleDraft } from '../test/fake/harness';
+import { fetchTrusting } from '../test/fake/trustFetch';
+import type { TrustingFetch } from '../test/fake/trustFetch';
+import type { RemoteFake } from './fakeProcess';
+import { startRemoteFake } from './fakeProcess';
+import type { Figure } from './stats';
+import { median, nowMs, quantile } from './stats';
+
+const token = 'test-token';
+const timeZone = 'Europe/Berlin';
+const prefer = `IdType="ImmutableId", outlook.timezone="${timeZone}"`;
+
+function newClient(fake: RemoteFake, trust: TrustingFetch): MeetingsClient {
+  return new MeetingsClient({
+    baseUrl: fake.url,
+    getToken: () => Promise.resolve(token),
+    timeZone,
+    fetch: trust.fetch,
+  });
+}
+
+/** The same request the client makes, sent with the same fetch and agent, without the client. */
+async function bare(trust: TrustingFetch, url: string, method: string, body: unknown): Promise<unknown> {
+  const r = await trust.fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', prefer },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (r.status >= 300) throw new Error(`bare ${method} ${url}: ${r.status} ${text.slice(0, 200)}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+async function topLevel(fake: RemoteFake): Promise<number> {
+  return (await fake.stats()).topLevel;
+}
+
+type Action = 'schedule' | 'update' | 'cancel';
+
+/** Median ratio (client / bare) per action over interleaved repetitions, and HTTP requests per client action. */
+export async function measureActions(opts: { reps: number; warmup: number }): Promise<Figure[]> {
+  const fake = await startRemoteFake();
+  const trust = fetchTrusting(fake.caPem);
+  const client = newClient(fake, trust);
+  const api = `${fake.url}/v1.0`;
+  const draft = sampleDraft();
+  const ratios: Record<Action, number[]> = { schedule: [], update: [], cancel: [] };
+  const clientMs: Record<Action, number[]> = { schedule: [], update: [], cancel: [] };
+  const bareMs: Record<Action, number[]> = { schedule: [], update: [], cancel: [] };
+  const requestsPerAction: Record<Action, number[]> = { schedule: [], update: [], cancel: [] };
+  const pool = await fake.seed(2 * 2 * (opts.reps + opts.warmup), 'Bench');
+  const seeded = (): string => {
+    const id = pool.pop();
+    if (!id) throw new Error('seeded events used up');
+    return id;
+  };
+
+  const runClient = async (action: Action): Promise<number> => {
+    const id = action === 'schedule' ? '' : seeded();
+    const before = await topLevel(fake);
+    const t = nowMs();
+    if (action === 'schedule') await client.schedule(draft, { transactionId: randomUUID() });
+    else if (action === 'update') await client.update({ meetingId: id, subject: 'Moved' } as MeetingChanges);
+    else await client.cancel({ meetingId: id, comment: 'Sorry' });
+    const ms = nowMs() - t;
+    requestsPerAction[action].push((await topLevel(fake)) - before);
+    return ms;
+  };
+  const runBare = async (action: Action): Promise<number> => {
+    const id = action === 'schedule' ? '' : seeded();
+    // The body is built outside the timing: the bare side stands for "the request alone".
+    const body =
+      action === 'schedule'
+        ? toCreateBody(draft, { transactionId: randomUUID() })
+        : action === 'update'
+          ? toUpdateBody({ meetingId: id, subject: 'Moved' } as MeetingChanges)
+          : { Comment: 'Sorry' };
+    const [method, url] =
+      action === 'schedule'
+        ? ['POST', `${api}/me/events`]
+        : action === 'update'
+          ? ['PATCH', `${api}/me/events/${encodeURIComponent(id)}`]
+          : ['POST', `${api}/me/events/${encodeURIComponent(id)}/cancel`];
+    const t = nowMs();
+    await bare(trust, url, method, body);
+    return nowMs() - t;
+  };
+
+  try {
+    for (let i = 0; i < opts.warmup + opts.reps; i++) {
+      for (const action of ['schedule', 'update', 'cancel'] as const) {
+        // Alternate which goes first so neither side always gets the warmer connection.
+        let c: number;
+        let b: number;
+        if (i % 2 === 0) {
+          c = await runClient(action);
+          b = await runBare(action);
+        } else {
+          b = await runBare(action);
+          c = await runClient(action);
+        }
+        if (i < opts.warmup) continue;
+        ratios[action].push(c / b);
+        clientMs[action].push(c);
+        bareMs[action].push(b);
+      }
+    }
+  } finally {
+    await trust.close();
+    await fake.close();
+  }
+  const figures: Figure[] = [];
+  for (const action of ['schedule', 'update', 'cancel'] as const) {
+    const counts = requestsPerAction[action].slice(opts.warmup);
+    figures.push({
+      key: `action.${action}.ratio`,
+      label: `${action}: client / bare HTTPS (median ratio)`,
+      value: median(ratios[action]),
+      unit: '×',
+      target: 1.15,
+      note: `client ${median(clientMs[action]).toFixed(2)} ms, bare ${median(bareMs[action]).toFixed(2)} ms, p90 ratio ${quantile(ratios[action], 0.9).toFixed(2)}, n=${ratios[action].length}`,
+    });
+    figures.push({
+      key: `action.${action}.requests`,
+      label: `${action}: HTTP requests per action (max)`,
+      value: Math.max(...counts),
+      unit: 'req',
+      target: 1,
+      note: `min ${Math.min(...counts)}`,
+    });
+  }
+  return figures;
+}
+
+/** Refreshes `count` meetings with getMany against a fake that adds `latencyMs` to every answer. */
+export async function measureRefresh(opts: {
+  count: number;
+  latencyMs: number;
+  reps: number;
+}): Promise<Figure[]> {
+  const fake = await startRemoteFake(opts.latencyMs);
+  const trust = fetchTrusting(fake.caPem);
+  const client = newClient(fake, trust);
+  const ids = await fake.seed(opts.count, 'Meeting');
+  const batchMs: number[] = [];
+  const wallMs: number[] = [];
+  const requestCounts: number[] = [];
+  const maxInFlight: number[] = [];
+  const clientCpuMs: number[] = [];
+  const fakeCpuMs: number[] = [];
+  let answered = 0;
+  try {
+    // Warm the connections once.
+    await client.getMany(ids.slice(0, 80));
+    for (let r = 0; r < opts.reps; r++) {
+      // One batch's latency (20 ids), measured in the same run, interleaved with the full refreshes.
+      for (let k = 0; k < 3; k++) {
+        const t = nowMs();
+        await client.getMany(ids.slice(k * 20, k * 20 + 20));
+        batchMs.push(nowMs() - t);
+      }
+      await fake.resetStats();
+      const fakeBefore = await fake.stats();
+      const before = fakeBefore.topLevel;
+      const cpu = process.cpuUsage();
+      const t = nowMs();
+      const result = await client.getMany(ids);
+      wallMs.push(nowMs() - t);
+      const used = process.cpuUsage(cpu);
+      clientCpuMs.push((used.user + used.system) / 1000);
+      const stats = await fake.stats();
+      fakeCpuMs.push(stats.cpuMs - fakeBefore.cpuMs);
+      requestCounts.push(stats.topLevel - before);
+      maxInFlight.push(stats.maxConcurrency);
+      answered = [...result.values()].filter((v) => !(v instanceof Error)).length;
+    }
+  } finally {
+    await trust.close();
+    await fake.close();
+  }
+  const batches = Math.ceil(opts.count / 20);
+  const oneBatch = median(batchMs);
+  const ideal = (batches / 4) * oneBatch;
+  const wall = median(wallMs);
+  const n = opts.count.toLocaleString('en');
+  return [
+    {
+      key: 'refresh.requests',
+      label: `refresh ${n}: HTTP requests (max over runs)`,
+      value: Math.max(...requestCounts),
+      unit: 'req',
+      target: 50,
+      note: `${answered} of ${opts.count} meetings read`,
+    },
+    {
+      key: 'refresh.maxInFlight',
+      label: `refresh ${n}: most requests in flight`,
+      value: Math.max(...maxInFlight),
+      unit: 'req',
+      target: 4,
+    },
+    {
+      key: 'refresh.wallVsIdeal',
+      label: `refresh ${n}: wall time / ideal`,
+      value: wall / ideal,
+      unit: '×',
+      target: 1.3,
+      note: `wall ${wall.toFixed(1)} ms, one batch ${oneBatch.toFixed(1)} ms (fake adds ${opts.latencyMs} ms), ideal ${batches}/4 × batch = ${ideal.toFixed(1)} ms, runs ${wallMs.length}; CPU per refresh: client ${median(clientCpuMs).toFixed(0)} ms, fake ${median(fakeCpuMs).toFixed(0)} ms`,
+    },
+  ];
+}
