@@ -1,6 +1,7 @@
 // The form's model, shared by the page and the host: defaults, form values <-> core inputs.
 // Pure: runs in Node and in the browser.
 import { convertGraphDateTime } from '../core/datetime';
+import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
 import type { FormValues } from './protocol';
 
@@ -159,6 +160,8 @@ export function meetingToFormValues(meeting: Meeting, timeZone: string): FormVal
     attendees: meeting.attendees.map((a) => a.address),
     location: meeting.location ?? '',
     teamsMeeting: meeting.isOnlineMeeting,
-    content: meeting.content ?? '',
+    content: meeting.content
+      ? bodyForEditing(meeting.content, meeting.contentType ?? 'text', meeting.joinUrl)
+      : '',
   };
 }
