@@ -1,5 +1,5 @@
 // The meeting form's host side: one webview panel per form, locked down, talking the typed protocol.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { formatMessage, validationMessages } from '../core/messages';
 import type { FieldError, Meeting, ValidationCode } from '../core/types';
@@ -22,10 +22,10 @@ import type {
   TeamsState,
   ToWebview,
 } from '../shared/protocol';
-import { parseFromWebview } from '../shared/protocol';
 import type { MeetingActions } from './actions';
 import { isInvalidArgumentsError } from './commandArgs';
 import { NotOrganizerError, describeError, mayHaveReachedGraph, showError } from './errors';
+import { dispatchFormMessage, newFormNonce } from './formDispatch';
 import type { Services } from './services';
 
 export const formViewType = 'outlookMeetings.form';
@@ -83,7 +83,7 @@ class FormPanel {
     this.original = setup.values;
     this.meeting = setup.meeting;
     const webview = panel.webview;
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = newFormNonce();
     const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
     webview.html = renderFormHtml({
       cspSource: webview.cspSource,
@@ -114,36 +114,24 @@ class FormPanel {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const msg = parseFromWebview(raw);
-    if (!msg) {
-      this.services.log.warn('Ignored a malformed message from the meeting form.');
-      return;
-    }
-    switch (msg.type) {
-      case 'ready':
+    await dispatchFormMessage(raw, {
+      rejected: () => this.services.log.warn('Ignored a malformed message from the meeting form.'),
+      ready: async () => {
         this.post(await this.init());
         if (this.lastResult) this.post(this.lastResult);
-        return;
-      case 'submit':
+      },
+      submit: async (requestId, values) => {
         if (this.busy) return;
         this.busy = true;
         try {
-          this.lastResult = await this.submit(msg.requestId, msg.values);
+          this.lastResult = await this.submit(requestId, values);
         } finally {
           this.busy = false;
         }
         this.post(this.lastResult);
-        return;
-      case 'action': {
-        const command = {
-          openInOutlook: 'outlookMeetings.openInOutlook',
-          join: 'outlookMeetings.joinMeeting',
-          copyId: 'outlookMeetings.copyMeetingId',
-        }[msg.action];
-        await vscode.commands.executeCommand(command, { meetingId: msg.meetingId });
-        return;
-      }
-    }
+      },
+      command: (command, arg) => Promise.resolve(vscode.commands.executeCommand(command, arg)),
+    });
   }
 
   private fail(requestId: string, e: unknown): ResultMessage {

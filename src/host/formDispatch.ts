@@ -1,0 +1,52 @@
+// Routes a message from the meeting form to the panel's handlers. Pure (no `vscode`), tested in Node: a message
+// that `parseFromWebview` rejects reaches no handler, so it sends nothing to Graph, writes nothing and runs no command.
+import { randomBytes } from 'node:crypto';
+import type { ActionMessage, FormValues } from '../shared/protocol';
+import { parseFromWebview } from '../shared/protocol';
+
+/** The command each after-success button of the form runs, with `{ meetingId }`. */
+export const formActionCommands: Readonly<Record<ActionMessage['action'], string>> = {
+  openInOutlook: 'outlookMeetings.openInOutlook',
+  join: 'outlookMeetings.joinMeeting',
+  copyId: 'outlookMeetings.copyMeetingId',
+};
+
+/** What a form panel does for each accepted message. */
+export interface FormMessageHandlers {
+  /** The page loaded: send `init` (and the last result). */
+  ready(): Promise<void>;
+  /** Schedule or update with checked values. */
+  submit(requestId: string, values: FormValues): Promise<void>;
+  /** Run one of the commands in `formActionCommands`. */
+  command(command: string, arg: { meetingId: string }): Promise<unknown>;
+  /** The message was malformed and ignored (for the log). */
+  rejected(): void;
+}
+
+/** Checks a raw page message and hands it to its handler; returns the type handled, or `rejected`. */
+export async function dispatchFormMessage(
+  raw: unknown,
+  handlers: FormMessageHandlers,
+): Promise<'ready' | 'submit' | 'action' | 'rejected'> {
+  const msg = parseFromWebview(raw);
+  if (!msg) {
+    handlers.rejected();
+    return 'rejected';
+  }
+  switch (msg.type) {
+    case 'ready':
+      await handlers.ready();
+      return 'ready';
+    case 'submit':
+      await handlers.submit(msg.requestId, msg.values);
+      return 'submit';
+    case 'action':
+      await handlers.command(formActionCommands[msg.action], { meetingId: msg.meetingId });
+      return 'action';
+  }
+}
+
+/** A fresh CSP nonce for one panel's HTML: 144 random bits, base64. */
+export function newFormNonce(): string {
+  return randomBytes(18).toString('base64');
+}
