@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Modules that must stay free of the `vscode` runtime so they run (and are tested) in plain Node or a browser. */
-const pureFolders = ['src/core/**', 'src/graph/**', 'src/shared/**', 'src/webview/**', 'src/store/**'];
+const pureFolders = ['src/core/**', 'src/graph/**', 'src/shared/**', 'src/webview/**', 'src/store/**', 'src/services/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.sandbox/**'] },

@@ -80,6 +80,8 @@ export interface GraphClientHandle {
 
 const BATCH_SIZE = 20;
 const BATCH_CONCURRENCY = 4;
+const CALENDAR_VIEW_PAGE = 50;
+const CALENDAR_VIEW_MAX_PAGES = 40;
 
 class AttemptOptions implements MiddlewareOptions {
   tokenError?: unknown;
@@ -308,6 +310,58 @@ export class MeetingsClient {
   /** Reads one meeting. */
   async get(id: string, opts: CallOptions = {}): Promise<Meeting> {
     return parseEvent(await this.call({ method: 'GET', path: eventPath(id), signal: opts.signal }));
+  }
+
+  /**
+   * Looks for the event a create with `transactionId` made, read-only: lists the calendar view over
+   * `window` (UTC ms; events overlapping it) page by page (at most `maxPages`), then reads the match.
+   */
+  async findByTransactionId(
+    transactionId: string,
+    window: { start: number; end: number },
+    opts: CallOptions & { maxPages?: number } = {},
+  ): Promise<Meeting | undefined> {
+    const query = new URLSearchParams({
+      startDateTime: new Date(window.start).toISOString(),
+      endDateTime: new Date(window.end).toISOString(),
+      $select: 'id,transactionId,start,end',
+      $top: String(CALENDAR_VIEW_PAGE),
+    });
+    let path: string | undefined = `/me/calendarView?${query.toString()}`;
+    const maxPages = opts.maxPages ?? CALENDAR_VIEW_MAX_PAGES;
+    for (let page = 0; path !== undefined; page++) {
+      if (page >= maxPages) {
+        throw new MeetingsError({
+          kind: 'server',
+          code: 'tooManyPages',
+          message: `The calendar view did not end within ${maxPages} pages.`,
+        });
+      }
+      const r = await this.call({ method: 'GET', path, signal: opts.signal });
+      const json = parseJson(r);
+      if (!isRecord(json) || !Array.isArray(json.value)) throw badResponse(r);
+      for (const item of json.value as unknown[]) {
+        if (isRecord(item) && item.transactionId === transactionId && typeof item.id === 'string') {
+          return this.get(item.id, opts);
+        }
+      }
+      const next = json['@odata.nextLink'];
+      path = typeof next === 'string' ? this.relativeLink(next, r) : undefined;
+    }
+    return undefined;
+  }
+
+  /** A next link as a path below the API version; only links to the configured origin are followed. */
+  private relativeLink(link: string, r: CallResult): string {
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch (e) {
+      throw badResponse(r, e);
+    }
+    const prefix = `/${this.graph.version}/`;
+    if (url.origin !== this.graph.origin || !url.pathname.includes(prefix)) throw badResponse(r);
+    return url.pathname.slice(url.pathname.indexOf(prefix) + prefix.length - 1) + url.search;
   }
 
   /**

@@ -1,29 +1,15 @@
 // Turns errors into localised notifications with the action that helps.
 import * as vscode from 'vscode';
 import { isMeetingsError } from '../graph/errors';
+import { isNotOrganizerError } from '../services/errors';
 import { isInvalidArgumentsError } from './commandArgs';
 import { isNotSignedInError, isSignInError } from './auth';
+import { inertNotificationText } from './inertText';
 import type { Log } from './log';
 import { isSettingsError, openSettings } from './settings';
 import { configSection } from './settingsModel';
 
-/** Only the organizer may change or cancel a meeting; raised before anything is sent. */
-export class NotOrganizerError extends Error {
-  override readonly name = 'NotOrganizerError';
-  constructor(
-    readonly meetingId: string,
-    readonly organizer?: string,
-  ) {
-    super(
-      `Only the organizer${organizer ? ` (${organizer})` : ''} can change or cancel this meeting; nothing was sent.`,
-    );
-  }
-}
-
-/** Guard for `NotOrganizerError`. */
-export function isNotOrganizerError(e: unknown): e is NotOrganizerError {
-  return e instanceof Error && e.name === 'NotOrganizerError';
-}
+export { NotOrganizerError, isNotOrganizerError } from '../services/errors';
 
 /** The parts of a Graph client error the host presents. */
 export interface GraphErrorInfo {
@@ -241,7 +227,10 @@ export async function showError(e: unknown, log: Log, options: ShowErrorOptions 
   const message = view.requestId
     ? `${view.message} ${vscode.l10n.t('(request ID {0})', view.requestId)}`
     : view.message;
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => labels[a]));
+  const picked = await vscode.window.showErrorMessage(
+    inertNotificationText(message),
+    ...actions.map((a) => labels[a]),
+  );
   const action = actions.find((a) => labels[a] === picked);
   switch (action) {
     case 'retry':

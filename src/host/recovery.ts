@@ -1,15 +1,13 @@
-// Interrupted creates: a create recorded as pending but never answered is resolved at the next activation.
-// Graph de-duplicates creates by `transactionId`, so re-sending the same draft returns the meeting it
-// made, or makes it now if the first request never arrived.
+// Interrupted creates, host side: runs the read-only lookup of `resolvePendingCreates` when an account
+// comes into use and tells the user what became of each one.
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { RecoveryOutcome } from '../services/recovery';
+import { resolvePendingCreates } from '../services/recovery';
 import type { MeetingActions } from './actions';
 import { storeChanged } from './actions';
-import { describeError, mayHaveReachedGraph } from './errors';
+import { showError } from './errors';
 import type { Services } from './services';
-import { storedFromMeeting } from './services';
-
-/** Pending creates older than this are not re-sent; the user is told to check Outlook instead. */
-export const maxRecoveryAgeMs = 24 * 60 * 60 * 1000;
 
 let running: Promise<void> | undefined;
 
@@ -22,47 +20,54 @@ export function recoverPendingCreates(services: Services, actions: MeetingAction
 async function recover(services: Services, actions: MeetingActions): Promise<void> {
   const account = services.auth.account;
   if (!account) return;
-  const { store, log } = services;
-  const pending = store.pendingCreates(account.id).filter((p) => !actions.inFlight.has(p.transactionId));
-  if (pending.length === 0) return;
-  log.info(`Resolving ${pending.length} interrupted create(s).`);
-  for (const p of pending) {
-    const subject = p.subject || vscode.l10n.t('(no subject)');
-    if (Date.now() - p.createdAt > maxRecoveryAgeMs) {
-      await store.removePending(account.id, p.transactionId);
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'Scheduling "{0}" was interrupted more than a day ago and could not be confirmed. Check your Outlook calendar.',
-          subject,
-        ),
-      );
-      continue;
-    }
-    try {
-      const client = await services.graph();
-      const meeting = await client.schedule(p.draft, { transactionId: p.transactionId });
-      await store.completePending(account.id, p.transactionId, storedFromMeeting(meeting));
-      storeChanged.fire();
-      log.info(`Recovered create ${p.transactionId}: meeting ${meeting.id}.`);
+  if (services.store.pendingCreates(account.id).length === 0) return;
+  const outcomes = await resolvePendingCreates(
+    {
+      store: services.store,
+      log: services.log,
+      graph: () => services.graph(),
+      account: () => Promise.resolve(account),
+      onStoreChanged: () => storeChanged.fire(),
+    },
+    { inFlight: actions.inFlight },
+  );
+  for (const outcome of outcomes) void report(services, actions, outcome);
+}
+
+async function report(services: Services, actions: MeetingActions, outcome: RecoveryOutcome): Promise<void> {
+  const subject = outcome.pending.subject || vscode.l10n.t('(no subject)');
+  switch (outcome.kind) {
+    case 'recorded':
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
-          'Scheduling "{0}" was interrupted when VS Code closed; the meeting is now in your calendar.',
+          'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
           subject,
         ),
       );
-    } catch (e) {
-      if (mayHaveReachedGraph(e)) {
-        log.warn(`Could not resolve the interrupted create ${p.transactionId} yet; will try again later.`);
-        continue;
-      }
-      await store.removePending(account.id, p.transactionId);
-      void vscode.window.showWarningMessage(
+      return;
+    case 'notMade': {
+      const again = vscode.l10n.t('Schedule Again');
+      const picked = await vscode.window.showWarningMessage(
         vscode.l10n.t(
-          'Scheduling "{0}" was interrupted and no meeting was made: {1}',
+          'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
           subject,
-          describeError(e).message,
         ),
+        again,
       );
+      if (picked === again) {
+        const schedule = async (transactionId: string): Promise<void> => {
+          try {
+            await actions.schedule(outcome.pending.draft, transactionId);
+            void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was scheduled.', subject));
+          } catch (e) {
+            await showError(e, services.log, { retry: () => schedule(transactionId) });
+          }
+        };
+        await schedule(randomUUID());
+      }
+      return;
     }
+    case 'unresolved':
+      return;
   }
 }

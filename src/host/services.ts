@@ -1,32 +1,16 @@
 // The services the commands share: settings, sign-in, the store, and the Graph client (created on first use).
 import type * as vscode from 'vscode';
 import type * as GraphClientModule from '../graph/client';
-import type { MeetingsClient } from '../graph/client';
-import { graphDateTimeToEpochMs } from '../core/datetime';
-import type { Meeting } from '../core/types';
-import type { StoredMeeting } from '../store/meetingStore';
-import { MeetingStore, toStoredMeeting } from '../store/meetingStore';
+import type { MeetingsApi } from '../services/meetingActions';
+import { MeetingStore } from '../store/meetingStore';
 import type { Account, Auth } from './auth';
 import { NotSignedInError } from './auth';
 import type { Log } from './log';
 import type { Settings } from './settings';
 import { readSettings } from './settings';
 
-/** The Graph client as the host uses it. */
-export type MeetingsApi = Pick<
-  MeetingsClient,
-  'schedule' | 'update' | 'cancel' | 'get' | 'getMany' | 'onlineMeetingProviders'
->;
-
-/** A Graph date-time's instant; falls back to reading it as UTC so a record is never lost. */
-function toInstant(dateTime: string, timeZone: string): number {
-  return graphDateTimeToEpochMs({ dateTime, timeZone }) ?? Date.parse(`${dateTime.slice(0, 19)}Z`);
-}
-
-/** The stored record of a meeting Graph returned. */
-export function storedFromMeeting(meeting: Meeting): StoredMeeting {
-  return toStoredMeeting(meeting, toInstant);
-}
+export type { MeetingsApi } from '../services/meetingActions';
+export { storedFromMeeting } from '../services/meetingActions';
 
 /** Shared state of the extension host layer. */
 export class Services {

@@ -820,6 +820,10 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         },
       };
     }
+    if (path === '/me/calendarView' || path === '/me/calendar/calendarView') {
+      if (method !== 'GET') return methodNotAllowed(ctx);
+      return calendarView(ctx);
+    }
     if (path === '/me/events' || path === '/me/calendar/events') {
       if (method === 'POST') return createEvent(ctx);
       if (method === 'GET') {
@@ -847,6 +851,60 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     }
     const segment = path.split('/').filter(Boolean).pop() ?? '';
     return errorAnswer(400, 'BadRequest', `Resource not found for the segment '${segment}'.`, ctx.requestId);
+  }
+
+  /** `GET /me/calendarView`: events overlapping [startDateTime, endDateTime), by start, with `$top`/`$skip` paging and `$select`. */
+  function calendarView(ctx: Ctx): Answer {
+    const q = ctx.query;
+    const instant = (v: string | undefined): number | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const text = /(Z|[+-]\d\d:?\d\d)$/i.test(v) ? v : `${v}Z`;
+      const ms = Date.parse(text);
+      return Number.isNaN(ms) ? undefined : ms;
+    };
+    const start = instant(q.startDateTime);
+    const end = instant(q.endDateTime);
+    if (q.startDateTime === undefined || q.endDateTime === undefined) {
+      return errorAnswer(
+        400,
+        'ErrorInvalidParameter',
+        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+        ctx.requestId,
+      );
+    }
+    if (start === undefined || end === undefined) {
+      return errorAnswer(
+        400,
+        'ErrorInvalidParameter',
+        'The parameter StartDateTime or EndDateTime is not a valid date-time.',
+        ctx.requestId,
+      );
+    }
+    const top = Math.min(1000, Math.max(1, Number(q.$top ?? 10) || 10));
+    const skip = Math.max(0, Number(q.$skip ?? 0) || 0);
+    const matching = [...events.values()]
+      .filter((e) => (e.startMs < end && e.endMs > start) || (e.startMs === e.endMs && e.startMs === start))
+      .sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
+    const select = q.$select
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const value = matching.slice(skip, skip + top).map((e) => {
+      const full = renderEvent(e, ctx.prefer);
+      if (!select) return full;
+      const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: full.id };
+      for (const k of select) if (k in full) out[k] = full[k];
+      return out;
+    });
+    const body: Record<string, unknown> = {
+      '@odata.context': `${base}/v1.0/$metadata#users('${encodeURIComponent(user.address)}')/calendarView`,
+      value,
+    };
+    if (skip + top < matching.length) {
+      const next = new URLSearchParams({ ...q, $top: String(top), $skip: String(skip + top) });
+      body['@odata.nextLink'] = `${base}/v1.0/me/calendarView?${next.toString()}`;
+    }
+    return { status: 200, headers: {}, body };
   }
 
   function methodNotAllowed(ctx: Ctx): Answer {

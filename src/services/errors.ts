@@ -1,0 +1,38 @@
+// Errors of the action flow that are not Graph's, and whether a failed create may have reached Graph.
+// Pure: no runtime `vscode` import.
+import { isMeetingsError } from '../graph/errors';
+import { isInvalidArgumentsError } from '../host/commandArgs';
+
+/** Only the organizer may change or cancel a meeting; raised before anything is sent. */
+export class NotOrganizerError extends Error {
+  override readonly name = 'NotOrganizerError';
+  constructor(
+    readonly meetingId: string,
+    readonly organizer?: string,
+  ) {
+    super(
+      `Only the organizer${organizer ? ` (${organizer})` : ''} can change or cancel this meeting; nothing was sent.`,
+    );
+  }
+}
+
+/** Guard for `NotOrganizerError`. */
+export function isNotOrganizerError(e: unknown): e is NotOrganizerError {
+  return e instanceof Error && e.name === 'NotOrganizerError';
+}
+
+/** Graph error kinds after which a write may still have been applied. */
+export const unknownOutcomeKinds: readonly string[] = [
+  'network',
+  'timeout',
+  'server',
+  'badResponse',
+  'throttled',
+  'cancelled',
+];
+
+/** Whether a failed Graph call may still have been applied (a Graph error of an unknown-outcome kind, or an unexpected error). */
+export function outcomeUnknown(e: unknown): boolean {
+  if (isMeetingsError(e)) return unknownOutcomeKinds.includes(e.kind);
+  return !isInvalidArgumentsError(e) && !isNotOrganizerError(e);
+}

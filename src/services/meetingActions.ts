@@ -1,0 +1,215 @@
+// Schedule, update and cancel: validation, the store bookkeeping and the Graph calls, without UI.
+// Pure: no runtime `vscode` import; the host wraps it, fires its change event and shows translated messages.
+import { graphDateTimeToEpochMs } from '../core/datetime';
+import { isMappingError, pickOnlineMeetingProvider } from '../core/mapping';
+import { fieldError } from '../core/messages';
+import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
+import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
+import type { MeetingsClient } from '../graph/client';
+import { isMeetingsError } from '../graph/errors';
+import { InvalidArgumentsError } from '../host/commandArgs';
+import type { MeetingStore, StoredMeeting } from '../store/meetingStore';
+import { toStoredMeeting } from '../store/meetingStore';
+import { NotOrganizerError, outcomeUnknown } from './errors';
+
+/** The Graph client as the actions use it. */
+export type MeetingsApi = Pick<
+  MeetingsClient,
+  'schedule' | 'update' | 'cancel' | 'get' | 'getMany' | 'onlineMeetingProviders' | 'findByTransactionId'
+>;
+
+/** Where the actions log (never tokens). */
+export interface ActionLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** What the actions need from their host. */
+export interface ActionDeps {
+  store: MeetingStore;
+  log: ActionLog;
+  /** The Graph client for the current account (may throw the host's own errors: not signed in, settings). */
+  graph(): Promise<MeetingsApi>;
+  /** The account whose list is used. */
+  account(): Promise<{ id: string }>;
+  /** The zone for wall times without a zone. */
+  defaultTimeZone(): string;
+  /** Called after the stored list of the account changed. */
+  onStoreChanged?: () => void;
+}
+
+/** Options shared by the actions. */
+export interface ActionOptions {
+  signal?: AbortSignal;
+}
+
+/** A Graph date-time's instant; falls back to reading it as UTC so a record is never lost. */
+function toInstant(dateTime: string, timeZone: string): number {
+  return graphDateTimeToEpochMs({ dateTime, timeZone }) ?? Date.parse(`${dateTime.slice(0, 19)}Z`);
+}
+
+/** The stored record of a meeting Graph returned. */
+export function storedFromMeeting(meeting: Meeting): StoredMeeting {
+  return toStoredMeeting(meeting, toInstant);
+}
+
+function invalid(errors: FieldError[]): InvalidArgumentsError {
+  return new InvalidArgumentsError(errors);
+}
+
+/** Maps a "Teams unavailable" refusal to a field error on `teamsMeeting`. */
+function teamsFieldError(e: unknown): unknown {
+  if (isMappingError(e) && (e.code === 'teamsUnavailable' || e.code === 'teamsCannotBeTurnedOff')) {
+    return invalid([fieldError('teamsMeeting', e.code)]);
+  }
+  if (isMeetingsError(e) && (e.code === 'teamsUnavailable' || e.code === 'teamsCannotBeTurnedOff')) {
+    return invalid([fieldError('teamsMeeting', e.code)]);
+  }
+  return e;
+}
+
+/** Meeting operations over a store and a Graph client. */
+export class MeetingOperations {
+  /** Creates in flight through this instance (recovery leaves them alone). */
+  readonly inFlight = new Set<string>();
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  private changed(): void {
+    this.deps.onStoreChanged?.();
+  }
+
+  /** The zone for wall times without a zone. */
+  defaultTimeZone(): string {
+    return this.deps.defaultTimeZone();
+  }
+
+  /** Validates schedule input; throws `InvalidArgumentsError` naming each bad field (nothing is sent). */
+  validateSchedule(input: unknown): MeetingDraft {
+    const v = validateSchedule(input, { defaultTimeZone: this.defaultTimeZone() });
+    if (!v.ok) throw invalid(v.errors);
+    return v.value;
+  }
+
+  /** Whether the account can add Teams meetings (reads the calendar's providers once per client). */
+  async teamsAvailable(client?: MeetingsApi, options: ActionOptions = {}): Promise<boolean> {
+    const api = client ?? (await this.deps.graph());
+    const providers = await api.onlineMeetingProviders({ signal: options.signal });
+    return pickOnlineMeetingProvider(providers.allowed, providers.defaultProvider) !== undefined;
+  }
+
+  /**
+   * Creates the meeting. The pending create (with `transactionId`) is stored before the request; the
+   * meeting is stored as soon as Graph answers. When the outcome is unknown the pending entry stays for
+   * `resolvePendingCreates`. Reuse `transactionId` on a retry.
+   */
+  async schedule(draft: MeetingDraft, transactionId: string, options: ActionOptions = {}): Promise<Meeting> {
+    const { store, log } = this.deps;
+    const client = await this.deps.graph();
+    const account = await this.deps.account();
+    if (draft.teamsMeeting && !(await this.teamsAvailable(client, options))) {
+      throw invalid([fieldError('teamsMeeting', 'teamsUnavailable')]);
+    }
+    const start = graphDateTimeToEpochMs(draft.start) ?? Date.now();
+    const end = graphDateTimeToEpochMs(draft.end) ?? start;
+    await store.addPending(account.id, {
+      transactionId,
+      subject: draft.subject ?? '',
+      start,
+      end,
+      createdAt: Date.now(),
+      draft,
+    });
+    let meeting: Meeting;
+    this.inFlight.add(transactionId);
+    try {
+      meeting = await client.schedule(draft, { transactionId, signal: options.signal });
+    } catch (e) {
+      if (!outcomeUnknown(e)) await store.removePending(account.id, transactionId);
+      else
+        log.warn(
+          `The create ${transactionId} may have reached Graph; it stays pending until retried or recovered.`,
+        );
+      throw teamsFieldError(e);
+    } finally {
+      this.inFlight.delete(transactionId);
+    }
+    await store.completePending(account.id, transactionId, storedFromMeeting(meeting));
+    this.changed();
+    log.info(`Scheduled meeting ${meeting.id} (transaction ${transactionId}).`);
+    return meeting;
+  }
+
+  /** Reads a meeting from Graph. */
+  async get(meetingId: string, options: ActionOptions = {}): Promise<Meeting> {
+    const client = await this.deps.graph();
+    return client.get(meetingId, { signal: options.signal });
+  }
+
+  /**
+   * Validates and applies an update (only the given fields). Reads the meeting first unless `current` is
+   * given, so one-sided time changes, Teams and the organizer are checked before anything is sent.
+   */
+  async update(input: unknown, options: ActionOptions & { current?: Meeting } = {}): Promise<Meeting> {
+    const defaultTimeZone = this.defaultTimeZone();
+    const pre = validateUpdate(input, { defaultTimeZone });
+    if (!pre.ok) throw invalid(pre.errors);
+    const current = options.current ?? (await this.get(pre.value.meetingId, options));
+    if (!current.isOrganizer)
+      throw new NotOrganizerError(current.id, current.organizer?.name ?? current.organizer?.address);
+    const v = validateUpdate(input, { defaultTimeZone, current });
+    if (!v.ok) throw invalid(v.errors);
+    const changes: MeetingChanges = v.value;
+    const client = await this.deps.graph();
+    if (changes.teamsMeeting && !current.isOnlineMeeting && !(await this.teamsAvailable(client, options))) {
+      throw invalid([fieldError('teamsMeeting', 'teamsUnavailable')]);
+    }
+    let meeting: Meeting;
+    try {
+      meeting = await client.update(changes, { current, signal: options.signal });
+    } catch (e) {
+      throw teamsFieldError(e);
+    }
+    await this.record(meeting);
+    return meeting;
+  }
+
+  /** Stores Graph's answer for a meeting the store already lists. */
+  private async record(meeting: Meeting): Promise<void> {
+    const account = await this.deps.account();
+    if (this.deps.store.get(account.id, meeting.id)) {
+      await this.deps.store.put(account.id, storedFromMeeting(meeting));
+      this.changed();
+    }
+  }
+
+  /** Validates a cancel input; throws `InvalidArgumentsError`. */
+  validateCancel(input: unknown): CancelRequest {
+    const v = validateCancel(input);
+    if (!v.ok) throw invalid(v.errors);
+    return v.value;
+  }
+
+  /** Reads the meeting and refuses (sending nothing) when the user is not its organizer. */
+  async readForCancel(meetingId: string, options: ActionOptions = {}): Promise<Meeting> {
+    const meeting = await this.get(meetingId, options);
+    if (!meeting.isOrganizer) {
+      throw new NotOrganizerError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
+    }
+    return meeting;
+  }
+
+  /** Cancels the meeting (organizer only; checked first unless `checked` is given). */
+  async cancel(input: unknown, options: ActionOptions & { checked?: Meeting } = {}): Promise<void> {
+    const req = this.validateCancel(input);
+    const meeting = options.checked ?? (await this.readForCancel(req.meetingId, options));
+    const client = await this.deps.graph();
+    if (!meeting.isCancelled) await client.cancel(req, { signal: options.signal });
+    const account = await this.deps.account();
+    if (this.deps.store.get(account.id, req.meetingId)) {
+      await this.deps.store.setStatus(account.id, req.meetingId, 'cancelled');
+      this.changed();
+    }
+    this.deps.log.info(`Cancelled meeting ${req.meetingId}.`);
+  }
+}

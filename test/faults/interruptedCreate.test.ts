@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { isMeetingsError } from '../../src/graph/errors';
+import { resolvePendingCreates } from '../../src/services/recovery';
+import type { Harness } from '../fake/harness';
+import { sampleDraft, startHarness } from '../fake/harness';
+import { SharedMemento, accountId, openWindow } from './env';
+
+describe('Interrupted create: the next activation looks up what Graph did (read-only)', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const posts = () => h.fake.requests.filter((r) => r.method === 'POST' && /\/me\/events$/.test(r.path));
+
+  it('the create was applied but its answer lost: recovery records the meeting once and sends nothing', async () => {
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    const draft = sampleDraft({ subject: 'Killed mid-flight' });
+    await assert.rejects(first.ops.schedule(draft, 'tx-killed-after'), (e: unknown) => {
+      assert.ok(isMeetingsError(e) && e.kind === 'network', String(e));
+      return true;
+    });
+    assert.equal(h.fake.events.size, 1, 'the fake applied the create');
+    assert.deepEqual(
+      first.store.pendingCreates(accountId).map((p) => p.transactionId),
+      ['tx-killed-after'],
+      'the unknown outcome stays pending',
+    );
+    await first.store.flush(accountId);
+
+    const next = openWindow(memento, h.client());
+    const postsBefore = posts().length;
+    const outcomes = await resolvePendingCreates(next.deps);
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      ['recorded'],
+    );
+    const made = [...h.fake.events.values()][0]!;
+    assert.equal(posts().length, postsBefore, 'recovery sent no create');
+    assert.equal(h.fake.events.size, 1);
+    assert.deepEqual(
+      next.store.list(accountId).map((m) => m.id),
+      [made.id],
+    );
+    assert.equal(next.store.list(accountId)[0]!.subject, 'Killed mid-flight');
+    assert.deepEqual(next.store.pendingCreates(accountId), []);
+    const view = h.fake.requests.find((r) => /\/me\/calendarView$/.test(r.path));
+    assert.ok(view?.query.startDateTime && view.query.endDateTime, 'the lookup names a time window');
+
+    await next.store.flush(accountId);
+    const third = openWindow(memento, h.client());
+    assert.deepEqual(await resolvePendingCreates(third.deps), [], 'nothing is left to resolve');
+    assert.deepEqual(
+      third.store.list(accountId).map((m) => m.id),
+      [made.id],
+    );
+  });
+
+  it('the caller gave up (signal aborted) after Graph applied it: recovery records it once', async () => {
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client());
+    const stop = new AbortController();
+    h.fake.inject({
+      kind: 'delay',
+      ms: 150,
+      when: 'after',
+      method: 'POST',
+      path: '/me/events',
+      match: () => {
+        setTimeout(() => stop.abort(), 50);
+        return true;
+      },
+    });
+    await assert.rejects(
+      first.ops.schedule(sampleDraft(), 'tx-abandoned', { signal: stop.signal }),
+      (e: unknown) => isMeetingsError(e) && e.kind === 'cancelled',
+    );
+    await first.store.flush(accountId);
+    const next = openWindow(memento, h.client());
+    const outcomes = await resolvePendingCreates(next.deps);
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      ['recorded'],
+    );
+    assert.equal(h.fake.events.size, 1);
+    assert.deepEqual(
+      next.store.list(accountId).map((m) => m.id),
+      [...h.fake.events.keys()],
+    );
+  });
+
+  it('the create never reached Graph: recovery reports none was made, makes none, leaves no phantom', async () => {
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', when: 'before', method: 'POST', path: '/me/events' });
+    await assert.rejects(first.ops.schedule(sampleDraft(), 'tx-killed-before'), isMeetingsError);
+    assert.equal(h.fake.events.size, 0);
+    await first.store.flush(accountId);
+
+    const next = openWindow(memento, h.client());
+    const outcomes = await resolvePendingCreates(next.deps);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.pending.transactionId]),
+      [['notMade', 'tx-killed-before']],
+    );
+    assert.deepEqual(
+      outcomes[0]!.pending.draft,
+      sampleDraft(),
+      'the draft is handed back for "Schedule again"',
+    );
+    assert.equal(h.fake.events.size, 0, 'recovery made no meeting');
+    assert.equal(posts().length, 1, 'only the original, dropped create was ever sent');
+    assert.deepEqual(next.store.list(accountId), []);
+    assert.deepEqual(next.store.pendingCreates(accountId), []);
+    await next.store.flush(accountId);
+    assert.deepEqual(openWindow(memento, h.client()).store.pendingCreates(accountId), []);
+  });
+
+  it('a lookup that fails with an unknown outcome keeps the pending create for next time', async () => {
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    await assert.rejects(first.ops.schedule(sampleDraft(), 'tx-lookup-fails'), isMeetingsError);
+    await first.store.flush(accountId);
+
+    const offline = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', method: 'GET', path: /calendarView/ });
+    const outcomes = await resolvePendingCreates(offline.deps);
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      ['unresolved'],
+    );
+    assert.equal(offline.store.pendingCreates(accountId).length, 1);
+    assert.deepEqual(offline.store.list(accountId), []);
+    await offline.store.flush(accountId);
+
+    const later = openWindow(memento, h.client());
+    assert.deepEqual(
+      (await resolvePendingCreates(later.deps)).map((o) => o.kind),
+      ['recorded'],
+    );
+    assert.equal(later.store.list(accountId).length, 1);
+    assert.equal(h.fake.events.size, 1);
+  });
+
+  it('finds the meeting past the first pages of a busy calendar (follows @odata.nextLink)', async () => {
+    for (let i = 0; i < 130; i++) {
+      h.fake.seed({ subject: `busy ${i}`, startMs: Date.UTC(2030, 0, 7, 8, i % 60) });
+    }
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    await assert.rejects(
+      first.ops.schedule(
+        sampleDraft({
+          start: { dateTime: '2030-01-07T11:00:00', timeZone: 'Europe/Berlin' },
+          end: { dateTime: '2030-01-07T12:00:00', timeZone: 'Europe/Berlin' },
+        }),
+        'tx-busy',
+      ),
+      isMeetingsError,
+    );
+    await first.store.flush(accountId);
+    const next = openWindow(memento, h.client());
+    assert.deepEqual(
+      (await resolvePendingCreates(next.deps)).map((o) => o.kind),
+      ['recorded'],
+    );
+    const views = h.fake.requests.filter((r) => /\/me\/calendarView$/.test(r.path));
+    assert.ok(views.length >= 3, `paged through ${views.length} pages`);
+    const made = [...h.fake.events.values()].find((e) => e.transactionId === 'tx-busy')!;
+    assert.deepEqual(
+      next.store.list(accountId).map((m) => m.id),
+      [made.id],
+    );
+  });
+});
