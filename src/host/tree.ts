@@ -7,6 +7,7 @@ import { storeChanged } from './actions';
 import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
 import { showError } from './errors';
+import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 import { storedFromMeeting } from './services';
 import type { GroupId } from './treeModel';
@@ -175,10 +176,12 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         services.log.info(`Refreshed ${ids.length} meetings: ${updates.length} recorded, ${failed} failed.`);
         if (failed > 0) {
           void vscode.window.showWarningMessage(
-            vscode.l10n.t(
-              '{0} of {1} meetings could not be refreshed. See the log for details.',
-              failed,
-              ids.length,
+            inertNotificationText(
+              vscode.l10n.t(
+                '{0} of {1} meetings could not be refreshed. See the log for details.',
+                failed,
+                ids.length,
+              ),
             ),
           );
         }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { showError } from '../errors';
+import { inertNotificationText } from '../inertText';
 
 /** The README section on registering an Entra app. */
 export const setupGuideAnchor = 'register-an-entra-app-once-per-organization';
@@ -15,7 +16,9 @@ export function registerAccountCommands(
     try {
       const account = await services.auth.signIn({ switchAccount });
       services.resetClient();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Outlook as {0}.', account.label));
+      void vscode.window.showInformationMessage(
+        inertNotificationText(vscode.l10n.t('Signed in to Outlook as {0}.', account.label)),
+      );
     } catch (e) {
       void showError(e, services.log, { retry: () => signIn(switchAccount) });
     }

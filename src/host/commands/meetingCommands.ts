@@ -7,6 +7,7 @@ import { MAX_COMMENT_LENGTH } from '../../core/validate';
 import type { MeetingActions } from '../actions';
 import { classifyCommandArg } from '../commandArgs';
 import type { FormPanels } from '../formPanel';
+import { inertNotificationText } from '../inertText';
 import type { Services } from '../services';
 import { formatWhen } from '../treeModel';
 import { graphDateTimeToEpochMs } from '../../core/datetime';
@@ -42,7 +43,9 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
   );
   const subject = meeting.subject || vscode.l10n.t('(no subject)');
   if (meeting.isCancelled) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is already cancelled.', subject));
+    void vscode.window.showInformationMessage(
+      inertNotificationText(vscode.l10n.t('"{0}" is already cancelled.', subject)),
+    );
     return;
   }
   const comment = await vscode.window.showInputBox({
@@ -64,8 +67,8 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
       : meeting.start.dateTime;
   const confirm = vscode.l10n.t('Cancel Meeting');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Cancel "{0}" ({1})?', subject, when),
-    { modal: true, detail: attendeeSummary(meeting) },
+    inertNotificationText(vscode.l10n.t('Cancel "{0}" ({1})?', subject, when)),
+    { modal: true, detail: inertNotificationText(attendeeSummary(meeting)) },
     confirm,
   );
   if (answer !== confirm) return;
@@ -74,7 +77,9 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the meeting…') },
     () => actions.cancel(input, { checked: meeting }),
   );
-  void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was cancelled.', subject));
+  void vscode.window.showInformationMessage(
+    inertNotificationText(vscode.l10n.t('"{0}" was cancelled.', subject)),
+  );
 }
 
 /** Registers schedule, update and cancel. */
