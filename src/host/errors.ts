@@ -5,7 +5,6 @@ import { isNotOrganizerError } from '../services/errors';
 import { isInvalidArgumentsError } from './commandArgs';
 import { isNotSignedInError, isSignInError } from './auth';
 import { inertNotificationText } from './inertText';
-import { inertNotificationText } from './inertText';
 import type { Log } from './log';
 import { isSettingsError, openSettings } from './settings';
 import { configSection } from './settingsModel';
