@@ -178,19 +178,31 @@ export function quickInput(page: Page): Locator {
 }
 
 /** Runs a command from the command palette by its title as shown there (e.g. "Outlook: Schedule Meeting"). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page
-    .locator('.monaco-workbench')
-    .first()
-    .click({ position: { x: 5, y: 5 } })
-    .catch(() => undefined);
-  await page.keyboard.press('F1');
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
-  await input.press('Enter');
+  // The palette lists the commands known when it opens: while extensions are still loading, reopen it.
+  for (;;) {
+    await page
+      .locator('.monaco-workbench')
+      .first()
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+      continue;
+    }
+    await row.click();
+    return;
+  }
 }
 
 /** Picks the quick-pick row containing `text`. */
@@ -213,14 +225,18 @@ export function activeWebview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
-/** Opens a view container from the activity bar by its title (e.g. "Outlook Meetings"). */
+/** Opens a view container from the activity bar by its title (e.g. "Outlook Meetings"); leaves it open if it is. */
 export async function openViewContainer(page: Page, title: string): Promise<void> {
   const item = page
-    .locator(
-      `.part.activitybar .action-item a[aria-label^="${title}"], .part.activitybar .action-item[aria-label^="${title}"]`,
-    )
+    .locator('.part.activitybar .action-item')
+    .filter({ has: page.locator(`a[aria-label^="${title}"]`) })
+    .or(page.locator(`.part.activitybar .action-item[aria-label^="${title}"]`))
     .first();
-  await item.click();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  const open =
+    /\bchecked\b/.test((await item.getAttribute('class')) ?? '') &&
+    (await page.locator('.part.sidebar').first().isVisible());
+  if (!open) await item.click();
 }
 
 /** A tree row in the side bar whose text contains `text`. */
@@ -231,14 +247,38 @@ export function treeRow(page: Page, text: string): Locator {
 /** Opens a tree row's context menu and runs the entry labelled `action`. */
 export async function contextMenuAction(page: Page, row: Locator, action: string): Promise<void> {
   await row.click({ button: 'right' });
-  const entry = page.locator('.context-view .action-item', { hasText: action }).first();
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const entry = menu.locator('.action-item', { hasText: action }).first();
   await entry.waitFor({ state: 'visible' });
+  // The menu ignores a mouse-up that comes right after it opened (the end of the right-click): pause like a person.
+  await entry.hover();
+  await page.waitForTimeout(300);
   await entry.click();
+  try {
+    await menu.waitFor({ state: 'hidden', timeout: 2000 });
+  } catch {
+    await entry.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 5000 });
+  }
 }
 
 /** Texts of the visible notification toasts. */
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+}
+
+/**
+ * Texts of every notification, from the notification center (toasts are not always shown, e.g. when the
+ * headless window does not have focus). Opens the center and closes it again.
+ */
+export async function allNotificationTexts(page: Page): Promise<string[]> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible' });
+  const texts = await center.locator('.notification-list-item-message').allInnerTexts();
+  await runCommand(page, 'Notifications: Hide Notifications').catch(() => page.keyboard.press('Escape'));
+  return texts;
 }
 
 /** Saves a screenshot under test-results/ (gitignored) and returns its path. */

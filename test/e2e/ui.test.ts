@@ -1,0 +1,334 @@
+// The workbench driven the way a person uses it: code-server with the product installed and the sandbox sign-in,
+// headless Chromium, the fake Graph server in this process over HTTPS. Command palette -> form -> tree ->
+// update and cancel from the tree's context menu -> sign out. Screenshots go to test-results/ (light and dark).
+// Run: npm run test:ui   (OM_VERBOSE=1 prints code-server's output, OM_KEEP=1 keeps the scratch folders)
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FakeEvent, FakeGraph, RecordedRequest } from '../fake/fakeGraph';
+import { startFakeGraph } from '../fake/fakeGraph';
+import type { CodeServer } from '../vscode/codeServer';
+import { startCodeServer } from '../vscode/codeServer';
+import { tlsEnv, writeTestTls } from '../vscode/tls';
+import type { WorkbenchBrowser } from '../vscode/workbench';
+import {
+  activeWebview,
+  allNotificationTexts,
+  answerInputBox,
+  contextMenuAction,
+  launchBrowser,
+  openViewContainer,
+  pickQuickItem,
+  productExtensionId,
+  runCommand,
+  saveScreenshot,
+  treeRow,
+  trustExtensionsForAuth,
+  waitForWorkbench,
+} from '../vscode/workbench';
+
+const root = path.resolve(__dirname, '..', '..');
+const token = `om-ui-${Math.random().toString(36).slice(2)}`;
+const verbose = process.env.OM_VERBOSE === '1';
+const keep = process.env.OM_KEEP === '1';
+const lightTheme = 'Default Light Modern';
+/** The real Microsoft sign-in must never answer: the sandbox sign-in takes the `microsoft` id. */
+const disabledBuiltins = ['vscode.microsoft-authentication'];
+
+/** What the product ships in its .vsix; installed the same way the sandbox installs it. */
+const productFiles = ['package.json', 'package.nls.json', 'dist', 'l10n', 'media', 'README.md', 'LICENSE'];
+
+function log(text: string): void {
+  process.stderr.write(`[test:ui] ${text}\n`);
+}
+
+function copyInto(from: string, to: string, entries: string[]): void {
+  fs.mkdirSync(to, { recursive: true });
+  const nls = fs.readdirSync(from).filter((n) => /^package\.nls\..+\.json$/.test(n));
+  for (const name of new Set([...entries, ...nls])) {
+    const src = path.join(from, name);
+    if (fs.existsSync(src)) fs.cpSync(src, path.join(to, name), { recursive: true });
+  }
+}
+
+function topLevel(fake: FakeGraph, from: number): RecordedRequest[] {
+  return fake.requests.slice(from).filter((r) => r.batchOf === undefined);
+}
+
+function describeRequests(rs: RecordedRequest[]): string[] {
+  return rs.map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+}
+
+/** The form's frame, once it has rendered. */
+async function formFrame(page: Page, heading: string): Promise<FrameLocator> {
+  const frame = activeWebview(page);
+  await frame.locator('h1', { hasText: heading }).waitFor({ state: 'visible', timeout: 30_000 });
+  return frame;
+}
+
+/** Clears a text field and types into it the way a person does. */
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('Control+A');
+  await field.press('Delete');
+  await field.pressSequentially(text);
+}
+
+/** Accepts the "wants to sign in" consent if VS Code shows it (it does when no session exists yet). */
+async function allowSignInIfAsked(page: Page): Promise<boolean> {
+  const allow = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /^Allow$/ });
+  try {
+    await allow.waitFor({ state: 'visible', timeout: 10_000 });
+  } catch {
+    return false;
+  }
+  await allow.click();
+  return true;
+}
+
+/** Switches the color theme the way a person does: Preferences: Color Theme, type its name, Enter. */
+async function setTheme(page: Page, label: 'Light Modern' | 'Dark Modern'): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await pickQuickItem(page, label);
+  const dark = label.startsWith('Dark');
+  await page.waitForFunction(
+    (wantDark) =>
+      document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs'),
+    dark,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(500);
+}
+
+describe('the workbench, used like a person (code-server + headless Chromium)', function () {
+  this.timeout(120_000);
+  let fake: FakeGraph;
+  let server: CodeServer | undefined;
+  let browser: WorkbenchBrowser | undefined;
+  let page: Page;
+  let scratch: string | undefined;
+  let meeting: FakeEvent | undefined;
+  const subject = 'Quarterly planning';
+  const renamed = 'Quarterly planning (moved to Room 9)';
+  const comment = 'Sorry, we will meet next quarter instead.';
+
+  before(async function () {
+    this.timeout(10 * 60_000);
+    const started = Date.now();
+    const { ensureEditor } = await import('../../scripts/ensureEditor.mjs');
+    const editor = ensureEditor({ log });
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'building the extension (node esbuild.js) failed');
+
+    scratch = fs.mkdtempSync('/tmp/om.');
+    const tls = await writeTestTls(path.join(scratch, 'tls'));
+    fake = await startFakeGraph({
+      tokens: [token],
+      tls: {
+        caPem: fs.readFileSync(tls.caFile, 'utf8'),
+        certPem: fs.readFileSync(tls.certFile, 'utf8'),
+        keyPem: fs.readFileSync(tls.keyFile, 'utf8'),
+      },
+    });
+    const workspace = path.join(scratch, 'w');
+    fs.mkdirSync(workspace);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
+    server = await startCodeServer({
+      editor,
+      workspace,
+      env: { ...tlsEnv(tls), OM_SANDBOX_TOKEN: token },
+      args: disabledBuiltins.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
+      userSettings: {
+        'outlookMeetings.graph.endpoint': fake.url,
+        'outlookMeetings.timeZone': 'Europe/Berlin',
+        'workbench.colorTheme': lightTheme,
+        'window.dialogStyle': 'custom',
+      },
+      beforeStart: ({ extensionsDir }) => {
+        copyInto(root, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), productFiles);
+        copyInto(
+          path.join(root, 'test', 'sandboxAuth'),
+          path.join(extensionsDir, 'outlook-meetings-sandbox.sandbox-auth-0.0.1'),
+          fs.readdirSync(path.join(root, 'test', 'sandboxAuth')),
+        );
+      },
+      onOutput: verbose ? (line) => log(`code-server: ${line}`) : undefined,
+    });
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    page = browser.page;
+    page.on('pageerror', (e) => verbose && log(`page error: ${e.message}`));
+    page.on('console', (m) => verbose && m.type() === 'error' && log(`console: ${m.text()}`));
+    await trustExtensionsForAuth(page, [productExtensionId]);
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkbench(page);
+    log(`workbench ready after ${Math.round((Date.now() - started) / 1000)} s`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop(keep);
+    await fake?.close();
+    if (scratch && !keep) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const file = await saveScreenshot(page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
+      if (file) log(`screenshot of the failure: ${file}`);
+      if (verbose) for (const f of page.frames()) log(`frame: ${f.name()} ${f.url().slice(0, 200)}`);
+    }
+  });
+
+  it('schedules a meeting from the command palette through the form and shows its ID', async () => {
+    await runCommand(page, 'Outlook: Schedule Meeting');
+    await allowSignInIfAsked(page);
+    const form = await formFrame(page, 'Schedule meeting');
+    await form.locator('#start input').fill('2030-06-03T10:00');
+    await form.locator('#end input').fill('2030-06-03T11:30');
+    await typeInto(form.locator('#subject input'), subject);
+    await form.locator('#attendees textarea').click();
+    await form.locator('#attendees textarea').pressSequentially('ana@contoso.example\nbo@contoso.example');
+    await typeInto(form.locator('#location input'), 'Room 4');
+    await form.locator('#content textarea').click();
+    await form.locator('#content textarea').pressSequentially('Agenda: the roadmap.');
+    await saveScreenshot(page, 'ui-light-form-filled');
+
+    const mark = fake.requests.length;
+    await form.locator('#submit').click();
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    const shownId = (await form.locator('#meetingId').textContent())?.trim();
+    await saveScreenshot(page, 'ui-light-form-success');
+
+    const posts = topLevel(fake, mark).filter((r) => r.method === 'POST');
+    assert.deepEqual(describeRequests(posts), ['POST /v1.0/me/events']);
+    const body = posts[0]!.body as Record<string, unknown>;
+    assert.equal(posts[0]!.headers.authorization, `Bearer ${token}`);
+    assert.equal(body.subject, subject);
+    assert.deepEqual(body.start, { dateTime: '2030-06-03T10:00:00', timeZone: 'Europe/Berlin' });
+    assert.deepEqual(body.end, { dateTime: '2030-06-03T11:30:00', timeZone: 'Europe/Berlin' });
+    assert.deepEqual(body.attendees, [
+      { emailAddress: { address: 'ana@contoso.example' }, type: 'required' },
+      { emailAddress: { address: 'bo@contoso.example' }, type: 'required' },
+    ]);
+    assert.deepEqual(body.location, { displayName: 'Room 4' });
+    assert.equal(fake.events.size, 1);
+    meeting = [...fake.events.values()][0]!;
+    assert.equal(shownId, meeting.id, 'the form shows the new meeting ID');
+  });
+
+  it('shows the meeting in the Outlook Meetings tree under Upcoming', async () => {
+    assert.ok(meeting);
+    await openViewContainer(page, 'Outlook Meetings');
+    await treeRow(page, 'Upcoming').waitFor({ state: 'visible', timeout: 20_000 });
+    const row = treeRow(page, subject);
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    assert.match(label, new RegExp(`^${subject}, .*2030.*Upcoming$`));
+    await saveScreenshot(page, 'ui-light-tree');
+  });
+
+  it('updates the subject from the tree context menu, sending only the subject', async () => {
+    assert.ok(meeting);
+    const mark = fake.requests.length;
+    await contextMenuAction(page, treeRow(page, subject), 'Update Meeting');
+    const form = await formFrame(page, 'Update meeting');
+    assert.equal(await form.locator('#subject input').inputValue(), subject, 'pre-filled from Graph');
+    assert.equal(
+      await form.locator('#attendees textarea').inputValue(),
+      'ana@contoso.example\nbo@contoso.example',
+    );
+    await typeInto(form.locator('#subject input'), renamed);
+    await saveScreenshot(page, 'ui-light-form-update');
+    await form.locator('#submit').click();
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    const patches = topLevel(fake, mark).filter((r) => r.method === 'PATCH');
+    assert.deepEqual(describeRequests(patches), [`PATCH /v1.0/me/events/${meeting.id}`]);
+    assert.deepEqual(patches[0]!.body, { subject: renamed });
+    assert.equal(meeting.subject, renamed);
+    assert.deepEqual(
+      meeting.attendees.map((a) => a.address),
+      ['ana@contoso.example', 'bo@contoso.example'],
+    );
+    await treeRow(page, renamed).waitFor({ state: 'visible', timeout: 20_000 });
+  });
+
+  it('cancels it from the tree context menu with a comment and a confirmation naming who is notified', async () => {
+    assert.ok(meeting);
+    const mark = fake.requests.length;
+    await contextMenuAction(page, treeRow(page, renamed), 'Cancel Meeting');
+    await answerInputBox(page, comment);
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /ana@contoso\.example/);
+    assert.match(text, /bo@contoso\.example/);
+    await saveScreenshot(page, 'ui-light-cancel-confirm');
+    await dialog.locator('.dialog-buttons a.monaco-button', { hasText: 'Cancel Meeting' }).click();
+    await treeRow(page, 'Cancelled').waitFor({ state: 'visible', timeout: 20_000 });
+    const notes = await allNotificationTexts(page);
+    assert.ok(
+      notes.some((t) => t.includes(`"${renamed}" was cancelled.`)),
+      `a notification says it was cancelled: ${JSON.stringify(notes)}`,
+    );
+    await treeRow(page, 'Cancelled').waitFor({ state: 'visible', timeout: 20_000 });
+    const cancels = topLevel(fake, mark).filter((r) => r.method === 'POST');
+    assert.deepEqual(describeRequests(cancels), [`POST /v1.0/me/events/${meeting.id}/cancel`]);
+    assert.deepEqual(cancels[0]!.body, { Comment: comment });
+    assert.equal(meeting.isCancelled, true);
+    await treeRow(page, 'Cancelled').click();
+    const row = treeRow(page, renamed);
+    await row.waitFor({ state: 'visible' });
+    assert.match((await row.getAttribute('aria-label')) ?? '', /Cancelled$/);
+    await saveScreenshot(page, 'ui-light-tree-cancelled');
+  });
+
+  it('shows a meeting deleted in Outlook for what it is after Refresh (dark theme)', async () => {
+    await setTheme(page, 'Dark Modern');
+    await runCommand(page, 'Outlook: Schedule Meeting');
+    const form = await formFrame(page, 'Schedule meeting');
+    await form.locator('#start input').fill('2030-07-01T09:00');
+    await form.locator('#end input').fill('2030-07-01T09:30');
+    await typeInto(form.locator('#subject input'), 'Stand-up');
+    await form.locator('#teamsMeeting').click();
+    await saveScreenshot(page, 'ui-dark-form-filled');
+    await form.locator('#submit').click();
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    await saveScreenshot(page, 'ui-dark-form-success');
+    const standUp = [...fake.events.values()].find((e) => e.subject === 'Stand-up');
+    assert.ok(standUp, 'the second meeting reached the fake');
+    assert.equal(standUp.isOnlineMeeting, true);
+    await openViewContainer(page, 'Outlook Meetings').catch(() => undefined);
+    await treeRow(page, 'Stand-up').waitFor({ state: 'visible', timeout: 20_000 });
+    await saveScreenshot(page, 'ui-dark-tree');
+
+    fake.events.delete(standUp.id);
+    await runCommand(page, 'Outlook: Refresh Meetings');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.part.sidebar .monaco-list-row')].some((r) =>
+          /^Stand-up, .*Deleted in Outlook$/.test(r.getAttribute('aria-label') ?? ''),
+        ),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await saveScreenshot(page, 'ui-dark-tree-deleted');
+  });
+
+  it('signing out clears the tree and shows the welcome view with Sign In', async () => {
+    await runCommand(page, 'Outlook: Sign Out');
+    const welcome = page.locator('.part.sidebar .welcome-view-content');
+    await welcome.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await welcome.innerText(), /Sign in with your Microsoft work or school account/);
+    assert.equal(await page.locator('.part.sidebar .monaco-list-row', { hasText: renamed }).count(), 0);
+    assert.equal(await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Stand-up' }).count(), 0);
+    await saveScreenshot(page, 'ui-dark-tree-signed-out');
+    await setTheme(page, 'Light Modern');
+    await saveScreenshot(page, 'ui-light-tree-signed-out');
+  });
+});
