@@ -1,6 +1,7 @@
 // Sign-in behind one seam: every token comes from `getSession('microsoft', scopes)` through this class.
 import * as vscode from 'vscode';
 import type { Log } from './log';
+import { rememberSecret } from './redact';
 import type { SignInFailure } from './settingsModel';
 import { buildScopes, classifySignInError } from './settingsModel';
 import type { AuthSettings } from './settings';
@@ -119,7 +120,9 @@ export class Auth implements vscode.Disposable {
 
   /** An access token for Graph, without any prompt. Never log it. */
   async token(): Promise<string> {
-    return (await this.session()).accessToken;
+    const token = (await this.session()).accessToken;
+    rememberSecret(token);
+    return token;
   }
 
   /** Signs in, prompting when needed (the user asked for it). Throws `SignInError` on failure. */

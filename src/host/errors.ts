@@ -6,6 +6,7 @@ import { isInvalidArgumentsError } from './commandArgs';
 import { isNotSignedInError, isSignInError } from './auth';
 import { inertNotificationText } from './inertText';
 import type { Log } from './log';
+import { redactSecrets } from './redact';
 import { isSettingsError, openSettings } from './settings';
 import { configSection } from './settingsModel';
 
@@ -155,8 +156,13 @@ function graphView(info: GraphErrorInfo): ErrorView {
   }
 }
 
-/** The message and actions for an error. */
+/** The message and actions for an error; tokens in it (Graph may echo one) are masked. */
 export function describeError(e: unknown): ErrorView {
+  const view = describeUnmasked(e);
+  return { ...view, message: redactSecrets(view.message) };
+}
+
+function describeUnmasked(e: unknown): ErrorView {
   if (isNotSignedInError(e)) {
     return {
       message: vscode.l10n.t('Sign in to your Microsoft account to use Outlook meetings.'),
@@ -228,7 +234,7 @@ export async function showError(e: unknown, log: Log, options: ShowErrorOptions 
     ? `${view.message} ${vscode.l10n.t('(request ID {0})', view.requestId)}`
     : view.message;
   const picked = await vscode.window.showErrorMessage(
-    inertNotificationText(message),
+    inertNotificationText(redactSecrets(message)),
     ...actions.map((a) => labels[a]),
   );
   const action = actions.find((a) => labels[a] === picked);

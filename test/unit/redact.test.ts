@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { redactSecrets } from '../../src/host/redact';
+import { forgetSecrets, redactSecrets, rememberSecret } from '../../src/host/redact';
 
 describe('redactSecrets', () => {
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl';
@@ -14,5 +14,30 @@ describe('redactSecrets', () => {
   it('leaves ordinary log lines alone', () => {
     const line = 'POST /me/events -> 201 (request id 0b1c2d3e-aaaa-bbbb-cccc-1234567890ab)';
     assert.equal(redactSecrets(line), line);
+  });
+});
+
+describe('redactSecrets with remembered tokens', () => {
+  afterEach(() => forgetSecrets());
+
+  it('masks an opaque token the host handed to the Graph client, wherever it appears', () => {
+    // Personal-account tokens are opaque (no JWT shape): only remembering them lets the log mask them.
+    const opaque = `EwB${'q'.repeat(20)}!opaque%token`;
+    const line = `InvalidAuthenticationToken: token ${opaque} expired; echoed again:${opaque}.`;
+    assert.ok(redactSecrets(line).includes(opaque), 'no pattern knows this token');
+    rememberSecret(opaque);
+    assert.equal(
+      redactSecrets(line),
+      'InvalidAuthenticationToken: token [redacted] expired; echoed again:[redacted].',
+    );
+  });
+
+  it('keeps the newest 16 tokens and ignores trivially short strings', () => {
+    const tokens = Array.from({ length: 17 }, (_, i) => `opaque-token-${i}-xyz`);
+    for (const t of tokens) rememberSecret(t);
+    assert.ok(redactSecrets(tokens[0]!).includes('opaque-token-0'), 'the oldest is forgotten');
+    for (const t of tokens.slice(1)) assert.equal(redactSecrets(`a ${t} b`), 'a [redacted] b');
+    rememberSecret('abc');
+    assert.equal(redactSecrets('abc'), 'abc');
   });
 });
