@@ -62,12 +62,21 @@ function stateLabel(m: StoredMeeting, now: number): string {
   }
 }
 
+/** The zone times are shown in: the configured one (the extension host may run elsewhere, e.g. on a server in UTC). */
+export function displayZone(services: Services): string | undefined {
+  try {
+    return services.settings().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The tree of stored meetings for the signed-in account. */
 export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private groups: { accountId: string; now: number; groups: MeetingGroups } | undefined;
+  private groups: { accountId: string; now: number; zone?: string; groups: MeetingGroups } | undefined;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -90,7 +99,12 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (!account) return [];
     if (!this.groups || this.groups.accountId !== account.id) {
       const now = Date.now();
-      this.groups = { accountId: account.id, now, groups: this.services.store.groups(account.id, now) };
+      this.groups = {
+        accountId: account.id,
+        now,
+        zone: displayZone(this.services),
+        groups: this.services.store.groups(account.id, now),
+      };
     }
     const { groups } = this.groups;
     if (groupOrder.every((g) => groups[g].length === 0)) return [];
@@ -116,7 +130,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const subject = m.subject.trim() || vscode.l10n.t('(no subject)');
     const item = new vscode.TreeItem(subject, vscode.TreeItemCollapsibleState.None);
     item.id = `meeting:${m.id}`;
-    const when = formatWhen(m.start, m.end, vscode.env.language);
+    const when = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
     item.description = when;
     const state = meetingState(m, node.now);
     item.iconPath = new vscode.ThemeIcon(

@@ -63,7 +63,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
   const end = graphDateTimeToEpochMs(meeting.end);
   const when =
     start !== undefined && end !== undefined
-      ? formatWhen(start, end, vscode.env.language)
+      ? formatWhen(start, end, vscode.env.language, actions.defaultTimeZone())
       : meeting.start.dateTime;
   const confirm = vscode.l10n.t('Cancel Meeting');
   const answer = await vscode.window.showWarningMessage(

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { parseMeetingIdInput } from '../commandArgs';
+import { displayZone } from '../tree';
 import { formatWhen, pickOrder } from '../treeModel';
 
 interface Item extends vscode.QuickPickItem {
@@ -12,6 +13,7 @@ interface Item extends vscode.QuickPickItem {
 export async function pickMeeting(services: Services, title: string): Promise<string | undefined> {
   const account = await services.account();
   const meetings = pickOrder(services.store.groups(account.id));
+  const zone = displayZone(services);
   const enterId: Item = {
     label: `$(edit) ${vscode.l10n.t('Enter a meeting ID…')}`,
     alwaysShow: true,
@@ -19,7 +21,7 @@ export async function pickMeeting(services: Services, title: string): Promise<st
   const items: Item[] = [
     ...meetings.map((m) => ({
       label: m.subject.trim() || vscode.l10n.t('(no subject)'),
-      description: formatWhen(m.start, m.end, vscode.env.language),
+      description: formatWhen(m.start, m.end, vscode.env.language, zone),
       iconPath: new vscode.ThemeIcon(m.online ? 'device-camera-video' : 'calendar'),
       meetingId: m.id,
     })),
