@@ -230,6 +230,8 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     const label = (await row.getAttribute('aria-label')) ?? '';
     assert.match(label, new RegExp(`^${subject}, .*2030.*Upcoming$`));
+    // Times as the user entered them, in the configured zone (Europe/Berlin), not the extension host's (UTC).
+    assert.match(label, /Jun 3, 2030, 10:00\sAM\s–\s11:30\sAM/);
     await saveScreenshot(page, 'ui-light-tree');
   });
 
@@ -268,6 +270,7 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     const text = await dialog.innerText();
     assert.match(text, /ana@contoso\.example/);
     assert.match(text, /bo@contoso\.example/);
+    assert.match(text, /10:00\sAM\s–\s11:30\sAM/, 'the confirmation shows the time in the configured zone');
     await saveScreenshot(page, 'ui-light-cancel-confirm');
     await dialog.locator('.dialog-buttons a.monaco-button', { hasText: 'Cancel Meeting' }).click();
     await treeRow(page, 'Cancelled').waitFor({ state: 'visible', timeout: 20_000 });
