@@ -101,6 +101,23 @@ function requestUrl(request: RequestInfo): string {
   return typeof request === 'string' ? request : request.url;
 }
 
+/** A plain copy of request headers without any `authorization` header (names lower-cased). */
+function withoutAuthorization(init: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (init === undefined || init === null) return headers;
+  if (typeof init === 'object' && !(init instanceof Headers) && !Array.isArray(init)) {
+    for (const [key, value] of Object.entries(init as Record<string, unknown>)) {
+      const name = key.toLowerCase();
+      if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
+    }
+    return headers;
+  }
+  new Headers(init as HeadersInit).forEach((value, key) => {
+    if (key !== 'authorization') headers[key] = value;
+  });
+  return headers;
+}
+
 /** Attaches the bearer token to requests for the configured origin and strips it from every other. */
 class TokenMiddleware implements Middleware {
   private next?: Middleware;
@@ -112,18 +129,10 @@ class TokenMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const options = (context.options ??= {});
-    const headers: Record<string, string> = {};
-    new Headers(options.headers as HeadersInit | undefined).forEach((value, key) => {
-      if (key !== 'authorization') headers[key] = value;
-    });
+    const headers = withoutAuthorization(options.headers);
     if (typeof context.request !== 'string') context.request.headers.delete('authorization');
-    let target: URL | undefined;
-    try {
-      target = new URL(requestUrl(context.request));
-    } catch {
-      target = undefined;
-    }
-    if (target && target.protocol === 'https:' && target.origin === this.origin) {
+    // The origin (`https://host[:port]`, as URL normalises it) followed by `/`: the host cannot differ.
+    if (requestUrl(context.request).startsWith(`${this.origin}/`)) {
       const attempt = attemptOf(context);
       try {
         const token = await this.getToken(attempt?.forceRefresh ? { forceRefresh: true } : undefined);
@@ -222,6 +231,7 @@ export class MeetingsClient {
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
   private providers?: Promise<OnlineMeetingProviders>;
+  private readonly prefer: string;
 
   constructor(private readonly options: MeetingsClientOptions) {
     this.graph = createGraphClient(options);
@@ -232,6 +242,8 @@ export class MeetingsClient {
       ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
     };
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    const zone = options.timeZone?.replace(/"/g, '');
+    this.prefer = zone ? `IdType="ImmutableId", outlook.timezone="${zone}"` : 'IdType="ImmutableId"';
   }
 
   /** Creates the meeting. Retries reuse `transactionId`, so Graph makes at most one event for it. */
@@ -279,11 +291,24 @@ export class MeetingsClient {
     const body = req.comment !== undefined ? { Comment: req.comment } : {};
     const trace: CallTrace = { ambiguous: false };
     try {
-      await this.call(
+      const r = await this.call(
         { method: 'POST', path: `${eventPath(req.meetingId)}/cancel`, body, signal: opts.signal },
         trace,
       );
+      // Graph answers 202 without a body; an unreadable body means the answer cannot be trusted.
+      if (r.text.trim() !== '') parseJson(r);
     } catch (e) {
+      if (isMeetingsError(e) && e.kind === 'badResponse') {
+        // Whether the cancel was applied is unknown: read the meeting to tell.
+        let meeting: Meeting;
+        try {
+          meeting = await this.get(req.meetingId, opts);
+        } catch {
+          throw e;
+        }
+        if (meeting.isCancelled) return;
+        throw e;
+      }
       if (!isMeetingsError(e) || e.status !== 400) throw e;
       // Graph answers 400 both to a non-organizer and to a second cancel: read the meeting to tell which.
       let meeting: Meeting;
@@ -487,9 +512,7 @@ export class MeetingsClient {
   }
 
   private preferHeaders(): Record<string, string> {
-    const prefer = ['IdType="ImmutableId"'];
-    if (this.options.timeZone) prefer.push(`outlook.timezone="${this.options.timeZone.replace(/"/g, '')}"`);
-    return { Prefer: prefer.join(', ') };
+    return { Prefer: this.prefer };
   }
 
   private log(entry: RequestLogEntry): void {

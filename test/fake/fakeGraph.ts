@@ -1087,8 +1087,13 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 
   // ---- HTTP plumbing ----------------------------------------------------------------------------
 
+  const quietSockets = new WeakSet<object>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    req.socket.on('error', () => undefined);
+    if (!quietSockets.has(req.socket)) {
+      quietSockets.add(req.socket);
+      req.socket.on('error', () => undefined);
+    }
     res.on('error', () => undefined);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
