@@ -109,7 +109,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const { groups } = this.groups;
     if (groupOrder.every((g) => groups[g].length === 0)) return [];
     return groupOrder
-      .filter((g) => g !== 'cancelled' || groups[g].length > 0)
+      .filter((g) => g === 'upcoming' || groups[g].length > 0)
       .map((g) => new GroupNode(g, groups[g]));
   }
 

@@ -272,7 +272,7 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.match(text, /bo@contoso\.example/);
     assert.match(text, /10:00\sAM\s–\s11:30\sAM/, 'the confirmation shows the time in the configured zone');
     await saveScreenshot(page, 'ui-light-cancel-confirm');
-    await dialog.locator('.dialog-buttons a.monaco-button', { hasText: 'Cancel Meeting' }).click();
+    await dialog.locator('.dialog-buttons a.monaco-button', { hasText: 'Send Cancellation' }).click();
     await treeRow(page, 'Cancelled').waitFor({ state: 'visible', timeout: 20_000 });
     const notes = await allNotificationTexts(page);
     assert.ok(

@@ -32,7 +32,9 @@ function attendeeSummary(meeting: Meeting): string {
         shown,
         people.length - 5,
       )
-    : vscode.l10n.t('{0} attendee(s) will be notified: {1}.', people.length, shown);
+    : people.length === 1
+      ? vscode.l10n.t('{0} will be notified.', shown)
+      : vscode.l10n.t('{0} attendees will be notified: {1}.', people.length, shown);
 }
 
 /** The interactive cancel: organizer check, comment box, modal confirmation naming who is notified. */
@@ -65,7 +67,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     start !== undefined && end !== undefined
       ? formatWhen(start, end, vscode.env.language, actions.defaultTimeZone())
       : meeting.start.dateTime;
-  const confirm = vscode.l10n.t('Cancel Meeting');
+  const confirm = vscode.l10n.t('Send Cancellation');
   const answer = await vscode.window.showWarningMessage(
     inertNotificationText(vscode.l10n.t('Cancel "{0}" ({1})?', subject, when)),
     { modal: true, detail: inertNotificationText(attendeeSummary(meeting)) },
