@@ -1,6 +1,7 @@
 // The meetings created with the extension, one list per account, over a `Memento`-shaped store.
 // Pure: no runtime `vscode` import. Each account's list is kept in memory, sorted by start, and written
-// back whole after every change; writes are chained per account so concurrent operations never lose one.
+// back whole after every change; writes are chained per account so concurrent operations never lose one,
+// and each write re-applies its change to the value read just before it, so two windows never lose each other's.
 import type { Meeting, MeetingDraft } from '../core/types';
 
 /** The subset of `vscode.Memento` the store needs. */
@@ -77,12 +78,23 @@ export function storedSubject(subject: string): string {
 const meetingsKey = (accountId: string): string => `meetings/${accountId}`;
 const pendingKey = (accountId: string): string => `pending/${accountId}`;
 
-interface AccountState {
+/** A change to the meeting list, replayed on the freshest stored list when it is written. */
+type MeetingsOp = (s: MeetingList) => void;
+/** A change to the pending creates, likewise. */
+type PendingOp = (pending: PendingCreate[]) => PendingCreate[];
+
+interface MeetingList {
   /** Sorted by `start` ascending, then `id`. Records are never mutated in place. */
   meetings: StoredMeeting[];
   byId: Map<string, StoredMeeting>;
+}
+
+interface AccountState extends MeetingList {
   pending: PendingCreate[];
   writes: Promise<void>;
+  /** Changes made in memory whose write has not run yet, in order. */
+  queuedMeetings: MeetingsOp[];
+  queuedPending: PendingOp[];
 }
 
 /** Compares by start, then id, so the order is total and stable. */
@@ -153,37 +165,95 @@ export function groupMeetings(meetings: readonly StoredMeeting[], now: number): 
   return groups;
 }
 
+/** Adds or replaces `m` in a sorted list. */
+function putInList(l: MeetingList, m: StoredMeeting): void {
+  removeFromList(l, m.id);
+  l.meetings.splice(insertionIndex(l.meetings, m), 0, m);
+  l.byId.set(m.id, m);
+}
+
+/** Removes the meeting with `id` from a sorted list, if there. */
+function removeFromList(l: MeetingList, id: string): void {
+  const old = l.byId.get(id);
+  if (!old) return;
+  let i = insertionIndex(l.meetings, old);
+  while (i < l.meetings.length && l.meetings[i].id !== id) i++;
+  if (i < l.meetings.length) l.meetings.splice(i, 1);
+  else {
+    const j = l.meetings.findIndex((m) => m.id === id);
+    if (j >= 0) l.meetings.splice(j, 1);
+  }
+  l.byId.delete(id);
+}
+
 /** The list of meetings created with the extension, per account, with pending creates. */
 export class MeetingStore {
   private readonly accounts = new Map<string, AccountState>();
 
   constructor(private readonly memento: MementoLike) {}
 
+  private readMeetings(accountId: string): MeetingList {
+    const meetings = sanitize(this.memento.get(meetingsKey(accountId)));
+    meetings.sort(compare);
+    return { meetings, byId: new Map(meetings.map((m) => [m.id, m])) };
+  }
+
+  private readPending(accountId: string): PendingCreate[] {
+    const pending = this.memento.get<PendingCreate[]>(pendingKey(accountId));
+    return Array.isArray(pending) ? pending.filter((p) => p && typeof p.transactionId === 'string') : [];
+  }
+
   private state(accountId: string): AccountState {
     let s = this.accounts.get(accountId);
     if (!s) {
-      const meetings = sanitize(this.memento.get(meetingsKey(accountId)));
-      meetings.sort(compare);
-      const pending = this.memento.get<PendingCreate[]>(pendingKey(accountId));
       s = {
-        meetings,
-        byId: new Map(meetings.map((m) => [m.id, m])),
-        pending: Array.isArray(pending)
-          ? pending.filter((p) => p && typeof p.transactionId === 'string')
-          : [],
+        ...this.readMeetings(accountId),
+        pending: this.readPending(accountId),
         writes: Promise.resolve(),
+        queuedMeetings: [],
+        queuedPending: [],
       };
       this.accounts.set(accountId, s);
     }
     return s;
   }
 
-  /** Queues a write of the account's current state; resolves when that write is done. */
-  private persist(accountId: string, s: AccountState, what: 'meetings' | 'pending'): Promise<void> {
-    const run = async (): Promise<void> => {
-      if (what === 'meetings') await this.memento.update(meetingsKey(accountId), s.meetings.slice());
-      else await this.memento.update(pendingKey(accountId), s.pending.slice());
-    };
+  /**
+   * Applies a change in memory now and queues its write. The write re-reads the stored value (another
+   * window may have written since), applies the change to it and writes that, so windows never drop each
+   * other's changes; the in-memory copy becomes the merged value plus the changes still queued.
+   */
+  private change(accountId: string, s: AccountState, op: MeetingsOp): Promise<void> {
+    op(s);
+    s.queuedMeetings.push(op);
+    return this.enqueue(s, async () => {
+      const fresh = this.readMeetings(accountId);
+      op(fresh);
+      s.queuedMeetings.shift();
+      const merged = { meetings: fresh.meetings.slice(), byId: new Map(fresh.byId) };
+      for (const later of s.queuedMeetings) later(merged);
+      s.meetings = merged.meetings;
+      s.byId = merged.byId;
+      await this.memento.update(meetingsKey(accountId), fresh.meetings);
+    });
+  }
+
+  /** Like `change`, for the pending creates. */
+  private changePending(accountId: string, s: AccountState, op: PendingOp): Promise<void> {
+    s.pending = op(s.pending);
+    s.queuedPending.push(op);
+    return this.enqueue(s, async () => {
+      const fresh = op(this.readPending(accountId));
+      s.queuedPending.shift();
+      let merged = fresh.slice();
+      for (const later of s.queuedPending) merged = later(merged);
+      s.pending = merged;
+      await this.memento.update(pendingKey(accountId), fresh);
+    });
+  }
+
+  /** Chains a write after the account's earlier ones; resolves when it is done. */
+  private enqueue(s: AccountState, run: () => Promise<void>): Promise<void> {
     const next = s.writes.then(run, run);
     s.writes = next.catch(() => undefined);
     return next;
@@ -221,29 +291,25 @@ export class MeetingStore {
 
   /** Adds the meeting, or replaces the stored one with the same ID. */
   put(accountId: string, meeting: StoredMeeting): Promise<void> {
-    const s = this.state(accountId);
-    this.removeInMemory(s, meeting.id);
-    s.meetings.splice(insertionIndex(s.meetings, meeting), 0, meeting);
-    s.byId.set(meeting.id, meeting);
-    return this.persist(accountId, s, 'meetings');
+    return this.change(accountId, this.state(accountId), (l) => putInList(l, meeting));
   }
 
   /** Adds or replaces several meetings with one write. */
   putMany(accountId: string, meetings: readonly StoredMeeting[]): Promise<void> {
-    const s = this.state(accountId);
-    for (const m of meetings) {
-      this.removeInMemory(s, m.id);
-      s.meetings.splice(insertionIndex(s.meetings, m), 0, m);
-      s.byId.set(m.id, m);
-    }
-    return this.persist(accountId, s, 'meetings');
+    const copy = meetings.slice();
+    return this.change(accountId, this.state(accountId), (l) => {
+      for (const m of copy) putInList(l, m);
+    });
   }
 
   /** Changes some fields of a stored meeting; no-op when it is not stored. */
   patch(accountId: string, id: string, changes: Partial<Omit<StoredMeeting, 'id'>>): Promise<void> {
-    const current = this.state(accountId).byId.get(id);
-    if (!current) return Promise.resolve();
-    return this.put(accountId, { ...current, ...changes, id });
+    const s = this.state(accountId);
+    if (!s.byId.get(id)) return Promise.resolve();
+    return this.change(accountId, s, (l) => {
+      const current = l.byId.get(id);
+      if (current) putInList(l, { ...current, ...changes, id });
+    });
   }
 
   /** Sets the status of a stored meeting (cancelled, deleted in Outlook). */
@@ -253,22 +319,7 @@ export class MeetingStore {
 
   /** Removes a meeting from the list. */
   remove(accountId: string, id: string): Promise<void> {
-    const s = this.state(accountId);
-    this.removeInMemory(s, id);
-    return this.persist(accountId, s, 'meetings');
-  }
-
-  private removeInMemory(s: AccountState, id: string): void {
-    const old = s.byId.get(id);
-    if (!old) return;
-    let i = insertionIndex(s.meetings, old);
-    while (i < s.meetings.length && s.meetings[i].id !== id) i++;
-    if (i < s.meetings.length) s.meetings.splice(i, 1);
-    else {
-      const j = s.meetings.findIndex((m) => m.id === id);
-      if (j >= 0) s.meetings.splice(j, 1);
-    }
-    s.byId.delete(id);
+    return this.change(accountId, this.state(accountId), (l) => removeFromList(l, id));
   }
 
   /** The account's pending creates, oldest first. */
@@ -278,17 +329,17 @@ export class MeetingStore {
 
   /** Records a create before it is sent. */
   addPending(accountId: string, pending: PendingCreate): Promise<void> {
-    const s = this.state(accountId);
-    s.pending = s.pending.filter((p) => p.transactionId !== pending.transactionId);
-    s.pending.push(pending);
-    return this.persist(accountId, s, 'pending');
+    return this.changePending(accountId, this.state(accountId), (list) => [
+      ...list.filter((p) => p.transactionId !== pending.transactionId),
+      pending,
+    ]);
   }
 
   /** Forgets a pending create (answered, failed for sure, or given up). */
   removePending(accountId: string, transactionId: string): Promise<void> {
-    const s = this.state(accountId);
-    s.pending = s.pending.filter((p) => p.transactionId !== transactionId);
-    return this.persist(accountId, s, 'pending');
+    return this.changePending(accountId, this.state(accountId), (list) =>
+      list.filter((p) => p.transactionId !== transactionId),
+    );
   }
 
   /** Records the meeting Graph made for a pending create and clears the pending entry, meeting first. */
