@@ -1,7 +1,7 @@
 // The Graph client: schedule, update, cancel and read meetings through `@microsoft/microsoft-graph-client`
 // with our own middleware chain (token only for the configured origin, per-attempt abort) and a retry loop
 // that honours Retry-After within a bounded budget.
-import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import { Client } from '@microsoft/microsoft-graph-client';
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import {
   fromGraphEvent,
@@ -76,6 +76,10 @@ export interface GraphClientHandle {
   origin: string;
   /** The Graph API version path segment (`v1.0`). */
   version: string;
+  /** `root/version`: what a path below the version is appended to. */
+  apiBase: string;
+  /** The head of the middleware chain (token, then fetch) the client's requests go through. */
+  middleware: Middleware;
 }
 
 const BATCH_SIZE = 20;
@@ -92,7 +96,11 @@ class AttemptOptions implements MiddlewareOptions {
   ) {}
 }
 
-function attemptOf(context: Context): AttemptOptions | undefined {
+/** A context the client hands to the middleware chain itself, with the attempt's options attached. */
+type AttemptContext = Context & { attempt?: AttemptOptions };
+
+function attemptOf(context: AttemptContext): AttemptOptions | undefined {
+  if (context.attempt) return context.attempt;
   const control = context.middlewareControl;
   return control ? (control.getMiddlewareOptions(AttemptOptions) as AttemptOptions | undefined) : undefined;
 }
@@ -192,13 +200,14 @@ export function createGraphClient(options: {
 }): GraphClientHandle {
   const { origin, root, version, host } = parseBaseUrl(options.baseUrl);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const middleware = new TokenMiddleware(origin, options.getToken);
   const client = Client.initWithMiddleware({
     baseUrl: root,
     defaultVersion: version,
     customHosts: new Set([host]),
-    middleware: [new TokenMiddleware(origin, options.getToken), new FetchMiddleware(fetchImpl)],
+    middleware: [middleware, new FetchMiddleware(fetchImpl)],
   });
-  return { client, origin, version };
+  return { client, origin, version, apiBase: `${root}/${version}`, middleware };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -598,26 +607,23 @@ export class MeetingsClient {
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     const options = new AttemptOptions(controller.signal, forceRefresh);
     try {
-      const request = this.graph.client
-        .api(spec.path)
-        .headers(this.preferHeaders())
-        .middlewareOptions([options])
-        .responseType(ResponseType.RAW);
-      let response: Response;
-      switch (spec.method) {
-        case 'GET':
-          response = (await request.get()) as Response;
-          break;
-        case 'POST':
-          response = (await request.post(spec.body ?? {})) as Response;
-          break;
-        case 'PATCH':
-          response = (await request.patch(spec.body ?? {})) as Response;
-          break;
-        case 'DELETE':
-          response = (await request.delete()) as Response;
-          break;
-      }
+      // Straight into our middleware chain: the SDK's request builder would only rebuild the same URL,
+      // headers and JSON body per attempt (measured: 0.1-0.3 ms of CPU per request, see BENCHMARKS.md).
+      const withBody = spec.method === 'POST' || spec.method === 'PATCH';
+      const context: AttemptContext = {
+        request: this.graph.apiBase + spec.path,
+        options: {
+          method: spec.method,
+          headers: withBody
+            ? { Prefer: this.prefer, 'Content-Type': 'application/json' }
+            : { Prefer: this.prefer },
+          ...(withBody ? { body: JSON.stringify(spec.body ?? {}) } : {}),
+        },
+        attempt: options,
+      };
+      await this.graph.middleware.execute(context);
+      const response = context.response;
+      if (!response) throw new Error('The middleware chain produced no response.');
       const text = await response.text();
       return { kind: 'response', status: response.status, headers: response.headers, text };
     } catch (e) {
