@@ -105,6 +105,6 @@ describe('host sources: untrusted text is never shown as markup', () => {
       .map((s) => s.file);
     assert.deepEqual(offenders, []);
     const errors = hostSources().find((s) => s.file === path.join('host', 'errors.ts'))!.text;
-    assert.match(errors, /showErrorMessage\(\s*inertNotificationText\(message\)/);
+    assert.match(errors, /showErrorMessage\(\s*inertNotificationText\(redactSecrets\(message\)\)/);
   });
 });
