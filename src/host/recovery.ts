@@ -7,6 +7,7 @@ import { resolvePendingCreates } from '../services/recovery';
 import type { MeetingActions } from './actions';
 import { storeChanged } from './actions';
 import { showError } from './errors';
+import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 
 let running: Promise<void> | undefined;
@@ -39,9 +40,11 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
   switch (outcome.kind) {
     case 'recorded':
       void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
-          subject,
+        inertNotificationText(
+          vscode.l10n.t(
+            'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
+            subject,
+          ),
         ),
       );
       return;
@@ -58,7 +61,9 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
         const schedule = async (transactionId: string): Promise<void> => {
           try {
             await actions.schedule(outcome.pending.draft, transactionId);
-            void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was scheduled.', subject));
+            void vscode.window.showInformationMessage(
+              inertNotificationText(vscode.l10n.t('"{0}" was scheduled.', subject)),
+            );
           } catch (e) {
             await showError(e, services.log, { retry: () => schedule(transactionId) });
           }
