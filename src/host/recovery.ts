@@ -51,9 +51,11 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
     case 'notMade': {
       const again = vscode.l10n.t('Schedule Again');
       const picked = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
-          subject,
+        inertNotificationText(
+          vscode.l10n.t(
+            'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
+            subject,
+          ),
         ),
         again,
       );
