@@ -33,3 +33,28 @@ export function redactSecrets(text: string): string {
     bearer ? `${bearer}[redacted]` : field ? `${field}[redacted]` : '[redacted]',
   );
 }
+
+/**
+ * Masks secrets in an error a command rejects with (its caller, another extension, sees the message):
+ * `message`, `stack` and Graph's own `graphMessage`. Returns the same error object.
+ */
+export function maskError(e: unknown): unknown {
+  if (typeof e === 'string') return redactSecrets(e);
+  if (!(e instanceof Error)) return e;
+  e.message = redactSecrets(e.message);
+  if (e.stack) e.stack = redactSecrets(e.stack);
+  const graphMessage = (e as { graphMessage?: unknown }).graphMessage;
+  if (typeof graphMessage === 'string') {
+    Object.defineProperty(e, 'graphMessage', { value: redactSecrets(graphMessage), enumerable: true });
+  }
+  return e;
+}
+
+/** Runs a command's no-UI path; whatever it rejects with has its secrets masked. */
+export async function rejectMasked<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw maskError(e);
+  }
+}

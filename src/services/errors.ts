@@ -1,7 +1,7 @@
 // Errors of the action flow that are not Graph's, and whether a failed create may have reached Graph.
 // Pure: no runtime `vscode` import.
 import { isMeetingsError } from '../graph/errors';
-import { isInvalidArgumentsError } from '../host/commandArgs';
+import type { FieldError } from '../core/types';
 
 /** Only the organizer may change or cancel a meeting; raised before anything is sent. */
 export class NotOrganizerError extends Error {
@@ -35,4 +35,32 @@ export const unknownOutcomeKinds: readonly string[] = [
 export function outcomeUnknown(e: unknown): boolean {
   if (isMeetingsError(e)) return unknownOutcomeKinds.includes(e.kind);
   return !isInvalidArgumentsError(e) && !isNotOrganizerError(e);
+}
+
+/** One line naming every bad field: `Invalid arguments: start: ...; attendees[1]: ...`. */
+export function formatFieldErrors(
+  errors: readonly FieldError[],
+  describe: (e: FieldError) => string = (e) => e.message,
+): string {
+  return errors.map((e) => `${e.field}: ${describe(e)}`).join('; ');
+}
+
+/** Invalid command arguments or form values: nothing was sent. The message names every bad field. */
+export class InvalidArgumentsError extends Error {
+  override readonly name = 'InvalidArgumentsError';
+  constructor(
+    readonly errors: readonly FieldError[],
+    summary = 'Invalid arguments',
+  ) {
+    super(`${summary}: ${formatFieldErrors(errors)}`);
+  }
+}
+
+/** Guard that survives separately bundled copies of the class. */
+export function isInvalidArgumentsError(e: unknown): e is InvalidArgumentsError {
+  return (
+    e instanceof Error &&
+    e.name === 'InvalidArgumentsError' &&
+    Array.isArray((e as InvalidArgumentsError).errors)
+  );
 }

@@ -7,10 +7,9 @@ import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft }
 import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
-import { InvalidArgumentsError } from '../host/commandArgs';
 import type { MeetingStore, StoredMeeting } from '../store/meetingStore';
 import { toStoredMeeting } from '../store/meetingStore';
-import { NotOrganizerError, outcomeUnknown } from './errors';
+import { InvalidArgumentsError, NotOrganizerError, outcomeUnknown } from './errors';
 
 /** The Graph client as the actions use it. */
 export type MeetingsApi = Pick<

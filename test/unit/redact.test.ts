@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { forgetSecrets, redactSecrets, rememberSecret } from '../../src/host/redact';
+import { MeetingsError } from '../../src/graph/errors';
+import { forgetSecrets, maskError, redactSecrets, rememberSecret } from '../../src/host/redact';
 
 describe('redactSecrets', () => {
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl';
@@ -39,5 +40,26 @@ describe('redactSecrets with remembered tokens', () => {
     for (const t of tokens.slice(1)) assert.equal(redactSecrets(`a ${t} b`), 'a [redacted] b');
     rememberSecret('abc');
     assert.equal(redactSecrets('abc'), 'abc');
+  });
+});
+
+describe('maskError (errors a command rejects with, seen by the calling extension)', () => {
+  afterEach(() => forgetSecrets());
+
+  it('masks a token Graph echoed in the message and in graphMessage, keeping the error and its kind', () => {
+    const token = 'opaque-token-0123456789';
+    rememberSecret(token);
+    const e = new MeetingsError({ kind: 'forbidden', status: 403, graphMessage: `bad token ${token}` });
+    e.message = `Access denied: ${token}`;
+    const masked = maskError(e);
+    assert.equal(masked, e);
+    assert.ok(!e.message.includes(token), e.message);
+    assert.ok(!String(e.graphMessage).includes(token), String(e.graphMessage));
+    assert.equal(e.kind, 'forbidden');
+  });
+
+  it('turns a non-Error rejection into masked text', () => {
+    rememberSecret('opaque-token-abcdefghij');
+    assert.equal(maskError('oops opaque-token-abcdefghij'), 'oops [redacted]');
   });
 });

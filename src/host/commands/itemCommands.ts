@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { MeetingsTree } from '../tree';
 import { pickMeeting } from './pickMeeting';
 import { invalidArgument, runWithUi } from './run';
+import { rejectMasked } from '../redact';
 
 /** Only https links are opened. */
 export function safeHttpsUri(link: string | undefined): vscode.Uri | undefined {
@@ -59,8 +60,10 @@ export function registerItemCommands(
   ): vscode.Disposable =>
     vscode.commands.registerCommand(command, async (arg: unknown) => {
       if (classifyCommandArg(arg).kind === 'args') {
-        const { meetingId } = await resolveTarget(services, command, arg, title());
-        return meetingId ? run(meetingId, false) : undefined;
+        return rejectMasked(async () => {
+          const { meetingId } = await resolveTarget(services, command, arg, title());
+          return meetingId ? run(meetingId, false) : undefined;
+        });
       }
       return runWithUi(services, async () => {
         const { meetingId } = await resolveTarget(services, command, arg, title());

@@ -13,6 +13,7 @@ import { formatWhen } from '../treeModel';
 import { graphDateTimeToEpochMs } from '../../core/datetime';
 import { pickMeeting } from './pickMeeting';
 import { ensureSignedIn, invalidArgument, runWithUi } from './run';
+import { rejectMasked } from '../redact';
 
 export const commandIds = {
   schedule: 'outlookMeetings.scheduleMeeting',
@@ -96,8 +97,10 @@ export function registerMeetingCommands(
       async (arg: unknown): Promise<string | undefined> => {
         const kind = classifyCommandArg(arg);
         if (kind.kind === 'args') {
-          const draft = actions.validateSchedule(kind.args);
-          return (await actions.schedule(draft, randomUUID())).id;
+          const { args } = kind;
+          return rejectMasked(
+            async () => (await actions.schedule(actions.validateSchedule(args), randomUUID())).id,
+          );
         }
         if (kind.kind === 'invalid') throw invalidArgument(commandIds.schedule);
         await runWithUi(services, async () => {
@@ -110,7 +113,10 @@ export function registerMeetingCommands(
 
     vscode.commands.registerCommand(commandIds.update, async (arg: unknown): Promise<string | undefined> => {
       const kind = classifyCommandArg(arg);
-      if (kind.kind === 'args') return (await actions.update(kind.args)).id;
+      if (kind.kind === 'args') {
+        const { args } = kind;
+        return rejectMasked(async () => (await actions.update(args)).id);
+      }
       if (kind.kind === 'invalid') throw invalidArgument(commandIds.update);
       await runWithUi(services, async () => {
         await ensureSignedIn(services);
@@ -125,7 +131,10 @@ export function registerMeetingCommands(
 
     vscode.commands.registerCommand(commandIds.cancel, async (arg: unknown): Promise<void> => {
       const kind = classifyCommandArg(arg);
-      if (kind.kind === 'args') return actions.cancel(kind.args);
+      if (kind.kind === 'args') {
+        const { args } = kind;
+        return rejectMasked(() => actions.cancel(args));
+      }
       if (kind.kind === 'invalid') throw invalidArgument(commandIds.cancel);
       await runWithUi(services, async () => {
         await ensureSignedIn(services);
