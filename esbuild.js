@@ -36,6 +36,19 @@ const copyAssets = {
   },
 };
 
+/**
+ * Keeps the Graph client out of the activation bundle: the host's lazy `require('../graph/client')` becomes
+ * `require('./graph.js')`, a separate bundle built from src/graph/client.ts and loaded on first use.
+ */
+const lazyGraph = {
+  name: 'lazy-graph',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/graph\/client$/ }, (args) =>
+      args.kind === 'require-call' ? { path: './graph.js', external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -57,6 +70,16 @@ async function main() {
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
+      metafile: true,
+      plugins: [...common.plugins, lazyGraph],
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/graph/client.ts'],
+      outfile: 'dist/graph.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
       // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
       mainFields: ['module', 'main'],
       metafile: true,

@@ -18,6 +18,7 @@ for (const required of [
   'extension/readme.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/graph.js',
   'extension/dist/webview/form.js',
   'extension/dist/webview/form.css',
   'extension/l10n/bundle.l10n.json',
