@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-activation]`: measures bundle size, activation in a real extension
+// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,actions,refresh,scale,form]`: measures bundle size, activation in a real extension
 // host, per-action overhead, refresh at scale, tree and store at scale, and the form's time to interactive;
 // prints each figure with its target and PASS/MISS, and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,11 @@ import { round, verdict } from './stats';
 
 const quick = process.argv.includes('--quick');
 const skipActivation = process.argv.includes('--skip-activation');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name: string): boolean => !only || only.includes(name);
 const log = (s: string): void => void process.stderr.write(`[bench] ${s}\n`);
 
 function print(f: Figure): void {
@@ -25,6 +30,7 @@ function print(f: Figure): void {
 }
 
 async function part(name: string, figures: Figure[], run: () => Promise<Figure[]> | Figure[]): Promise<void> {
+  if (!wanted(name)) return;
   log(`${name}…`);
   try {
     const got = await run();

@@ -28,26 +28,18 @@ const lazyMarkers: Record<string, string> = {
 };
 
 /**
- * Calls of the functions that enclose each marker, the whole script excepted. A module that was never
+ * Calls of the functions that enclose the marker, the whole script excepted. A module that was never
  * initialised has none: its init function (and every class method inside it) never ran.
  */
-function lazyModuleCalls(source: string, functions: FunctionCoverage[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, marker] of Object.entries(lazyMarkers)) {
-    const at = source.indexOf(marker);
-    if (at < 0) {
-      out[name] = -1;
-      continue;
-    }
-    let calls = 0;
-    for (const f of functions) {
-      const r = f.ranges[0];
-      if (!r || (r.startOffset === 0 && r.endOffset >= source.length - 1)) continue;
-      if (r.startOffset <= at && at < r.endOffset) calls += r.count;
-    }
-    out[name] = calls;
+function lazyModuleCalls(source: string, functions: FunctionCoverage[], marker: string): number {
+  const at = source.indexOf(marker);
+  let calls = 0;
+  for (const f of functions) {
+    const r = f.ranges[0];
+    if (!r || (r.startOffset === 0 && r.endOffset >= source.length - 1)) continue;
+    if (r.startOffset <= at && at < r.endOffset) calls += r.count;
   }
-  return out;
+  return calls;
 }
 
 /** Entry point the extension host calls. */
@@ -56,7 +48,14 @@ export async function run(): Promise<void> {
   if (!outFile) throw new Error('OM_BENCH_OUT is not set');
   const ext = vscode.extensions.getExtension(extensionId);
   if (!ext) throw new Error(`${extensionId} is not installed in this window`);
-  const record: Record<string, unknown> = { wasActive: ext.isActive, main: ext.packageJSON.main };
+  const record: Record<string, unknown> = {
+    wasActive: ext.isActive,
+    main: ext.packageJSON.main,
+    // Whether the host had node:crypto loaded before our bundle asked for it.
+    cryptoLoadedBefore: (process as unknown as { moduleLoadList?: string[] }).moduleLoadList?.includes(
+      'NativeModule crypto',
+    ),
+  };
   const coverage = fs.existsSync(`${outFile}.coverage`);
   let session: Session | undefined;
   if (coverage) {
@@ -76,6 +75,14 @@ export async function run(): Promise<void> {
   const t = performance.now();
   await ext.activate();
   record.activateMs = performance.now() - t;
+  // The same empty extension activated right after ours: the window has started as far as for ours, so the
+  // difference is what our extension adds (the first activation in a window also waits for the window).
+  const after = vscode.extensions.getExtension('om-bench.baseline-after');
+  if (after && !after.isActive) {
+    const ta = performance.now();
+    await after.activate();
+    record.baselineAfterMs = performance.now() - ta;
+  }
   if (!coverage) {
     // Split of a second, cold load of the same bundle outside VS Code's activation path: require, then activate().
     const copy = path.join(path.dirname(mainFile), `bench-copy-${process.pid}.js`);
@@ -123,12 +130,31 @@ export async function run(): Promise<void> {
     );
     await post(session, 'Profiler.stopPreciseCoverage');
     session.disconnect();
-    const script = result.find((s) => s.url.endsWith(mainFile));
-    if (script) {
-      const file = script.url.startsWith('file://') ? new URL(script.url).pathname : script.url;
-      const source = fs.readFileSync(file, 'utf8');
-      record.lazyModuleCalls = lazyModuleCalls(source, script.functions);
-      record.bundleFunctionsRun = script.functions.filter((f) => f.ranges[0]?.count > 0).length;
+    // Every script of the extension's dist/ that ran: the activation bundle, and the lazily loaded Graph
+    // bundle (dist/graph.js) if anything loaded it. A marker in a script that never loaded ran 0 times.
+    const distDir = path.dirname(mainFile);
+    const scripts = result
+      .map((s) => ({ ...s, file: s.url.startsWith('file://') ? new URL(s.url).pathname : s.url }))
+      .filter((s) => s.file.startsWith(`${distDir}${path.sep}`) && s.file.endsWith('.js'));
+    if (scripts.some((s) => s.file === mainFile)) {
+      const calls: Record<string, number> = {};
+      for (const [name, marker] of Object.entries(lazyMarkers)) {
+        const files = fs.readdirSync(distDir).filter((f) => f.endsWith('.js'));
+        const holder = files.find((f) => fs.readFileSync(path.join(distDir, f), 'utf8').includes(marker));
+        if (!holder) {
+          calls[name] = -1;
+          continue;
+        }
+        const script = scripts.find((s) => s.file === path.join(distDir, holder));
+        calls[name] = script
+          ? lazyModuleCalls(fs.readFileSync(script.file, 'utf8'), script.functions, marker)
+          : 0;
+      }
+      record.lazyModuleCalls = calls;
+      record.loadedScripts = scripts.map((s) => path.relative(distDir, s.file));
+      record.bundleFunctionsRun = scripts
+        .flatMap((s) => s.functions)
+        .filter((f) => f.ranges[0]?.count > 0).length;
     } else record.coverageError = 'dist/extension.js not among the covered scripts';
   }
   fs.appendFileSync(outFile, `${JSON.stringify(record)}\n`);
