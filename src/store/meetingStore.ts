@@ -1,7 +1,9 @@
 // The meetings created with the extension, one list per account, over a `Memento`-shaped store.
 // Pure: no runtime `vscode` import. Each account's list is kept in memory, sorted by start, and written
-// back whole after every change; writes are chained per account so concurrent operations never lose one,
-// and each write re-applies its change to the value read just before it, so two windows never lose each other's.
+// back whole after every change; writes are chained per account so concurrent operations never lose one.
+// A revision stamp stored next to the list tells whether another window wrote since this one last read or
+// wrote; only then is the stored list read again and the queued changes re-applied to it, so two windows
+// never lose each other's meetings while a single window's write costs no re-read, re-sort or re-index.
 import type { Meeting, MeetingDraft } from '../core/types';
 
 /** The subset of `vscode.Memento` the store needs. */
@@ -77,6 +79,14 @@ export function storedSubject(subject: string): string {
 
 const meetingsKey = (accountId: string): string => `meetings/${accountId}`;
 const pendingKey = (accountId: string): string => `pending/${accountId}`;
+const revisionKey = (accountId: string): string => `meetingsRevision/${accountId}`;
+
+/** Makes revision stamps unique to this store instance (window) and increasing within it. */
+function revisionStamps(): () => string {
+  const instance = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+  let counter = 0;
+  return () => `${instance}.${++counter}`;
+}
 
 /** A change to the meeting list, replayed on the freshest stored list when it is written. */
 type MeetingsOp = (s: MeetingList) => void;
@@ -92,6 +102,10 @@ interface MeetingList {
 interface AccountState extends MeetingList {
   pending: PendingCreate[];
   writes: Promise<void>;
+  /** The stored revision stamp when this instance last read or wrote the list. */
+  revision: unknown;
+  /** How many records the stored list had then (a cheap check against writers that keep no stamp). */
+  storedLength: number;
   /** Changes made in memory whose write has not run yet, in order. */
   queuedMeetings: MeetingsOp[];
   queuedPending: PendingOp[];
@@ -189,6 +203,7 @@ function removeFromList(l: MeetingList, id: string): void {
 /** The list of meetings created with the extension, per account, with pending creates. */
 export class MeetingStore {
   private readonly accounts = new Map<string, AccountState>();
+  private readonly nextRevision = revisionStamps();
 
   constructor(private readonly memento: MementoLike) {}
 
@@ -206,8 +221,12 @@ export class MeetingStore {
   private state(accountId: string): AccountState {
     let s = this.accounts.get(accountId);
     if (!s) {
+      const revision = this.memento.get<unknown>(revisionKey(accountId));
+      const list = this.readMeetings(accountId);
       s = {
-        ...this.readMeetings(accountId),
+        ...list,
+        revision,
+        storedLength: list.meetings.length,
         pending: this.readPending(accountId),
         writes: Promise.resolve(),
         queuedMeetings: [],
@@ -219,22 +238,37 @@ export class MeetingStore {
   }
 
   /**
-   * Applies a change in memory now and queues its write. The write re-reads the stored value (another
-   * window may have written since), applies the change to it and writes that, so windows never drop each
-   * other's changes; the in-memory copy becomes the merged value plus the changes still queued.
+   * Applies a change in memory now and queues its write. The write writes every change queued so far in
+   * one go. When another window wrote since this one last read or wrote (the stored revision stamp
+   * differs), it first re-reads the stored list and re-applies the queued changes to it, so windows never
+   * drop each other's changes; otherwise the in-memory list already is the stored one plus those changes.
    */
   private change(accountId: string, s: AccountState, op: MeetingsOp): Promise<void> {
     op(s);
     s.queuedMeetings.push(op);
     return this.enqueue(s, async () => {
-      const fresh = this.readMeetings(accountId);
-      op(fresh);
-      s.queuedMeetings.shift();
-      const merged = { meetings: fresh.meetings.slice(), byId: new Map(fresh.byId) };
-      for (const later of s.queuedMeetings) later(merged);
-      s.meetings = merged.meetings;
-      s.byId = merged.byId;
-      await this.memento.update(meetingsKey(accountId), fresh.meetings);
+      if (s.queuedMeetings.length === 0) return;
+      const stored = this.memento.get<unknown>(meetingsKey(accountId));
+      const revision = this.memento.get<unknown>(revisionKey(accountId));
+      const unchanged =
+        revision !== undefined &&
+        revision === s.revision &&
+        Array.isArray(stored) &&
+        stored.length === s.storedLength;
+      if (!unchanged) {
+        const fresh = this.readMeetings(accountId);
+        for (const queued of s.queuedMeetings) queued(fresh);
+        s.meetings = fresh.meetings;
+        s.byId = fresh.byId;
+      }
+      s.queuedMeetings = [];
+      const value = s.meetings.slice();
+      s.revision = this.nextRevision();
+      s.storedLength = value.length;
+      await Promise.all([
+        this.memento.update(meetingsKey(accountId), value),
+        this.memento.update(revisionKey(accountId), s.revision),
+      ]);
     });
   }
 
