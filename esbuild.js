@@ -37,15 +37,24 @@ const copyAssets = {
 };
 
 /**
- * Keeps the Graph client out of the activation bundle: the host's lazy `require('../graph/client')` becomes
- * `require('./graph.js')`, a separate bundle built from src/graph/client.ts and loaded on first use.
+ * Keeps code the activation does not need out of the activation bundle: each lazy `require` below becomes a
+ * `require` of a separate bundle in dist/, loaded on first use. The Graph client (`Services.graph`) and the
+ * form panels (`extension.ts`, at the first form opened or restored).
  */
-const lazyGraph = {
-  name: 'lazy-graph',
+const lazyBundles = [
+  { request: '../graph/client', entry: 'src/graph/client.ts', outfile: 'dist/graph.js' },
+  { request: './host/formPanel', entry: 'src/host/formPanel.ts', outfile: 'dist/forms.js' },
+];
+
+const lazyRequires = {
+  name: 'lazy-requires',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/graph\/client$/ }, (args) =>
-      args.kind === 'require-call' ? { path: './graph.js', external: true } : undefined,
-    );
+    for (const { request, outfile } of lazyBundles) {
+      const filter = new RegExp(`^${request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) =>
+        args.kind === 'require-call' ? { path: `./${path.basename(outfile)}`, external: true } : undefined,
+      );
+    }
   },
 };
 
@@ -71,19 +80,22 @@ async function main() {
       target: 'node18',
       external: ['vscode'],
       metafile: true,
-      plugins: [...common.plugins, lazyGraph],
+      plugins: [...common.plugins, lazyRequires],
     }),
-    esbuild.context({
-      ...common,
-      entryPoints: ['src/graph/client.ts'],
-      outfile: 'dist/graph.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
-      mainFields: ['module', 'main'],
-      metafile: true,
-    }),
+    ...lazyBundles.map(({ entry, outfile }) =>
+      esbuild.context({
+        ...common,
+        entryPoints: [entry],
+        outfile,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node18',
+        external: ['vscode'],
+        // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
+        mainFields: ['module', 'main'],
+        metafile: true,
+      }),
+    ),
     esbuild.context({
       ...common,
       entryPoints: ['src/webview/main.ts'],
@@ -106,7 +118,10 @@ async function main() {
       return undefined;
     });
     if (result && result.metafile && process.argv.includes('--meta')) {
-      fs.writeFileSync(path.join('dist', `meta-${Object.keys(result.metafile.outputs)[0].replace(/\W/g, '_')}.json`), JSON.stringify(result.metafile));
+      fs.writeFileSync(
+        path.join('dist', `meta-${Object.keys(result.metafile.outputs)[0].replace(/\W/g, '_')}.json`),
+        JSON.stringify(result.metafile),
+      );
     }
     await c.dispose();
   }

@@ -19,6 +19,7 @@ for (const required of [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/graph.js',
+  'extension/dist/forms.js',
   'extension/dist/webview/form.js',
   'extension/dist/webview/form.css',
   'extension/l10n/bundle.l10n.json',

@@ -24,11 +24,20 @@ import type {
 } from '../shared/protocol';
 import type { MeetingActions } from './actions';
 import { isInvalidArgumentsError } from './commandArgs';
-import { NotOrganizerError, describeError, mayHaveReachedGraph, showError } from './errors';
+import type * as HostErrors from './errors';
 import { dispatchFormMessage, newFormNonce } from './formDispatch';
 import type { Services } from './services';
 
 export const formViewType = 'outlookMeetings.form';
+
+/**
+ * The host's error helpers, passed in rather than imported: this module is a separate bundle loaded on first use,
+ * and the redaction state (remembered tokens) must be the activation bundle's one copy.
+ */
+export type FormErrorHelpers = Pick<
+  typeof HostErrors,
+  'NotOrganizerError' | 'describeError' | 'mayHaveReachedGraph' | 'showError'
+>;
 const teamsLookupTimeoutMs = 5000;
 
 /** Form strings, translated. */
@@ -79,6 +88,7 @@ class FormPanel {
     private readonly setup: FormSetup,
     private readonly services: Services,
     private readonly actions: MeetingActions,
+    private readonly errors: FormErrorHelpers,
   ) {
     this.original = setup.values;
     this.meeting = setup.meeting;
@@ -138,9 +148,9 @@ class FormPanel {
     if (isInvalidArgumentsError(e)) {
       return { type: 'result', requestId, ok: false, errors: e.errors.map(translateFieldError) };
     }
-    const view = describeError(e);
+    const view = this.errors.describeError(e);
     if (view.actions.some((a) => a === 'signIn' || a === 'openSettings' || a === 'setupGuide')) {
-      void showError(e, this.services.log, { noRetry: true });
+      void this.errors.showError(e, this.services.log, { noRetry: true });
     } else {
       this.services.log.error(e instanceof Error ? e : String(e));
     }
@@ -179,7 +189,7 @@ class FormPanel {
         canJoin: Boolean(meeting.joinUrl),
       };
     } catch (e) {
-      this.pendingCreate = mayHaveReachedGraph(e) ? { key, transactionId } : undefined;
+      this.pendingCreate = this.errors.mayHaveReachedGraph(e) ? { key, transactionId } : undefined;
       throw e;
     }
   }
@@ -213,6 +223,7 @@ export class FormPanels implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     private readonly actions: MeetingActions,
+    private readonly errors: FormErrorHelpers,
   ) {}
 
   private async teamsState(meeting?: Meeting): Promise<TeamsState> {
@@ -254,7 +265,7 @@ export class FormPanels implements vscode.Disposable {
       restored.title = title;
     }
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
-    this.open.set(key, new FormPanel(panel, setup, this.services, this.actions));
+    this.open.set(key, new FormPanel(panel, setup, this.services, this.actions, this.errors));
     panel.onDidDispose(() => this.open.delete(key));
   }
 
@@ -288,13 +299,6 @@ export class FormPanels implements vscode.Disposable {
     }
   }
 
-  /** Registers the serializer that brings forms back after a reload. */
-  registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(formViewType, {
-      deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
-    });
-  }
-
   /** Opens the schedule form (or reveals the open one). */
   async openSchedule(): Promise<void> {
     const existing = this.open.get('schedule');
@@ -322,7 +326,10 @@ export class FormPanels implements vscode.Disposable {
       () => this.actions.get(meetingId),
     );
     if (!meeting.isOrganizer) {
-      throw new NotOrganizerError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
+      throw new this.errors.NotOrganizerError(
+        meeting.id,
+        meeting.organizer?.name ?? meeting.organizer?.address,
+      );
     }
     const teams = this.teamsState(meeting);
     if (this.open.get(key)) return this.open.get(key)?.panel.reveal();

@@ -89,7 +89,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
 export function registerMeetingCommands(
   services: Services,
   actions: MeetingActions,
-  forms: FormPanels,
+  forms: Pick<FormPanels, 'openSchedule' | 'openUpdate'>,
 ): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(
