@@ -199,11 +199,15 @@ export class MeetingForm {
     this.progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
 
     const teamsHelp = init.teams.enabled ? this.t('teamsHelp') : (init.teams.reason ?? this.t('teamsHelp'));
-    this.form = el('form', { id: 'form', noValidate: true, 'attr:aria-labelledby': 'title' }, [
+    // The first frame shows the title and the first row only; the other fields (the zone picker above all: its
+    // render forces layouts) are attached after it. The form gets its id once it is complete.
+    this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [
       el('div', { className: 'row' }, [
         this.field('start', this.t('start'), this.start),
         this.field('end', this.t('end'), this.end),
       ]),
+    ]);
+    const rest = [
       this.duration,
       this.field('timeZone', this.t('timeZone'), this.timeZone),
       this.field('subject', this.t('subject'), this.subject),
@@ -216,7 +220,7 @@ export class MeetingForm {
         this.progress,
         el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
       ]),
-    ]);
+    ];
     this.success = el('section', {
       id: 'success',
       hidden: true,
@@ -225,12 +229,22 @@ export class MeetingForm {
     });
 
     root.replaceChildren(heading, this.status, this.form, this.success);
-    root.removeAttribute('aria-busy');
     this.wire();
     this.fitAttendees();
     this.updateDuration();
-    // The first validation loads the time-zone data (Intl, ~70 ms): after the first paint, not before.
-    requestAnimationFrame(() => setTimeout(() => this.validate(), 0));
+    let completed = false;
+    const complete = (): void => {
+      if (completed) return;
+      completed = true;
+      this.form.append(...rest);
+      this.form.id = 'form';
+      root.removeAttribute('aria-busy');
+      // The first validation loads the time-zone data (Intl, ~70 ms): after the first paint too.
+      this.validate();
+    };
+    requestAnimationFrame(() => setTimeout(complete, 0));
+    // Frames may not come while the page is hidden.
+    setTimeout(complete, 500);
     if (this.draft.success) this.showSuccess(this.draft.success.meetingId, this.draft.success.canJoin);
     else if (this.draft.pending) this.setSending(true);
   }
