@@ -39,11 +39,17 @@ const copyAssets = {
 /**
  * Keeps code the activation does not need out of the activation bundle: each lazy `require` below becomes a
  * `require` of a separate bundle in dist/, loaded on first use. The Graph client (`Services.graph`) and the
- * form panels (`extension.ts`, at the first form opened or restored).
+ * form panels (`extension.ts`, at the first form opened or restored), the meeting operations with the validation
+ * (`MeetingActions.operations`, at the first action).
  */
 const lazyBundles = [
   { request: '../graph/client', entry: 'src/graph/client.ts', outfile: 'dist/graph.js' },
   { request: './host/formPanel', entry: 'src/host/formPanel.ts', outfile: 'dist/forms.js' },
+  {
+    request: '../services/meetingActions',
+    entry: 'src/services/meetingActions.ts',
+    outfile: 'dist/operations.js',
+  },
 ];
 
 const lazyRequires = {

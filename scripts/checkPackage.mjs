@@ -20,6 +20,7 @@ for (const required of [
   'extension/dist/extension.js',
   'extension/dist/graph.js',
   'extension/dist/forms.js',
+  'extension/dist/operations.js',
   'extension/dist/webview/form.js',
   'extension/dist/webview/form.css',
   'extension/l10n/bundle.l10n.json',

@@ -2,8 +2,8 @@
 // plus the change event the tree listens to. The commands (with or without UI) and the form panel use this.
 import * as vscode from 'vscode';
 import type { CancelRequest, Meeting, MeetingDraft } from '../core/types';
-import type { ActionOptions } from '../services/meetingActions';
-import { MeetingOperations } from '../services/meetingActions';
+import type * as OperationsModule from '../services/meetingActions';
+import type { ActionOptions, MeetingOperations } from '../services/meetingActions';
 import type { MeetingsApi, Services } from './services';
 
 export type { ActionOptions } from '../services/meetingActions';
@@ -13,18 +13,26 @@ export const storeChanged = new vscode.EventEmitter<void>();
 
 /** Meeting operations over the shared services. */
 export class MeetingActions {
-  /** The pure operations (also used by recovery). */
-  readonly operations: MeetingOperations;
+  private ops: MeetingOperations | undefined;
 
-  constructor(services: Services) {
-    this.operations = new MeetingOperations({
-      store: services.store,
-      log: services.log,
-      graph: () => services.graph(),
-      account: () => services.account(),
-      defaultTimeZone: () => services.settings().timeZone,
-      onStoreChanged: () => storeChanged.fire(),
-    });
+  constructor(private readonly services: Services) {}
+
+  /** The pure operations (also used by recovery); loaded on first use, with the validation, not at activation. */
+  get operations(): MeetingOperations {
+    if (!this.ops) {
+      const services = this.services;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const ops = require('../services/meetingActions') as typeof OperationsModule;
+      this.ops = new ops.MeetingOperations({
+        store: services.store,
+        log: services.log,
+        graph: () => services.graph(),
+        account: () => services.account(),
+        defaultTimeZone: () => services.settings().timeZone,
+        onStoreChanged: () => storeChanged.fire(),
+      });
+    }
+    return this.ops;
   }
 
   /** Creates in flight in this window (recovery leaves them alone). */
