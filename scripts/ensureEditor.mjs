@@ -136,6 +136,15 @@ function verifyAddons(l) {
   }
 }
 
+/**
+ * The environment without the `npm_*` variables of an enclosing `npm run` (for example `npm test`): npm reads
+ * `npm_config_*` from the environment as its own settings, so the inner install would report the outer Node in
+ * `npm_config_user_agent`, and code-server's install script would refuse it as not Node 24.
+ */
+function cleanNpmEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
 function initProject(npm, dir) {
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'package.json')))
@@ -169,7 +178,7 @@ export function ensureEditor({ log = console.error, skipSystemCheck = false } = 
     run(
       npm,
       ['install', ...quietNpm, `node@${nodeMajor}`],
-      { cwd: l.nodeProject },
+      { cwd: l.nodeProject, env: cleanNpmEnv() },
       `npm install node@${nodeMajor}`,
     );
     if (!fs.existsSync(l.nodeBin)) {
@@ -186,7 +195,7 @@ export function ensureEditor({ log = console.error, skipSystemCheck = false } = 
     );
   }
   const env = {
-    ...process.env,
+    ...cleanNpmEnv(),
     PATH: `${path.dirname(l.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: l.nodeDir,
   };
