@@ -111,7 +111,8 @@ function isString(v: unknown, max: number, nonEmpty = false): v is string {
   return typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0);
 }
 
-const formValueKeys = [
+/** The form's fields, in the order the page shows them. */
+export const formValueKeys = [
   'start',
   'end',
   'timeZone',

@@ -22,6 +22,7 @@ import {
 } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
 import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
+import { formValueKeys } from '../shared/protocol';
 import { el, setText } from './dom';
 import { errorTarget, errorText, validateForm } from './validation';
 
@@ -46,19 +47,9 @@ export interface HostApi {
   setState(state: unknown): void;
 }
 
-type FieldName =
-  'start' | 'end' | 'timeZone' | 'subject' | 'attendees' | 'location' | 'teamsMeeting' | 'content';
+type FieldName = (typeof formValueKeys)[number];
 
-const fieldOrder: FieldName[] = [
-  'start',
-  'end',
-  'timeZone',
-  'subject',
-  'attendees',
-  'location',
-  'teamsMeeting',
-  'content',
-];
+const fieldOrder: readonly FieldName[] = formValueKeys;
 
 function isFieldError(e: unknown): e is FieldError {
   if (typeof e !== 'object' || e === null) return false;
@@ -444,7 +435,9 @@ export class MeetingForm {
       if (seen.has(key)) continue;
       seen.add(key);
       const target = errorTarget(error.field);
-      const name = (fieldOrder as string[]).includes(target.name) ? (target.name as FieldName) : undefined;
+      const name = (fieldOrder as readonly string[]).includes(target.name)
+        ? (target.name as FieldName)
+        : undefined;
       if (!name || (!this.showAll && !this.touched.has(name))) continue;
       let text = errorText(error, this.init.messages);
       if (name === 'attendees' && target.index !== undefined) {
