@@ -6,12 +6,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/vscode/workbench';
 import { renderFormHtml } from '../src/shared/formHtml';
 import { sampleInit } from '../test/webview/harness';
 import type { Figure } from './stats';
 import { median, quantile } from './stats';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface BenchWindow {
   __interactiveAt?: number;
@@ -81,16 +80,7 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: chromiumArgs,
   });
   const interactive: number[] = [];
   const ready: number[] = [];

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../vscode/workbench';
 import type { Browser, Page } from 'playwright-core';
 import { validationMessages } from '../../src/core/messages';
 import { formStrings } from '../../src/shared/formStrings';
@@ -17,7 +18,6 @@ import type { WebviewTheme } from './themes';
 import { darkPlus } from './themes';
 
 const root = join(__dirname, '..', '..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Builds dist/webview (form.js, form.css). */
 export function buildPage(): void {
@@ -100,17 +100,7 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: chromiumArgs,
   });
   return {
     baseUrl,
