@@ -10,7 +10,7 @@ import { showError } from './errors';
 import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 import { storedFromMeeting } from './services';
-import type { GroupId } from './treeModel';
+import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
@@ -38,19 +38,9 @@ export class MeetingNode implements MeetingNodeRef {
 
 export type Node = GroupNode | MeetingNode;
 
-function groupLabel(group: GroupId): string {
-  switch (group) {
-    case 'upcoming':
-      return vscode.l10n.t('Upcoming');
-    case 'past':
-      return vscode.l10n.t('Past');
-    case 'cancelled':
-      return vscode.l10n.t('Cancelled');
-  }
-}
-
-function stateLabel(m: StoredMeeting, now: number): string {
-  switch (meetingState(m, now)) {
+/** The name of a meeting state, which is also the label of its group. */
+function stateName(state: MeetingState): string {
+  switch (state) {
     case 'upcoming':
       return vscode.l10n.t('Upcoming');
     case 'past':
@@ -116,7 +106,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     if (node instanceof GroupNode) {
       const item = new vscode.TreeItem(
-        groupLabel(node.group),
+        stateName(node.group),
         node.group === 'upcoming'
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed,
@@ -147,13 +137,13 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       subject,
       when,
       vscode.l10n.t('Time zone: {0}', m.timeZone),
-      stateLabel(m, node.now),
+      stateName(state),
       m.online ? vscode.l10n.t('Teams meeting') : undefined,
       m.organizer ? vscode.l10n.t('You are the organizer') : undefined,
     ];
     // A plain string tooltip: whatever the subject holds, it is shown as text.
     item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
-    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateLabel(m, node.now)}` };
+    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateName(state)}` };
     return item;
   }
 

@@ -1,39 +1,31 @@
 // The form's model, shared by the page and the host: defaults, form values <-> core inputs.
 // Pure: runs in Node and in the browser.
-import { convertGraphDateTime } from '../core/datetime';
+import {
+  convertGraphDateTime,
+  formatWallTime,
+  instantToWall,
+  parseIsoDateTime,
+  toIanaZone,
+  utcMsToWall,
+  wallToUtcMs,
+} from '../core/datetime';
 import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
 import type { FormValues } from './protocol';
 
-const wallPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-
 /** The wall time of `instant` in `timeZone` as `YYYY-MM-DDTHH:mm`. */
 export function wallTimeIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return formatWallTime(instantToWall(instant.getTime(), toIanaZone(timeZone) ?? timeZone)).slice(0, 16);
 }
 
 /** Minutes since the epoch of a wall time read as if it were UTC, or undefined when it is not one. */
 function wallMinutes(wall: string): number | undefined {
-  const m = wallPattern.exec(wall);
-  if (!m) return undefined;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  const d = new Date(ms);
-  if (d.getUTCDate() !== +m[3] || d.getUTCMonth() !== +m[2] - 1 || +m[4] > 23 || +m[5] > 59) return undefined;
-  return ms / 60_000;
+  const parsed = parseIsoDateTime(wall);
+  return parsed?.kind === 'wall' ? Math.floor(wallToUtcMs(parsed.wall) / 60_000) : undefined;
 }
 
 function wallFromMinutes(minutes: number): string {
-  return new Date(minutes * 60_000).toISOString().slice(0, 16);
+  return formatWallTime(utcMsToWall(minutes * 60_000)).slice(0, 16);
 }
 
 /** `wall` plus `minutes` on the wall clock, or undefined when `wall` is not a wall time. */

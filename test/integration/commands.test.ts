@@ -3,12 +3,19 @@
 // reads it back ($batch), sign-out, the workspace endpoint that must be ignored, and the log.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeGraph, RecordedRequest } from '../fake/fakeGraph';
 import { addSession, removeAllSessions, resetStandInAuth, setDefaultToken } from './standInAuth';
 import type { FakeGraphInUse } from './suiteEnv';
-import { productExtensionId, startTrustedFakeGraph, useFakeGraph } from './suiteEnv';
+import {
+  logRoots,
+  outlookLogFiles,
+  productExtensionId,
+  startTrustedFakeGraph,
+  useFakeGraph,
+  waitFor,
+  withWorkspaceSettings,
+} from './suiteEnv';
 
 const cmd = {
   schedule: 'outlookMeetings.scheduleMeeting',
@@ -67,14 +74,6 @@ async function rejection(p: Thenable<unknown>): Promise<Error> {
     return e;
   }
   assert.fail('expected the command to reject');
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function scheduleArgs(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -392,57 +391,32 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
   });
 
   it('ignores outlookMeetings.graph.endpoint from the workspace settings: the token never reaches that host', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the run opens a workspace folder');
     const other = await startTrustedFakeGraph({ tokens: [token] });
-    const dir = path.join(folder.uri.fsPath, '.vscode');
-    const file = path.join(dir, 'settings.json');
-    fs.mkdirSync(dir, { recursive: true });
-    // A window-scoped setting beside it shows when VS Code has read the file (application-scoped ones never
-    // appear as workspace values).
-    fs.writeFileSync(
-      file,
-      JSON.stringify(
-        { 'outlookMeetings.graph.endpoint': other.url, 'outlookMeetings.defaultDurationMinutes': 45 },
-        null,
-        2,
-      ),
-    );
-    const inspect = () =>
-      vscode.workspace.getConfiguration('outlookMeetings').inspect<number>('defaultDurationMinutes');
     try {
-      await waitFor(
-        'VS Code to read the workspace settings file',
-        () => inspect()?.workspaceValue === 45,
-        20_000,
-      );
-      const mark = fake.requests.length;
-      const id = await vscode.commands.executeCommand<string>(
-        cmd.schedule,
-        scheduleArgs({ subject: 'Here' }),
-      );
-      await vscode.commands.executeCommand(cmd.update, { meetingId: id, subject: 'Still here' });
-      await vscode.commands.executeCommand(cmd.refresh);
-      await vscode.commands.executeCommand(cmd.cancel, { meetingId: id });
-      assert.deepEqual(other.requests, [], 'no request reached the workspace-configured host');
-      assert.deepEqual(
-        summary(fake.requests.slice(mark)).map((s) => s.split(' ')[0]),
-        ['POST', 'GET', 'PATCH', 'POST', 'GET', 'POST'],
-      );
-      assert.equal(fake.events.get(id)?.isCancelled, true);
+      await withWorkspaceSettings({ 'outlookMeetings.graph.endpoint': other.url }, async () => {
+        const mark = fake.requests.length;
+        const id = await vscode.commands.executeCommand<string>(
+          cmd.schedule,
+          scheduleArgs({ subject: 'Here' }),
+        );
+        await vscode.commands.executeCommand(cmd.update, { meetingId: id, subject: 'Still here' });
+        await vscode.commands.executeCommand(cmd.refresh);
+        await vscode.commands.executeCommand(cmd.cancel, { meetingId: id });
+        assert.deepEqual(other.requests, [], 'no request reached the workspace-configured host');
+        assert.deepEqual(
+          summary(fake.requests.slice(mark)).map((s) => s.split(' ')[0]),
+          ['POST', 'GET', 'PATCH', 'POST', 'GET', 'POST'],
+        );
+        assert.equal(fake.events.get(id)?.isCancelled, true);
+      });
     } finally {
-      fs.rmSync(file, { force: true });
-      await waitFor(
-        'VS Code to drop the workspace setting',
-        () => inspect()?.workspaceValue === undefined,
-      ).catch(() => undefined);
       await other.close();
     }
   });
 
   it('never writes the token to the log output channel', async () => {
     await vscode.commands.executeCommand(cmd.schedule, scheduleArgs({ subject: 'Logged' }));
-    const logs = findLogFiles('Outlook Meetings.log');
+    const logs = outlookLogFiles();
     assert.ok(logs.length > 0, `no "Outlook Meetings.log" found under ${logRoots().join(', ')}`);
     await waitFor('the log to mention the scheduled meeting', () =>
       logs.some((f) => fs.readFileSync(f, 'utf8').includes('Scheduled meeting')),
@@ -453,26 +427,3 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
     }
   });
 });
-
-/** Where code-server keeps its logs: the user-data-dir beside the launcher's HOME (see codeServer.ts). */
-function logRoots(): string[] {
-  const home = process.env.HOME ?? '';
-  return [
-    path.join(home, '..', 'u', 'logs'),
-    path.join(home, '.local', 'share', 'code-server', 'logs'),
-  ].filter((p) => fs.existsSync(p));
-}
-
-function findLogFiles(name: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 8) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.name === name) found.push(p);
-    }
-  };
-  for (const root of logRoots()) walk(root, 0);
-  return found;
-}

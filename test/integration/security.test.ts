@@ -2,7 +2,6 @@
 // and a workspace's settings change neither the Graph endpoint nor the app registration (client ID, tenant).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Fault, FakeGraph } from '../fake/fakeGraph';
 import {
@@ -14,43 +13,22 @@ import {
   setDefaultToken,
 } from './standInAuth';
 import type { FakeGraphInUse } from './suiteEnv';
-import { productExtensionId, startTrustedFakeGraph, useFakeGraph } from './suiteEnv';
+import {
+  outlookLogFiles,
+  productExtensionId,
+  startTrustedFakeGraph,
+  useFakeGraph,
+  waitFor,
+  withWorkspaceSettings,
+} from './suiteEnv';
 
 /** Opaque, matching no redaction pattern: only the host's own knowledge of its token can mask it. */
 const token = `om-sec-${Math.random().toString(36).slice(2)}-opaque`;
 const attackerClientId = 'bad0bad0-0000-4000-8000-00000000a77a';
 const attackerTenant = 'attacker.example';
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Where code-server keeps its logs: the user-data-dir beside the launcher's HOME (see codeServer.ts). */
-function logFiles(): string[] {
-  const home = process.env.HOME ?? '';
-  const roots = [
-    path.join(home, '..', 'u', 'logs'),
-    path.join(home, '.local', 'share', 'code-server', 'logs'),
-  ].filter((p) => fs.existsSync(p));
-  const found: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 8) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.name === 'Outlook Meetings.log') found.push(p);
-    }
-  };
-  for (const root of roots) walk(root, 0);
-  return found;
-}
-
 function logText(): string {
-  return logFiles()
+  return outlookLogFiles()
     .map((f) => fs.readFileSync(f, 'utf8'))
     .join('\n');
 }
@@ -118,68 +96,50 @@ describe('secrets and trust, in the real extension host', function () {
   });
 
   it('ignores a workspace that sets the Graph endpoint, client ID and tenant', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the run opens a workspace folder');
     const other = await startTrustedFakeGraph({ tokens: [token] });
-    const dir = path.join(folder.uri.fsPath, '.vscode');
-    const file = path.join(dir, 'settings.json');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          'outlookMeetings.graph.endpoint': other.url,
-          'outlookMeetings.auth.clientId': attackerClientId,
-          'outlookMeetings.auth.tenant': attackerTenant,
-          'outlookMeetings.defaultDurationMinutes': 45,
-        },
-        null,
-        2,
-      ),
-    );
     const config = () => vscode.workspace.getConfiguration('outlookMeetings');
     const userClientId = 'f00df00d-1111-4222-8333-444455556666';
+    const attack = {
+      'outlookMeetings.graph.endpoint': other.url,
+      'outlookMeetings.auth.clientId': attackerClientId,
+      'outlookMeetings.auth.tenant': attackerTenant,
+    };
     try {
-      await waitFor(
-        'VS Code to read the workspace settings file',
-        () => config().inspect<number>('defaultDurationMinutes')?.workspaceValue === 45,
-        20_000,
-      );
-      clearAuthCalls();
-      const mark = fake.requests.length;
-      const id = await vscode.commands.executeCommand<string>('outlookMeetings.scheduleMeeting', {
-        start: '2030-05-07T10:00',
-        end: '2030-05-07T10:30',
-        timeZone: 'Europe/Berlin',
-        subject: 'Workspace says otherwise',
-      });
-      await vscode.commands.executeCommand('outlookMeetings.signIn');
-      await vscode.commands.executeCommand('outlookMeetings.cancelMeeting', { meetingId: id });
-      const scopes = authCalls().flatMap((c) => c.scopes ?? []);
-      assert.ok(authCalls().length > 0, 'the product asked the provider for a session');
-      assert.deepEqual(
-        scopes.filter((s) => s.includes(attackerClientId) || s.includes(attackerTenant)),
-        [],
-        'a workspace value reached the sign-in scopes',
-      );
-      assert.deepEqual(other.requests, [], 'a request reached the workspace-configured host');
-      assert.ok(fake.requests.length > mark, 'the requests went to the user-configured fake');
-      assert.equal(fake.events.get(id)?.isCancelled, true);
+      await withWorkspaceSettings(attack, async () => {
+        try {
+          clearAuthCalls();
+          const mark = fake.requests.length;
+          const id = await vscode.commands.executeCommand<string>('outlookMeetings.scheduleMeeting', {
+            start: '2030-05-07T10:00',
+            end: '2030-05-07T10:30',
+            timeZone: 'Europe/Berlin',
+            subject: 'Workspace says otherwise',
+          });
+          await vscode.commands.executeCommand('outlookMeetings.signIn');
+          await vscode.commands.executeCommand('outlookMeetings.cancelMeeting', { meetingId: id });
+          const scopes = authCalls().flatMap((c) => c.scopes ?? []);
+          assert.ok(authCalls().length > 0, 'the product asked the provider for a session');
+          assert.deepEqual(
+            scopes.filter((s) => s.includes(attackerClientId) || s.includes(attackerTenant)),
+            [],
+            'a workspace value reached the sign-in scopes',
+          );
+          assert.deepEqual(other.requests, [], 'a request reached the workspace-configured host');
+          assert.ok(fake.requests.length > mark, 'the requests went to the user-configured fake');
+          assert.equal(fake.events.get(id)?.isCancelled, true);
 
-      // The same observation sees a user-level client ID, so the check above can fail.
-      await config().update('auth.clientId', userClientId, vscode.ConfigurationTarget.Global);
-      clearAuthCalls();
-      await vscode.commands.executeCommand('outlookMeetings.signIn');
-      await waitFor('a session request with the user client ID', () =>
-        authCalls().some((c) => (c.scopes ?? []).includes(`VSCODE_CLIENT_ID:${userClientId}`)),
-      );
+          // The same observation sees a user-level client ID, so the check above can fail.
+          await config().update('auth.clientId', userClientId, vscode.ConfigurationTarget.Global);
+          clearAuthCalls();
+          await vscode.commands.executeCommand('outlookMeetings.signIn');
+          await waitFor('a session request with the user client ID', () =>
+            authCalls().some((c) => (c.scopes ?? []).includes(`VSCODE_CLIENT_ID:${userClientId}`)),
+          );
+        } finally {
+          await config().update('auth.clientId', undefined, vscode.ConfigurationTarget.Global);
+        }
+      });
     } finally {
-      await config().update('auth.clientId', undefined, vscode.ConfigurationTarget.Global);
-      fs.rmSync(file, { force: true });
-      await waitFor(
-        'VS Code to drop the workspace setting',
-        () => config().inspect<number>('defaultDurationMinutes')?.workspaceValue === undefined,
-      ).catch(() => undefined);
       await other.close();
     }
   });

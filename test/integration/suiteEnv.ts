@@ -54,3 +54,68 @@ export async function useFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeGra
     },
   };
 }
+
+/** Polls `check` every 100 ms; fails the test naming `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Where code-server keeps its logs: the user-data-dir beside the launcher's HOME (see codeServer.ts). */
+export function logRoots(): string[] {
+  const home = process.env.HOME ?? '';
+  return [
+    path.join(home, '..', 'u', 'logs'),
+    path.join(home, '.local', 'share', 'code-server', 'logs'),
+  ].filter((p) => fs.existsSync(p));
+}
+
+/** Every "Outlook Meetings.log" the product's log channel wrote in this run. */
+export function outlookLogFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 8) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.name === 'Outlook Meetings.log') found.push(p);
+    }
+  };
+  for (const root of logRoots()) walk(root, 0);
+  return found;
+}
+
+/**
+ * Runs `body` with the scratch workspace's `.vscode/settings.json` holding `values`, then removes the file.
+ * A window-scoped marker beside them (`defaultDurationMinutes: 45`) shows when VS Code has read the file
+ * (application-scoped settings never appear as workspace values).
+ */
+export async function withWorkspaceSettings(
+  values: Record<string, unknown>,
+  body: () => Promise<void>,
+): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the run opens no workspace folder');
+  const dir = path.join(folder.uri.fsPath, '.vscode');
+  const file = path.join(dir, 'settings.json');
+  const marker = () =>
+    vscode.workspace.getConfiguration('outlookMeetings').inspect<number>('defaultDurationMinutes')
+      ?.workspaceValue;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ ...values, 'outlookMeetings.defaultDurationMinutes': 45 }, null, 2),
+  );
+  try {
+    await waitFor('VS Code to read the workspace settings file', () => marker() === 45, 20_000);
+    await body();
+  } finally {
+    fs.rmSync(file, { force: true });
+    await waitFor('VS Code to drop the workspace setting', () => marker() === undefined).catch(
+      () => undefined,
+    );
+  }
+}
