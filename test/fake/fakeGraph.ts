@@ -115,6 +115,8 @@ export interface FakeGraphOptions {
   tls?: TestCertificates;
   /** Where non-throttling errors put the request id in `innerError` (default `request-id`). */
   errorRequestIdKey?: 'request-id' | 'requestId';
+  /** The origin of `@odata.nextLink` URLs (default: this server), to play a hostile or broken answer. */
+  nextLinkOrigin?: string;
 }
 
 /** A running fake Graph server. */
@@ -902,7 +904,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     };
     if (skip + top < matching.length) {
       const next = new URLSearchParams({ ...q, $top: String(top), $skip: String(skip + top) });
-      body['@odata.nextLink'] = `${base}/v1.0/me/calendarView?${next.toString()}`;
+      body['@odata.nextLink'] = `${opts.nextLinkOrigin ?? base}/v1.0/me/calendarView?${next.toString()}`;
     }
     return { status: 200, headers: {}, body };
   }

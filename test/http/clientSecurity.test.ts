@@ -106,3 +106,23 @@ describe('Graph client: the token goes to the configured host only; Prefer on ev
     });
   });
 });
+
+describe('Graph client: paging links are followed only to the configured origin', () => {
+  it('refuses an @odata.nextLink to another origin as a bad response, and sends it nothing', async () => {
+    const other = await startFakeGraph();
+    const h = await startHarness({ nextLinkOrigin: other.url });
+    try {
+      const window = { start: Date.UTC(2030, 0, 7, 0), end: Date.UTC(2030, 0, 8, 0) };
+      for (let i = 0; i < 60; i++) h.fake.seed({ subject: `busy ${i}`, startMs: Date.UTC(2030, 0, 7, 8, i) });
+      await assert.rejects(h.client().findByTransactionId('tx-missing', window), (e: unknown) => {
+        assert.equal((e as { kind?: string }).kind, 'badResponse');
+        return true;
+      });
+      assert.equal(h.fake.requests.filter((r) => r.path.endsWith('/me/calendarView')).length, 1);
+      assert.deepEqual(other.requests, []);
+    } finally {
+      await h.close();
+      await other.close();
+    }
+  });
+});
