@@ -166,7 +166,9 @@ class FetchMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const attempt = attemptOf(context);
-    const init: RequestInit = { ...(context.options as RequestInit) };
+    // Redirects are never followed: a 3xx comes back as it is and the client refuses it (`redirectRefused`),
+    // so no request body ever goes to a host other than the configured Graph origin.
+    const init: RequestInit = { ...(context.options as RequestInit), redirect: 'manual' };
     if (attempt?.signal) init.signal = attempt.signal;
     try {
       context.response = await this.fetchImpl(context.request, init);
@@ -273,7 +275,9 @@ export class MeetingsClient {
       return parseEvent(await this.call(spec));
     } catch (e) {
       // The event may exist even though its answer was unreadable; the same transactionId returns it.
-      if (isMeetingsError(e) && e.kind === 'badResponse') return parseEvent(await this.call(spec));
+      if (isMeetingsError(e) && e.kind === 'badResponse' && e.code !== 'redirectRefused') {
+        return parseEvent(await this.call(spec));
+      }
       throw e;
     }
   }
@@ -553,6 +557,7 @@ export class MeetingsClient {
       if (r.kind === 'response') {
         this.log({ method: spec.method, path: spec.path, status: r.status });
         if (r.status >= 200 && r.status < 300) return r;
+        if (r.status >= 300 && r.status < 400) throw redirectRefused(r);
         if (r.status === 401 && !refreshed) {
           refreshed = true;
           this.options.onUnauthorized?.();
@@ -668,6 +673,18 @@ function badResponse(r: CallResult, cause?: unknown): MeetingsError {
     status: r.status,
     ...(requestId !== undefined ? { requestId } : {}),
     ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+/** A 3xx answer: redirects are refused, never followed (nothing is sent to the location it names). */
+function redirectRefused(r: CallResult): MeetingsError {
+  const requestId = requestIdOf(r);
+  return new MeetingsError({
+    kind: 'badResponse',
+    code: 'redirectRefused',
+    status: r.status,
+    message: `Microsoft Graph answered with a redirect (HTTP ${r.status}), which this extension refuses to follow.`,
+    ...(requestId !== undefined ? { requestId } : {}),
   });
 }
 

@@ -8,7 +8,7 @@ import { inertNotificationText } from './inertText';
 import type { Log } from './log';
 import { redactSecrets } from './redact';
 import { isSettingsError, openSettings } from './settings';
-import { configSection } from './settingsModel';
+import { configSection, settingKeys } from './settingsModel';
 
 export { NotOrganizerError, isNotOrganizerError } from '../services/errors';
 
@@ -67,10 +67,19 @@ function signInView(failure: string, detail: string): ErrorView {
         actions: ['setupGuide', 'openSettings'],
         setting: auth,
       };
-    case 'personalAccount':
+    case 'personalAccountAtOrganizations':
       return {
         message: vscode.l10n.t(
-          'This account cannot sign in with the configured app (AADSTS70002). Personal Microsoft accounts need an app registration that allows them, with the tenant set to "common" or "consumers".',
+          'This is a personal Microsoft account, and the tenant "organizations" admits only work or school accounts (AADSTS500200). Set {0} to "common" (both kinds) or "consumers" (personal only), with an app registration that allows personal accounts.',
+          `${configSection}.${settingKeys.tenant}`,
+        ),
+        actions: ['openSettings', 'setupGuide'],
+        setting: `${configSection}.${settingKeys.tenant}`,
+      };
+    case 'invalidClient':
+      return {
+        message: vscode.l10n.t(
+          'The app registration refused this sign-in as an invalid client (AADSTS70002). Check the client ID, and that the app is registered for "Mobile and desktop applications" with the redirect URIs listed in the setup guide.',
         ),
         actions: ['setupGuide', 'openSettings'],
         setting: auth,
@@ -147,6 +156,15 @@ function graphView(info: GraphErrorInfo): ErrorView {
         ['retry', 'showLog'],
       );
     case 'badResponse':
+      if (info.code === 'redirectRefused') {
+        return base(
+          vscode.l10n.t(
+            'Microsoft Graph answered with a redirect (HTTP {0}), which the extension refuses: nothing was sent to the other address. Check the Graph endpoint setting, any proxy, and try again.',
+            info.status ?? '3xx',
+          ),
+          ['showLog'],
+        );
+      }
       return base(vscode.l10n.t('Microsoft Graph sent an answer the extension cannot read.'), [
         'retry',
         'showLog',
@@ -170,6 +188,16 @@ function describeUnmasked(e: unknown): ErrorView {
     };
   }
   if (isSignInError(e)) return signInView(e.failure, e.detail);
+  if (isSettingsError(e) && e.problem === 'tenantIsDomain') {
+    return {
+      message: vscode.l10n.t(
+        'The setting "{0}" holds a domain name. Use your Directory (tenant) ID, or "organizations", "common" or "consumers". Nothing was sent.',
+        e.setting,
+      ),
+      actions: ['openSettings'],
+      setting: e.setting,
+    };
+  }
   if (isSettingsError(e)) {
     return {
       message: vscode.l10n.t(

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Harness } from '../fake/harness';
 import { sampleDraft, startHarness } from '../fake/harness';
 import type { FakeGraph } from '../fake/fakeGraph';
 import { startFakeGraph } from '../fake/fakeGraph';
 import { createGraphClient } from '../../src/graph/client';
+import type { MeetingsError } from '../../src/graph/errors';
+import { isMeetingsError } from '../../src/graph/errors';
 
 describe('Graph client: the token goes to the configured host only; Prefer on every request', () => {
   let h: Harness;
@@ -49,20 +53,42 @@ describe('Graph client: the token goes to the configured host only; Prefer on ev
     assert.equal(other.requests[0]!.headers.authorization, undefined);
   });
 
-  it('a redirect from Graph to another host does not carry the token along', async () => {
-    const created = await h.client().schedule(sampleDraft(), { transactionId: 'tx-redirect' });
-    h.fake.inject({
-      kind: 'redirect',
-      method: 'GET',
-      location: `${other.url}/v1.0/me/events/x`,
-      status: 307,
+  // Issue 10 point 1: a followed redirect sent the subject, body and attendees to whatever host Graph (or
+  // someone in between) named, even plain http, and stored that host's answer as the meeting.
+  for (const target of ['plain http on 127.0.0.1', 'another https host'] as const) {
+    it(`refuses a 307 from Graph to ${target}: that host receives nothing, schedule fails clearly`, async () => {
+      const received: string[] = [];
+      const listener = createHttpServer((req, res) => {
+        received.push(`${req.method} ${req.url}`);
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+      });
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      const httpUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      try {
+        const base = target === 'another https host' ? other.url : httpUrl;
+        h.fake.inject({ kind: 'redirect', method: 'POST', location: `${base}/v1.0/me/events`, status: 307 });
+        const e = await h
+          .client()
+          .schedule(sampleDraft(), { transactionId: 'tx-redirect' })
+          .then(
+            () => assert.fail('a redirected schedule must fail'),
+            (err: unknown) => err as MeetingsError,
+          );
+        assert.ok(isMeetingsError(e), String(e));
+        assert.equal(e.kind, 'badResponse');
+        assert.equal(e.code, 'redirectRefused');
+        assert.equal(e.status, 307);
+        assert.match(e.message, /redirect/i);
+        assert.deepEqual(received, [], 'the plain-http listener received nothing');
+        assert.deepEqual(other.requests, [], 'the other https host received nothing');
+        assert.equal(h.fake.requests.length, 1, 'no retry of a redirected request');
+        assert.equal(h.fake.events.size, 0);
+      } finally {
+        listener.closeAllConnections();
+        await new Promise<void>((resolve) => listener.close(() => resolve()));
+      }
     });
-    const client = h.client({ maxRetries: 0 });
-    const m = await client.get(created.id);
-    assert.equal(m.id, created.id, 'the 401 from the other host led to one retry against Graph');
-    assert.equal(other.requests.length, 1, 'the redirect was followed');
-    assert.equal(other.requests[0]!.headers.authorization, undefined);
-  });
+  }
 
   it('refuses a plain-http base URL', () => {
     assert.throws(() =>
