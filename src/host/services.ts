@@ -22,7 +22,7 @@ export class Services {
     readonly auth: Auth,
     readonly log: Log,
   ) {
-    this.store = new MeetingStore(context.globalState);
+    this.store = new MeetingStore(context.globalState, (m) => log.warn(m));
   }
 
   /** Validated settings; throws `SettingsError` when one must not be used. */

@@ -36,29 +36,48 @@ interface WhenFormats {
 // Building an Intl.DateTimeFormat costs about 0.3 ms; a tree of 10,000 meetings needs them once, not per row.
 const whenFormats = new Map<string, WhenFormats>();
 
-function formatsFor(locale: string | undefined, timeZone: string | undefined): WhenFormats {
-  const key = `${locale ?? ''}\n${timeZone ?? ''}`;
-  let f = whenFormats.get(key);
-  if (!f) {
-    f = {
+/** Builds the formats, falling back to the default zone, then the default locale, when one is refused. */
+function buildFormats(locale: string | undefined, timeZone: string | undefined): WhenFormats {
+  try {
+    return {
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
       time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
       day: new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }),
     };
+  } catch {
+    if (timeZone !== undefined) return buildFormats(locale, undefined);
+    if (locale !== undefined) return buildFormats(undefined, undefined);
+    throw new Error('Intl.DateTimeFormat refused the default locale and zone.');
+  }
+}
+
+function formatsFor(locale: string | undefined, timeZone: string | undefined): WhenFormats {
+  const key = `${locale ?? ''}\n${timeZone ?? ''}`;
+  let f = whenFormats.get(key);
+  if (!f) {
+    f = buildFormats(locale, timeZone);
     if (whenFormats.size >= 32) whenFormats.clear();
     whenFormats.set(key, f);
   }
   return f;
 }
 
-/** Formats an instant as local date and time, in the given zone when one is given. */
+/** Shown instead of a time a `Date` cannot hold (a damaged stored record). */
+export const unknownWhen = '?';
+
+/** Whether `Intl` can format the instant (finite and inside the `Date` range). */
+const formattable = (t: number): boolean => Number.isFinite(t) && Math.abs(t) <= 8.64e15;
+
+/** Formats an instant as local date and time, in the given zone when one is given. Never throws. */
 export function formatWhen(
   start: number,
   end: number,
   locale: string | undefined,
   timeZone?: string,
 ): string {
+  if (!formattable(start)) return unknownWhen;
   const { date, time, day } = formatsFor(locale, timeZone);
+  if (!formattable(end)) return `${date.format(start)} – ${unknownWhen}`;
   const sameDay = day.format(start) === day.format(end);
   return sameDay
     ? `${date.format(start)} – ${time.format(end)}`

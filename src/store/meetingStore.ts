@@ -97,6 +97,8 @@ interface MeetingList {
   /** Sorted by `start` ascending, then `id`. Records are never mutated in place. */
   meetings: StoredMeeting[];
   byId: Map<string, StoredMeeting>;
+  /** Stored records this version cannot read, written back as they are. */
+  unreadable: unknown[];
 }
 
 interface AccountState extends MeetingList {
@@ -128,24 +130,63 @@ function insertionIndex(list: StoredMeeting[], m: StoredMeeting): number {
   return lo;
 }
 
-/** Drops anything that is not a well-formed record (a hand-edited or older state must not break the tree). */
-function sanitize(value: unknown): StoredMeeting[] {
-  if (!Array.isArray(value)) return [];
-  const out: StoredMeeting[] = [];
-  for (const r of value as Partial<StoredMeeting>[]) {
-    if (
-      r &&
-      typeof r.id === 'string' &&
-      typeof r.subject === 'string' &&
-      typeof r.start === 'number' &&
-      typeof r.end === 'number' &&
-      typeof r.timeZone === 'string' &&
-      (r.status === 'active' || r.status === 'cancelled' || r.status === 'deleted')
-    ) {
-      out.push(r as StoredMeeting);
-    }
+/** The largest distance from the epoch a JavaScript `Date` can hold, in ms (ECMAScript's time value range). */
+const maxTimeValue = 8.64e15;
+
+/** A finite instant that a `Date` can hold. */
+function isInstant(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= maxTimeValue;
+}
+
+/** Whether a stored value is a record this version can read and show. */
+function isStoredMeeting(r: unknown): r is StoredMeeting {
+  const m = r as Partial<StoredMeeting> | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.id === 'string' &&
+    typeof m.subject === 'string' &&
+    isInstant(m.start) &&
+    isInstant(m.end) &&
+    typeof m.timeZone === 'string' &&
+    (m.status === 'active' || m.status === 'cancelled' || m.status === 'deleted')
+  );
+}
+
+/** True when `a` is newer than `b` (the later `lastModified`; when neither tells, the later one in the list). */
+function newer(a: StoredMeeting, b: StoredMeeting): boolean {
+  if (a.lastModified && b.lastModified && a.lastModified !== b.lastModified) {
+    const ta = Date.parse(a.lastModified);
+    const tb = Date.parse(b.lastModified);
+    if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta > tb;
   }
-  return out;
+  return true;
+}
+
+/** What a stored list holds: the records this version reads (one per ID), and the others, kept as they are. */
+interface SanitizedList {
+  meetings: StoredMeeting[];
+  /** Records this version cannot read (malformed, or from another version): written back untouched. */
+  unreadable: unknown[];
+}
+
+/**
+ * Splits a stored list into readable records, one per ID (the newest wins), and records this version cannot
+ * read, which are kept so that writing the list back never deletes another version's data.
+ */
+function sanitize(value: unknown): SanitizedList {
+  if (!Array.isArray(value)) return { meetings: [], unreadable: [] };
+  const byId = new Map<string, StoredMeeting>();
+  const unreadable: unknown[] = [];
+  for (const r of value as unknown[]) {
+    if (!isStoredMeeting(r)) {
+      unreadable.push(r);
+      continue;
+    }
+    const seen = byId.get(r.id);
+    if (!seen || newer(r, seen)) byId.set(r.id, r);
+  }
+  return { meetings: [...byId.values()], unreadable };
 }
 
 /** Converts a Graph wall time in its zone to a UTC instant; `toInstant` comes from the core's date-time module. */
@@ -204,13 +245,25 @@ function removeFromList(l: MeetingList, id: string): void {
 export class MeetingStore {
   private readonly accounts = new Map<string, AccountState>();
   private readonly nextRevision = revisionStamps();
+  /** How many unreadable records were last logged per account, so each finding is logged once. */
+  private readonly reportedUnreadable = new Map<string, number>();
 
-  constructor(private readonly memento: MementoLike) {}
+  /** `log` hears about stored records this version cannot read (they are kept, not shown). */
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
   private readMeetings(accountId: string): MeetingList {
-    const meetings = sanitize(this.memento.get(meetingsKey(accountId)));
+    const { meetings, unreadable } = sanitize(this.memento.get(meetingsKey(accountId)));
+    if (unreadable.length > 0 && this.reportedUnreadable.get(accountId) !== unreadable.length) {
+      this.reportedUnreadable.set(accountId, unreadable.length);
+      this.log(
+        `${unreadable.length} stored record(s) of account ${accountId} could not be read (another version's, or damaged); they are kept as they are and not shown.`,
+      );
+    }
     meetings.sort(compare);
-    return { meetings, byId: new Map(meetings.map((m) => [m.id, m])) };
+    return { meetings, byId: new Map(meetings.map((m) => [m.id, m])), unreadable };
   }
 
   private readPending(accountId: string): PendingCreate[] {
@@ -260,9 +313,10 @@ export class MeetingStore {
         for (const queued of s.queuedMeetings) queued(fresh);
         s.meetings = fresh.meetings;
         s.byId = fresh.byId;
+        s.unreadable = fresh.unreadable;
       }
       s.queuedMeetings = [];
-      const value = s.meetings.slice();
+      const value: unknown[] = [...s.meetings, ...s.unreadable];
       s.revision = this.nextRevision();
       s.storedLength = value.length;
       await Promise.all([

@@ -7,7 +7,7 @@ import {
   meetingNodeType,
   parseMeetingIdInput,
 } from '../../src/host/commandArgs';
-import { meetingContextValue, meetingState, pickOrder } from '../../src/host/treeModel';
+import { formatWhen, meetingContextValue, meetingState, pickOrder } from '../../src/host/treeModel';
 import type { StoredMeeting } from '../../src/store/meetingStore';
 import { groupMeetings } from '../../src/store/meetingStore';
 
@@ -137,5 +137,24 @@ describe('package.json menus', () => {
     ]);
     assert.deepEqual(offered(cv('a', 1, { status: 'deleted' }), false), ['copyMeetingId']);
     assert.deepEqual(offered('group.upcoming', false), []);
+  });
+});
+
+describe('formatWhen (issue 10.4)', () => {
+  it('never throws, whatever the stored numbers or the zone', () => {
+    for (const [start, end] of [
+      [1e20, 1e20 + 1],
+      [Number.NaN, 0],
+      [0, Number.POSITIVE_INFINITY],
+      [-8.64e15 - 1, 0],
+    ]) {
+      assert.equal(typeof formatWhen(start!, end!, 'en-US', 'Europe/Berlin'), 'string');
+    }
+    assert.equal(typeof formatWhen(now, now + 1, 'en-US', 'Not/AZone'), 'string');
+    assert.equal(typeof formatWhen(now, now + 1, 'not a locale!', undefined), 'string');
+  });
+
+  it('still formats ordinary times', () => {
+    assert.match(formatWhen(now, now + 1_800_000, 'en-US', 'UTC'), /2030.*12:00.*12:30/);
   });
 });

@@ -369,3 +369,81 @@ describe('MeetingStore', () => {
     assert.equal(r.lastModified, '2030-06-01T00:00:00Z');
   });
 });
+
+describe('MeetingStore: a stored list that must not break the tree (issue 10.4)', () => {
+  it('drops duplicate IDs, keeping the newest record', () => {
+    const memento = new FakeMemento();
+    memento.data.set(
+      'meetings/acc',
+      JSON.stringify([
+        meeting('dup', 1, { subject: 'older', lastModified: '2030-06-01T10:00:00Z' }),
+        meeting('other', 2),
+        meeting('dup', 3, { subject: 'newer', lastModified: '2030-06-02T10:00:00Z' }),
+        meeting('dup', 5, { subject: 'oldest', lastModified: '2030-05-01T10:00:00Z' }),
+        meeting('same', 1, { subject: 'first' }),
+        meeting('same', 1, { subject: 'last written' }),
+      ]),
+    );
+    const store = new MeetingStore(memento);
+    const ids = store.list('acc').map((m) => m.id);
+    assert.equal(new Set(ids).size, ids.length, `no duplicate tree IDs: ${ids.join(',')}`);
+    assert.equal(store.get('acc', 'dup')?.subject, 'newer');
+    assert.equal(store.get('acc', 'same')?.subject, 'last written');
+  });
+
+  it('an update of a duplicated record leaves no stale duplicate behind', async () => {
+    const memento = new FakeMemento();
+    memento.data.set('meetings/acc', JSON.stringify([meeting('dup', 1), meeting('dup', 4)]));
+    const store = new MeetingStore(memento);
+    await store.put('acc', meeting('dup', 2, { subject: 'updated' }));
+    assert.deepEqual(
+      store.list('acc').map((m) => [m.id, m.subject]),
+      [['dup', 'updated']],
+    );
+    const written = memento.get<StoredMeeting[]>('meetings/acc') ?? [];
+    assert.deepEqual(
+      written.map((m) => m.id),
+      ['dup'],
+    );
+  });
+
+  it('requires finite start and end inside the Date range', () => {
+    const memento = new FakeMemento();
+    const bad = [
+      meeting('huge', 1, { start: 1e20 }),
+      meeting('inf', 1, { end: Number.POSITIVE_INFINITY }),
+      meeting('past range', 1, { start: -8.64e15 - 1 }),
+    ];
+    // JSON has no Infinity; 1e400 parses to it.
+    memento.data.set('meetings/acc', JSON.stringify([...bad, meeting('ok', 1)]).replace('null', '1e400'));
+    const store = new MeetingStore(memento);
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['ok'],
+    );
+  });
+
+  it('keeps records it cannot read when the list is written back, and logs them', async () => {
+    const memento = new FakeMemento();
+    const future = { id: 'v9', subject: 'From a newer version', start: now, end: now + HOUR, status: 'tentative' };
+    memento.data.set('meetings/acc', JSON.stringify([future, meeting('ok', 1), 'junk']));
+    const logged: string[] = [];
+    const store = new MeetingStore(memento, (m) => logged.push(m));
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['ok'],
+    );
+    await store.put('acc', meeting('new', 2));
+    const written = memento.get<unknown[]>('meetings/acc') ?? [];
+    assert.deepEqual(written.filter((r) => typeof r !== 'object' || (r as { id?: string }).id === 'v9'), [
+      future,
+      'junk',
+    ]);
+    assert.deepEqual(
+      store.list('acc').map((m) => m.id),
+      ['ok', 'new'],
+    );
+    assert.equal(logged.length, 1, logged.join('\n'));
+    assert.match(logged[0]!, /2 stored record/);
+  });
+});
