@@ -63,7 +63,8 @@ export type SettingProblem =
   | 'hasQuery'
   | 'unknownHost'
   | 'notGuid'
-  | 'invalidTenant';
+  | 'invalidTenant'
+  | 'tenantIsDomain';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
 
@@ -100,16 +101,21 @@ export function parseClientId(value: unknown): Parsed<string | undefined> {
   return guid.test(v) ? { ok: true, value: v.toLowerCase() } : { ok: false, problem: 'notGuid' };
 }
 
-/** Validates the tenant: `organizations`, `common`, `consumers`, a tenant GUID or a verified domain name. */
+/** The tenant values that are not a tenant ID, and the accounts each admits (README, "Register an Entra app"). */
+export const tenantKeywords: readonly string[] = ['organizations', 'common', 'consumers'];
+
+/**
+ * Validates the tenant: `organizations`, `common`, `consumers` or a tenant ID (GUID). A domain name is refused
+ * (`tenantIsDomain`): VS Code's Microsoft provider then refreshes the token on every `getSession` (GRAPH.md,
+ * "VS Code's Microsoft sign-in").
+ */
 export function parseTenant(value: unknown): Parsed<string> {
   if (value === undefined || value === null) return { ok: true, value: defaultTenant };
   if (typeof value !== 'string') return { ok: false, problem: 'notString' };
   const v = value.trim();
   if (v === '') return { ok: true, value: defaultTenant };
-  if (['organizations', 'common', 'consumers'].includes(v.toLowerCase()))
-    return { ok: true, value: v.toLowerCase() };
-  if (guid.test(v) || domain.test(v)) return { ok: true, value: v.toLowerCase() };
-  return { ok: false, problem: 'invalidTenant' };
+  if (tenantKeywords.includes(v.toLowerCase()) || guid.test(v)) return { ok: true, value: v.toLowerCase() };
+  return { ok: false, problem: domain.test(v) ? 'tenantIsDomain' : 'invalidTenant' };
 }
 
 /** The default meeting length: an integer in [5, 1440], else the default. */
@@ -140,13 +146,24 @@ export function buildScopes(auth: { clientId?: string; tenant: string }): string
 
 /** What went wrong when signing in, as far as the message tells. */
 export type SignInFailure =
-  'cancelled' | 'unapprovedScope' | 'personalAccount' | 'consentBlocked' | 'appNotFound' | 'other';
+  | 'cancelled'
+  | 'unapprovedScope'
+  | 'personalAccountAtOrganizations'
+  | 'invalidClient'
+  | 'consentBlocked'
+  | 'appNotFound'
+  | 'other';
 
-/** Classifies a sign-in error by the AADSTS code or the wording VS Code uses for a dismissed prompt. */
+/**
+ * Classifies a sign-in error by the AADSTS code (Microsoft Entra "authentication and authorization error codes":
+ * 500200 is a personal account signing in where only work or school accounts are allowed, 70002 an invalid client)
+ * or the wording VS Code uses for a dismissed prompt.
+ */
 export function classifySignInError(error: unknown): SignInFailure {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
   if (/AADSTS65002\b/.test(text)) return 'unapprovedScope';
-  if (/AADSTS70002\b/.test(text)) return 'personalAccount';
+  if (/AADSTS500200\b/.test(text)) return 'personalAccountAtOrganizations';
+  if (/AADSTS70002\b/.test(text)) return 'invalidClient';
   if (/AADSTS(700016|50020|90002)\b/.test(text)) return 'appNotFound';
   if (/AADSTS(90094|65001|90008)\b|admin approval|admin consent/i.test(text)) return 'consentBlocked';
   if (/cancel|did not consent|user declined/i.test(text)) return 'cancelled';

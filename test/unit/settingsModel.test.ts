@@ -79,13 +79,18 @@ describe('settingsModel', () => {
     assert.deepEqual(parseClientId(5), { ok: false, problem: 'notString' });
     assert.deepEqual(parseTenant(''), { ok: true, value: 'organizations' });
     assert.deepEqual(parseTenant('Common'), { ok: true, value: 'common' });
-    assert.deepEqual(parseTenant('contoso.onmicrosoft.com'), { ok: true, value: 'contoso.onmicrosoft.com' });
+    assert.deepEqual(parseTenant('Consumers'), { ok: true, value: 'consumers' });
     assert.deepEqual(parseTenant('11111111-2222-3333-4444-555555555555'), {
       ok: true,
       value: '11111111-2222-3333-4444-555555555555',
     });
     assert.deepEqual(parseTenant('a b'), { ok: false, problem: 'invalidTenant' });
     assert.deepEqual(parseTenant('x VSCODE_CLIENT_ID:y'), { ok: false, problem: 'invalidTenant' });
+  });
+
+  it('refuses a tenant given as a domain name (VS Code would refresh the token on every getSession)', () => {
+    for (const domain of ['contoso.onmicrosoft.com', 'Contoso.com', 'fabrikam.partner.onmschina.cn'])
+      assert.deepEqual(parseTenant(domain), { ok: false, problem: 'tenantIsDomain' }, domain);
   });
 
   it('builds the sign-in scopes', () => {
@@ -114,7 +119,26 @@ describe('settingsModel', () => {
       classifySignInError(new Error('AADSTS65002: Consent between first party application ...')),
       'unapprovedScope',
     );
-    assert.equal(classifySignInError(new Error('AADSTS70002: The client does not exist')), 'personalAccount');
+    assert.equal(
+      classifySignInError(
+        new Error(
+          "AADSTS70002: The provided client is not supported for this feature. The client application must be marked as 'mobile.'",
+        ),
+      ),
+      'invalidClient',
+    );
+    assert.equal(
+      classifySignInError(
+        new Error(
+          "AADSTS500200: User account 'someone@outlook.com' is a personal Microsoft account. Personal Microsoft accounts are not supported for this application unless explicitly invited to an organization.",
+        ),
+      ),
+      'personalAccountAtOrganizations',
+    );
+    assert.equal(
+      classifySignInError(new Error("AADSTS50020: User account 'x@live.com' from identity provider 'live.com' does not exist in tenant")),
+      'appNotFound',
+    );
     assert.equal(classifySignInError(new Error('AADSTS700016: Application not found')), 'appNotFound');
     assert.equal(classifySignInError(new Error('AADSTS90094: Admin consent is required')), 'consentBlocked');
     assert.equal(
