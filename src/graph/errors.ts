@@ -13,7 +13,8 @@ export type MeetingsErrorKind =
   | 'cancelled'
   | 'forbidden'
   | 'server'
-  | 'badResponse';
+  | 'badResponse'
+  | 'mailbox';
 
 /** Fields of a `MeetingsError`. */
 export interface MeetingsErrorInit {
@@ -47,6 +48,8 @@ const defaultMessages: Record<MeetingsErrorKind, string> = {
   server: 'Microsoft Graph had a problem. Try again later.',
   badResponse:
     'Microsoft Graph sent an answer this extension cannot read. Try again; if it keeps happening, report it with the request id.',
+  mailbox:
+    'Microsoft Graph cannot use this mailbox: it may be unlicensed, inactive, soft-deleted or hosted on-premises. Ask your administrator.',
 };
 
 /** An error from the Graph layer. Use the `is*Error` guards, not `instanceof`. */
@@ -167,11 +170,22 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return undefined;
 }
 
-/** Maps an HTTP status to a kind (a 404 is `notFound` whatever the code). */
-export function kindForStatus(status: number, hasRetryAfter = false): MeetingsErrorKind {
+// Only these codes mean the item is gone (Graph's "Microsoft Graph error responses and resource types" page
+// writes codes in camelCase, Outlook's in Pascal case: compared case-insensitively).
+const itemGoneCodes = /^(ErrorItemNotFound|itemNotFound)$/i;
+// A 404 for the mailbox itself: unlicensed, inactive, soft-deleted or on-premises ("REST API is not yet
+// supported for this mailbox" error, Exchange troubleshooting KB 4462988). Never a reason to think a meeting deleted.
+const mailboxCodes = /^(MailboxNotEnabledForRESTAPI|MailboxNotSupportedForRESTAPI)$/i;
+
+/** Maps an HTTP status (and Graph's code) to a kind: only a 404 whose code says the item is gone is `notFound`. */
+export function kindForStatus(status: number, hasRetryAfter = false, code?: string): MeetingsErrorKind {
   if (status === 401) return 'notSignedIn';
   if (status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'notFound';
+  if (status === 404 || status === 410) {
+    if (code !== undefined && itemGoneCodes.test(code)) return 'notFound';
+    if (code !== undefined && mailboxCodes.test(code)) return 'mailbox';
+    return 'server';
+  }
   if (status === 429) return 'throttled';
   if (status === 503 && hasRetryAfter) return 'throttled';
   if (status >= 500) return 'server';
@@ -201,7 +215,7 @@ export function errorFromResponse(
     headerValue(headers, 'client-request-id');
   const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
   return new MeetingsError({
-    kind: kindForStatus(status, retryAfterMs !== undefined),
+    kind: kindForStatus(status, retryAfterMs !== undefined, code),
     status,
     ...(code !== undefined ? { code } : {}),
     ...(graphMessage !== undefined ? { graphMessage } : {}),

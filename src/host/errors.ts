@@ -125,6 +125,14 @@ function graphView(info: GraphErrorInfo): ErrorView {
         vscode.l10n.t('The meeting no longer exists in Outlook: it was deleted or the ID is wrong.'),
         [],
       );
+    case 'mailbox':
+      return base(
+        vscode.l10n.t(
+          'Microsoft Graph cannot use this mailbox ({0}): it may be unlicensed, inactive, soft-deleted or hosted on-premises. Nothing was changed and no meeting is marked deleted; ask your administrator.',
+          info.code ?? '404',
+        ),
+        ['showLog'],
+      );
     case 'notOrganizer':
       return base(vscode.l10n.t('Only the organizer can change or cancel this meeting.'), []);
     case 'throttled':

@@ -106,7 +106,7 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       }
     });
 
-    it('any 404 is notFound whatever the code', async () => {
+    it('a 404 with the code itemNotFound is notFound', async () => {
       h.fake.inject({ kind: 'status', status: 404, code: 'itemNotFound', message: 'nope' });
       const e = await failure(h.client().get('AAMkx='));
       assert.ok(isNotFoundError(e));

@@ -1,0 +1,101 @@
+// Which 404 means "deleted" (issue 9 point 4) through the real client
+// against the fake Graph over HTTPS.
+import assert from 'node:assert/strict';
+import type { Harness } from '../fake/harness';
+import { sampleDraft, startHarness } from '../fake/harness';
+import type { MeetingsError } from '../../src/graph/errors';
+import { isMeetingsError, isNotFoundError } from '../../src/graph/errors';
+
+async function failure(p: Promise<unknown>): Promise<MeetingsError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(isMeetingsError(e), `expected a MeetingsError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected the call to fail');
+}
+
+const mailboxDisabled = {
+  kind: 'status',
+  status: 404,
+  code: 'MailboxNotEnabledForRESTAPI',
+  message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
+} as const;
+
+describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS)', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('the fake answers 404 ErrorItemNotFound for an unknown event: notFound', async () => {
+    const e = await failure(h.client().get('AAMkunknown='));
+    assert.ok(isNotFoundError(e));
+    assert.equal(e.code, 'ErrorItemNotFound');
+  });
+
+  it('itemNotFound in any letter case is notFound too', async () => {
+    h.fake.inject({ kind: 'status', status: 404, code: 'ItemNotFound', message: 'gone' });
+    const e = await failure(h.client().get('AAMkx='));
+    assert.ok(isNotFoundError(e));
+  });
+
+  it('get: 404 MailboxNotEnabledForRESTAPI is a mailbox error to show, not notFound', async () => {
+    const m = await h.client().schedule(sampleDraft(), { transactionId: 'tx-mbx-get' });
+    h.fake.inject({ ...mailboxDisabled, method: 'GET' });
+    const e = await failure(h.client().get(m.id));
+    assert.ok(!isNotFoundError(e));
+    assert.equal(e.kind, 'mailbox');
+    assert.equal(e.code, 'MailboxNotEnabledForRESTAPI');
+    assert.equal(e.status, 404);
+  });
+
+  it('a 404 with another or no code is not notFound either', async () => {
+    h.fake.inject({ kind: 'status', status: 404, code: 'ResourceNotFound', message: 'Resource not found' });
+    const e = await failure(h.client().get('AAMkx='));
+    assert.ok(!isNotFoundError(e), e.kind);
+    assert.equal(e.kind, 'server');
+  });
+
+  it('update and cancel: 404 MailboxNotEnabledForRESTAPI is a mailbox error, the meeting is untouched', async () => {
+    const m = await h.client().schedule(sampleDraft(), { transactionId: 'tx-mbx-write' });
+    h.fake.inject({ ...mailboxDisabled, method: 'PATCH' });
+    const u = await failure(h.client().update({ meetingId: m.id, subject: 'Moved' }, { current: m }));
+    assert.equal(u.kind, 'mailbox');
+    h.fake.inject({ ...mailboxDisabled, method: 'POST' });
+    const c = await failure(h.client().cancel({ meetingId: m.id }));
+    assert.equal(c.kind, 'mailbox');
+    assert.ok(!isNotFoundError(u) && !isNotFoundError(c));
+    assert.equal(h.fake.events.get(m.id)?.isCancelled, false);
+  });
+
+  it('getMany with mixed answers: only ErrorItemNotFound/itemNotFound are notFound', async () => {
+    const client = h.client();
+    const kept = await client.schedule(sampleDraft({ subject: 'kept' }), { transactionId: 'tx-mixed-1' });
+    const disabled = await client.schedule(sampleDraft({ subject: 'disabled' }), {
+      transactionId: 'tx-mixed-2',
+    });
+    const lower = await client.schedule(sampleDraft({ subject: 'lower' }), { transactionId: 'tx-mixed-3' });
+    h.fake.events.delete(lower.id);
+    h.fake.inject({
+      ...mailboxDisabled,
+      scope: 'inner',
+      match: (r) => r.path.endsWith(encodeURIComponent(disabled.id)),
+    });
+    const results = await client.getMany([kept.id, 'AAMkdeleted=', disabled.id, lower.id]);
+    const kept1 = results.get(kept.id);
+    assert.ok(kept1 && !isMeetingsError(kept1) && kept1.subject === 'kept');
+    assert.ok(isNotFoundError(results.get('AAMkdeleted=')));
+    assert.ok(isNotFoundError(results.get(lower.id)));
+    const d = results.get(disabled.id);
+    assert.ok(isMeetingsError(d) && !isNotFoundError(d), 'a disabled mailbox is not a deletion');
+    assert.equal(d.kind, 'mailbox');
+    assert.equal(d.code, 'MailboxNotEnabledForRESTAPI');
+  });
+});
