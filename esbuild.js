@@ -1,26 +1,89 @@
 // Builds the extension (Node, CommonJS) and the webview form (browser, IIFE).
-// --production minifies and drops source maps; --watch rebuilds and prints problem-matcher lines.
+// --production minifies and drops source maps; --watch rebuilds on change and prints the lines the watch task's
+// problem matcher reads (.vscode/tasks.json). Every build writes esbuild's metafile of all bundles to dist/meta.json
+// (not shipped: .vscodeignore lists what the .vsix holds); `npm run test:package` checks it (scripts/bundleCheck.ts).
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafilePath = path.join(__dirname, 'dist', 'meta.json');
 
-/** Prints the lines the `$esbuild-watch` problem matcher looks for. */
-const problemMatcher = {
-  name: 'problem-matcher',
-  setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
-      console.log('[watch] build finished');
-    });
-  },
-};
+/**
+ * Prints each error and warning as esbuild's CLI does (`✘ [ERROR] text` / `▲ [WARNING] text`, then an indented
+ * `file:line:column:` line), which the tasks' problem matchers read. With --watch, a cycle starts with
+ * `[watch] build started` when the first bundle starts rebuilding and ends with the problems of every bundle's
+ * latest build (duplicates once) and `[watch] build finished`, once every bundle that started has ended and no other
+ * started within 250 ms (each bundle's watcher notices a change on its own). So a launch waiting on the background
+ * task does not start with half-built bundles, and a cycle in which only a clean bundle rebuilt does not clear
+ * another bundle's error. The `$esbuild-watch` matcher of the esbuild-problem-matchers extension reads the same lines.
+ */
+function reporter() {
+  let running = 0;
+  let finishing; // a pending end of cycle: a bundle starting within `settleMs` joins the same cycle
+  const settleMs = 250;
+  const latest = new Map(); // outfile -> the messages of its latest build
+  const print = (messages) => {
+    const seen = new Set();
+    for (const { mark, label, text, location } of messages) {
+      const line = `${mark} [${label}] ${text}`;
+      // esbuild's columns are 0-based; problem matchers take 1-based ones.
+      const where = location ? `    ${location.file}:${location.line}:${location.column + 1}:` : '';
+      if (seen.has(line + where)) continue;
+      seen.add(line + where);
+      console.error(line);
+      if (where) console.error(where);
+    }
+  };
+  const messagesOf = (result) => [
+    ...result.errors.map((m) => ({ ...m, mark: '✘', label: 'ERROR' })),
+    ...result.warnings.map((m) => ({ ...m, mark: '▲', label: 'WARNING' })),
+  ];
+  return {
+    name: 'reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (finishing) clearTimeout(finishing);
+        else if (running === 0 && watch) console.log('[watch] build started');
+        finishing = undefined;
+        running++;
+      });
+      build.onEnd((result) => {
+        running--;
+        if (!watch) return print(messagesOf(result));
+        latest.set(build.initialOptions.outfile, messagesOf(result));
+        if (running > 0) return;
+        finishing = setTimeout(() => {
+          finishing = undefined;
+          print([...latest.values()].flat());
+          console.log('[watch] build finished');
+        }, settleMs);
+      });
+    },
+  };
+}
+
+/** Keeps each bundle's latest metafile and writes them merged (one esbuild metafile) to dist/meta.json. */
+function metafileWriter() {
+  const latest = new Map();
+  return {
+    name: 'metafile-writer',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        latest.set(build.initialOptions.outfile, result.metafile);
+        const merged = { inputs: {}, outputs: {} };
+        for (const m of latest.values()) {
+          Object.assign(merged.inputs, m.inputs);
+          Object.assign(merged.outputs, m.outputs);
+        }
+        fs.mkdirSync(path.dirname(metafilePath), { recursive: true });
+        fs.writeFileSync(metafilePath, `${JSON.stringify(merged, null, 1)}\n`);
+      });
+    },
+  };
+}
 
 /** Copies the form's stylesheet next to its script. */
 const copyAssets = {
@@ -64,6 +127,8 @@ const lazyRequires = {
   },
 };
 
+const sharedPlugins = [metafileWriter(), reporter()];
+
 const common = {
   bundle: true,
   minify: production,
@@ -71,7 +136,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   legalComments: 'none',
-  plugins: watch ? [problemMatcher] : [],
+  metafile: true,
+  plugins: sharedPlugins,
 };
 
 async function main() {
@@ -85,8 +151,7 @@ async function main() {
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
-      metafile: true,
-      plugins: [...common.plugins, lazyRequires],
+      plugins: [...sharedPlugins, lazyRequires],
     }),
     ...lazyBundles.map(({ entry, outfile }) =>
       esbuild.context({
@@ -99,7 +164,6 @@ async function main() {
         external: ['vscode'],
         // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
         mainFields: ['module', 'main'],
-        metafile: true,
       }),
     ),
     esbuild.context({
@@ -109,8 +173,7 @@ async function main() {
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
-      metafile: true,
-      plugins: watch ? [problemMatcher, copyAssets] : [copyAssets],
+      plugins: [copyAssets, ...sharedPlugins],
     }),
   ]);
   if (watch) {
@@ -119,16 +182,9 @@ async function main() {
   }
   let failed = false;
   for (const c of contexts) {
-    const result = await c.rebuild().catch(() => {
+    await c.rebuild().catch(() => {
       failed = true;
-      return undefined;
     });
-    if (result && result.metafile && process.argv.includes('--meta')) {
-      fs.writeFileSync(
-        path.join('dist', `meta-${Object.keys(result.metafile.outputs)[0].replace(/\W/g, '_')}.json`),
-        JSON.stringify(result.metafile),
-      );
-    }
     await c.dispose();
   }
   if (failed) process.exit(1);
