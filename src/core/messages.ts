@@ -26,7 +26,7 @@ export const validationMessages: Record<ValidationCode, string> = {
     'Teams meetings are not available for this account (personal Microsoft accounts cannot add them). Turn "Teams meeting" off.',
   unknownField: '"{field}" is not an input of this action. Remove it; the inputs are: {known}.',
   invalidMeetingId:
-    'The meeting ID "{value}" cannot be right: it contains spaces or control characters. Copy the ID again from the meeting.',
+    'The meeting ID "{value}" cannot be right: it contains spaces or control characters, or is only dots. Copy the ID again from the meeting.',
 };
 
 /** Fills `{name}` placeholders from `params`; a placeholder without a value is left as it is. */

@@ -13,6 +13,7 @@ import type {
 import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime } from './datetime';
 import type { ResolvedDateTime } from './datetime';
 import { fieldError } from './messages';
+import { MAX_MEETING_ID_LENGTH, meetingIdProblem } from './meetingId';
 
 /** Graph's limit on attendees per event. */
 export const MAX_ATTENDEES = 500;
@@ -26,8 +27,7 @@ export const MAX_CONTENT_LENGTH = 100_000;
 export const MAX_COMMENT_LENGTH = 4_000;
 /** Email address length limit (RFC 5321 path limit). */
 export const MAX_EMAIL_LENGTH = 254;
-/** Meeting ID length limit: Graph ids are about 150 characters; this leaves room and stops garbage. */
-export const MAX_MEETING_ID_LENGTH = 512;
+export { MAX_MEETING_ID_LENGTH } from './meetingId';
 /** Time zone name length limit. */
 export const MAX_TIME_ZONE_LENGTH = 100;
 
@@ -85,9 +85,6 @@ export function isValidEmail(address: string): boolean {
   if (labels.length < 2) return false;
   return labels.every((l) => domainLabel.test(l)) && topLevelLabel.test(labels[labels.length - 1]);
 }
-
-// eslint-disable-next-line no-control-regex
-const whitespaceOrControl = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/;
 
 type Fields = Map<string, unknown>;
 
@@ -184,15 +181,12 @@ class Collector {
       this.wrongType('meetingId', 'a string', value);
       return undefined;
     }
-    if (value.length > MAX_MEETING_ID_LENGTH) {
+    const problem = meetingIdProblem(value);
+    if (problem === 'required') this.add('meetingId', 'required');
+    else if (problem === 'tooLong')
       this.add('meetingId', 'tooLong', { length: value.length, max: MAX_MEETING_ID_LENGTH });
-      return undefined;
-    }
-    if (whitespaceOrControl.test(value)) {
-      this.add('meetingId', 'invalidMeetingId', { value: printable(value) });
-      return undefined;
-    }
-    return value;
+    else if (problem) this.add('meetingId', 'invalidMeetingId', { value: printable(value) });
+    return problem ? undefined : value;
   }
 
   /** The zone to read wall times in: the input's `timeZone` or the default, canonicalised. */

@@ -12,6 +12,7 @@ import {
   toUpdateBody,
 } from '../core/mapping';
 import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
+import { isMeetingId } from '../core/meetingId';
 import type { MeetingsErrorKind } from './errors';
 import { MeetingsError, errorFromResponse, headerValue, isMeetingsError, parseRetryAfter } from './errors';
 import type { RetryPolicy } from './retry';
@@ -643,7 +644,13 @@ export class MeetingsClient {
   }
 }
 
+/**
+ * The path of one event. The ID must pass the core's meeting-ID rule: `encodeURIComponent` leaves `.` alone,
+ * so `.` or `..` would be dot segments that URL parsing resolves (`/me/events/..` is `/me`).
+ */
 function eventPath(id: string): string {
+  if (!isMeetingId(id))
+    throw new MeetingsError({ kind: 'invalidInput', code: 'invalidMeetingId', message: 'Invalid meeting ID.' });
   return `/me/events/${encodeURIComponent(id)}`;
 }
 

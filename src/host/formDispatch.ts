@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionMessage, FormValues } from '../shared/protocol';
 import { parseFromWebview } from '../shared/protocol';
+import { isMeetingId } from '../core/meetingId';
 
 /** The command each after-success button of the form runs, with `{ meetingId }`. */
 export const formActionCommands: Readonly<Record<ActionMessage['action'], string>> = {
@@ -29,7 +30,7 @@ export async function dispatchFormMessage(
   handlers: FormMessageHandlers,
 ): Promise<'ready' | 'submit' | 'action' | 'rejected'> {
   const msg = parseFromWebview(raw);
-  if (!msg) {
+  if (!msg || (msg.type === 'action' && !isMeetingId(msg.meetingId))) {
     handlers.rejected();
     return 'rejected';
   }

@@ -1,6 +1,7 @@
 // The meeting form's host side: one webview panel per form, locked down, talking the typed protocol.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { isMeetingId } from '../core/meetingId';
 import { formatMessage, validationMessages } from '../core/messages';
 import type { FieldError, Meeting, ValidationCode } from '../core/types';
 import { MAX_ATTENDEES, validateSchedule } from '../core/validate';
@@ -276,7 +277,7 @@ export class FormPanels implements vscode.Disposable {
       meetingId?: unknown;
     };
     try {
-      if (saved.mode === 'update' && typeof saved.meetingId === 'string' && saved.meetingId.length <= 1024) {
+      if (saved.mode === 'update' && isMeetingId(saved.meetingId)) {
         const key = `update:${saved.meetingId}`;
         if (this.open.has(key)) return panel.dispose();
         const settings = this.services.settings();

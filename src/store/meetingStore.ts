@@ -4,6 +4,7 @@
 // A revision stamp stored next to the list tells whether another window wrote since this one last read or
 // wrote; only then is the stored list read again and the queued changes re-applied to it, so two windows
 // never lose each other's meetings while a single window's write costs no re-read, re-sort or re-index.
+import { isMeetingId } from '../core/meetingId';
 import type { Meeting, MeetingDraft } from '../core/types';
 
 /** The subset of `vscode.Memento` the store needs. */
@@ -144,7 +145,7 @@ function isStoredMeeting(r: unknown): r is StoredMeeting {
   return (
     typeof m === 'object' &&
     m !== null &&
-    typeof m.id === 'string' &&
+    isMeetingId(m.id) &&
     typeof m.subject === 'string' &&
     isInstant(m.start) &&
     isInstant(m.end) &&

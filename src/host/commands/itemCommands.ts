@@ -2,7 +2,7 @@
 // `{ meetingId }` from other code; with an arguments object they show no UI and reject on failure.
 import * as vscode from 'vscode';
 import type { MeetingActions } from '../actions';
-import { classifyCommandArg } from '../commandArgs';
+import { classifyCommandArg, meetingIdArgument } from '../commandArgs';
 import type { Services } from '../services';
 import type { MeetingsTree } from '../tree';
 import { pickMeeting } from './pickMeeting';
@@ -34,12 +34,8 @@ async function resolveTarget(
   switch (kind.kind) {
     case 'node':
       return { ui: true, meetingId: kind.meetingId };
-    case 'args': {
-      const id = kind.args.meetingId;
-      if (typeof id !== 'string' || id.trim() === '')
-        throw new Error(`${command}: meetingId must be a non-empty string.`);
-      return { ui: false, meetingId: id.trim() };
-    }
+    case 'args':
+      return { ui: false, meetingId: meetingIdArgument(command, kind.args) };
     case 'none':
       return { ui: true, meetingId: await pickMeeting(services, title) };
     case 'invalid':
