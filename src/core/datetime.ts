@@ -1,5 +1,6 @@
 // ISO 8601 date-times, wall times in IANA zones through `Intl`, daylight-saving gaps and overlaps,
-// and the time zone names Graph accepts (IANA and Windows). No date library: the webview bundles this.
+// and zone names: canonical IANA for calculation and display, Windows names for Graph. No date library:
+// the webview bundles this.
 import type { GraphDateTime } from './types';
 import { findWindowsZone, windowsNameForIana } from './timeZones';
 
@@ -213,73 +214,58 @@ function findTransition(lo: number, hi: number, ianaZone: string): number {
 }
 
 const knownZones = new Map<string, string | undefined>();
-let supportedIana: Map<string, string> | undefined;
-
-function supportedIanaZones(): Map<string, string> {
-  if (!supportedIana) {
-    supportedIana = new Map();
-    const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-    try {
-      for (const zone of intl.supportedValuesOf?.('timeZone') ?? [])
-        supportedIana.set(zone.toLowerCase(), zone);
-    } catch {
-      // Older engines: every name goes through the constructor below.
-    }
-  }
-  return supportedIana;
-}
-
 const ianaNameShape = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
 
-/** The IANA name as Intl knows it (keeping the caller's spelling when Intl accepts it), or undefined. */
-function resolveIana(name: string): string | undefined {
+/** Intl's canonical form of an IANA name (`uS/eAsTeRn` -> `America/New_York`), or undefined if Intl has no such zone. */
+function intlCanonical(name: string): string | undefined {
   if (!ianaNameShape.test(name) || name.length > 64) return undefined;
-  const listed = supportedIanaZones().get(name.toLowerCase());
-  if (listed) return listed;
   try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    return /[A-Z]/.test(name) ? name : resolved;
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
 }
 
 /**
- * The name to send to Graph for a zone the user gave: a Windows name in its official spelling, an IANA
- * name as given (or in Intl's spelling if only the case differed). Undefined when the zone is unknown.
+ * The canonical IANA name of a zone the user gave, for local calculation and display: an IANA name in the
+ * form Intl canonicalises it to (case and aliases: `uS/eAsTeRn` -> `America/New_York`, `Etc/UTC` -> `UTC`),
+ * a Windows name as its primary IANA zone (`Romance Standard Time` -> `Europe/Paris`). Undefined when unknown.
+ * Graph takes other names: see `toWindowsZone`.
  */
 export function canonicalTimeZone(name: string): string | undefined {
   if (knownZones.has(name)) return knownZones.get(name);
   const trimmed = name.trim();
   const windows = findWindowsZone(trimmed);
-  const canonical = windows ? windows[0] : resolveIana(trimmed);
+  const canonical = windows ? (intlCanonical(windows[1]) ?? windows[1]) : intlCanonical(trimmed);
   if (knownZones.size > 500) knownZones.clear();
   knownZones.set(name, canonical);
   return canonical;
 }
 
-/** Whether Graph and Intl both understand the zone: an IANA name Intl knows, or a Windows zone name. */
+/** Whether Intl understands the zone: an IANA name Intl knows, or a Windows zone name. */
 export function isKnownTimeZone(name: string): boolean {
   return canonicalTimeZone(name) !== undefined;
 }
 
-/** The IANA zone for an IANA or Windows zone name (`W. Europe Standard Time` -> `Europe/Berlin`), or undefined. */
+/** The canonical IANA zone for an IANA or Windows zone name (`W. Europe Standard Time` -> `Europe/Berlin`), or undefined. */
 export function toIanaZone(name: string): string | undefined {
-  const canonical = canonicalTimeZone(name);
-  if (canonical === undefined) return undefined;
-  return findWindowsZone(canonical)?.[1] ?? canonical;
+  return canonicalTimeZone(name);
 }
 
-/** The Windows zone name for an IANA or Windows name, if Windows has a zone whose primary IANA zone it is. */
+/**
+ * The Windows zone name Graph takes for an IANA or Windows name (CLDR windowsZones: `Europe/Madrid` ->
+ * `Romance Standard Time`), aliases included. Undefined when the zone is unknown or Windows has no
+ * equivalent (`Antarctica/Troll`). Graph refuses most IANA names (Microsoft Graph docs, "dateTimeTimeZone
+ * resource type": Windows names plus a fixed list of IANA names), so every name sent is a Windows one.
+ */
 export function toWindowsZone(name: string): string | undefined {
-  const windows = findWindowsZone(name.trim());
+  const trimmed = name.trim();
+  const windows = findWindowsZone(trimmed);
   if (windows) return windows[0];
-  const canonical = canonicalTimeZone(name);
-  if (canonical === undefined) return undefined;
-  const direct = windowsNameForIana(canonical);
+  const direct = windowsNameForIana(trimmed);
   if (direct) return direct;
-  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: canonical }).resolvedOptions().timeZone;
-  return windowsNameForIana(resolved);
+  const canonical = canonicalTimeZone(trimmed);
+  return canonical === undefined ? undefined : windowsNameForIana(canonical);
 }
 
 /** The user's zone as the runtime reports it (an IANA name), `UTC` when it reports none. */
@@ -295,6 +281,7 @@ export function userTimeZone(): string {
 export type GraphDateTimeError =
   | { code: 'invalidDateTime' }
   | { code: 'unknownTimeZone' }
+  | { code: 'dateOutOfRange' }
   | { code: 'nonexistentLocalTime'; gapStart: string; gapEnd: string };
 
 /** A Graph date-time and the instant it stands for. */
@@ -308,7 +295,8 @@ export interface ResolvedDateTime {
 /**
  * Turns an ISO 8601 input into what Graph takes. With an offset, the instant is converted to the wall
  * time in `timeZone` (so the invite shows in that zone); without one, it is a wall time in `timeZone`,
- * checked to exist there. Seconds fractions are dropped. `timeZone` is sent in its canonical spelling.
+ * checked to exist there. Seconds fractions are dropped. The value's zone is the canonical IANA name
+ * (`canonicalTimeZone`); an instant whose wall time there falls outside years 1 to 9999 is `dateOutOfRange`.
  */
 export function toGraphDateTime(
   text: string,
@@ -317,18 +305,18 @@ export function toGraphDateTime(
   const parsed = parseIsoDateTime(text.trim());
   if (!parsed) return { ok: false, error: { code: 'invalidDateTime' } };
   const zone = canonicalTimeZone(timeZone);
-  const iana = zone === undefined ? undefined : toIanaZone(zone);
-  if (zone === undefined || iana === undefined) return { ok: false, error: { code: 'unknownTimeZone' } };
+  if (zone === undefined) return { ok: false, error: { code: 'unknownTimeZone' } };
   if (parsed.kind === 'instant') {
     const epochMs = Math.floor(parsed.epochMs / 1000) * 1000;
-    const wall = instantToWall(epochMs, iana);
+    const wall = instantToWall(epochMs, zone);
+    if (!isValidWallTime(wall)) return { ok: false, error: { code: 'dateOutOfRange' } };
     return {
       ok: true,
       value: { value: { dateTime: formatWallTime(wall), timeZone: zone }, epochMs, ambiguous: false },
     };
   }
   const wall = { ...parsed.wall, millisecond: 0 };
-  const resolved = wallToInstant(wall, iana);
+  const resolved = wallToInstant(wall, zone);
   if (!resolved.ok) {
     return {
       ok: false,
@@ -370,7 +358,6 @@ export function graphDateTimeToEpochMs(value: GraphDateTime): number | undefined
 export function convertGraphDateTime(value: GraphDateTime, timeZone: string): GraphDateTime | undefined {
   const epochMs = graphDateTimeToEpochMs(value);
   const zone = canonicalTimeZone(timeZone);
-  const iana = zone === undefined ? undefined : toIanaZone(zone);
-  if (epochMs === undefined || zone === undefined || iana === undefined) return undefined;
-  return { dateTime: formatWallTime(instantToWall(epochMs, iana)), timeZone: zone };
+  if (epochMs === undefined || zone === undefined) return undefined;
+  return { dateTime: formatWallTime(instantToWall(epochMs, zone)), timeZone: zone };
 }

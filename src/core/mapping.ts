@@ -1,7 +1,7 @@
 // Mapping between validated meeting requests and Graph event JSON, both ways. Graph's answers are
 // never trusted: `fromGraphEvent` checks every field it reads.
 import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
-import { formatWallTime, parseIsoDateTime, utcMsToWall } from './datetime';
+import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
 
 /** The event JSON this extension sends to Graph (`POST /me/events`, `PATCH /me/events/{id}`). */
 export interface GraphEventPayload {
@@ -17,7 +17,7 @@ export interface GraphEventPayload {
 }
 
 /** Why a request cannot be mapped to a Graph body. */
-export type MappingErrorCode = 'teamsCannotBeTurnedOff' | 'teamsUnavailable';
+export type MappingErrorCode = 'teamsCannotBeTurnedOff' | 'teamsUnavailable' | 'unsupportedTimeZone';
 
 /** A request Graph cannot carry out (validation should have caught it first). */
 export class MappingError extends Error {
@@ -43,6 +43,28 @@ function teamsUnavailable(): MappingError {
   );
 }
 
+/**
+ * The zone name to send to Graph (in `start`, `end`, a recurrence's `recurrenceTimeZone`): the Windows name
+ * of an IANA or Windows zone. Graph refuses most IANA names with 400 `TimeZoneNotSupportedException`
+ * (Microsoft Graph docs, "dateTimeTimeZone resource type"). Throws a `MappingError`
+ * (`unsupportedTimeZone`) for a zone with no Windows equivalent (validation refuses it first).
+ */
+export function graphTimeZone(zone: string): string {
+  const windows = toWindowsZone(zone);
+  if (windows === undefined) {
+    throw new MappingError(
+      'unsupportedTimeZone',
+      `Outlook has no time zone matching "${zone}". Choose a zone with the same clock times, such as a nearby city.`,
+    );
+  }
+  return windows;
+}
+
+/** A date-time as Graph takes it: the same wall time, the zone as its Windows name. */
+function toGraphDateTimeBody(value: GraphDateTime): GraphDateTime {
+  return { dateTime: value.dateTime, timeZone: graphTimeZone(value.timeZone) };
+}
+
 /** Options of a create. */
 export interface CreateOptions {
   /** Sent with the create so a retried request returns the first event instead of making a second one. */
@@ -61,8 +83,8 @@ export function toCreateBody(draft: MeetingDraft, options: CreateOptions): Graph
   if (draft.subject !== undefined) body.subject = draft.subject;
   if (draft.content !== undefined)
     body.body = { contentType: draft.contentType ?? 'text', content: draft.content };
-  body.start = { dateTime: draft.start.dateTime, timeZone: draft.start.timeZone };
-  body.end = { dateTime: draft.end.dateTime, timeZone: draft.end.timeZone };
+  body.start = toGraphDateTimeBody(draft.start);
+  body.end = toGraphDateTimeBody(draft.end);
   if (draft.location !== undefined) body.location = { displayName: draft.location };
   if (draft.attendees !== undefined) body.attendees = draft.attendees.map(toGraphAttendee);
   if (draft.teamsMeeting === true) {
@@ -118,10 +140,8 @@ export function toUpdateBody(
   if (changes.content !== undefined) {
     body.body = mergeContent(changes.content, changes.contentType ?? 'text', current);
   }
-  if (changes.start !== undefined)
-    body.start = { dateTime: changes.start.dateTime, timeZone: changes.start.timeZone };
-  if (changes.end !== undefined)
-    body.end = { dateTime: changes.end.dateTime, timeZone: changes.end.timeZone };
+  if (changes.start !== undefined) body.start = toGraphDateTimeBody(changes.start);
+  if (changes.end !== undefined) body.end = toGraphDateTimeBody(changes.end);
   if (changes.location !== undefined) body.location = { displayName: changes.location };
   if (changes.attendees !== undefined) body.attendees = changes.attendees.map(toGraphAttendee);
   if (changes.teamsMeeting === true && current?.isOnlineMeeting !== true) {
@@ -348,7 +368,8 @@ function readDateTime(o: Json, key: string): GraphDateTime {
   if (!parsed) fail(`${key}.dateTime`, 'not an ISO 8601 date-time');
   if (parsed.kind === 'instant')
     return { dateTime: formatWallTime(utcMsToWall(parsed.epochMs)), timeZone: 'UTC' };
-  return { dateTime: formatWallTime(parsed.wall), timeZone };
+  // With `Prefer: outlook.timezone` set to a Windows name, Graph answers in that name: shown as IANA.
+  return { dateTime: formatWallTime(parsed.wall), timeZone: toIanaZone(timeZone) ?? timeZone };
 }
 
 const attendeeTypes: readonly Attendee['type'][] = ['required', 'optional', 'resource'];
@@ -377,7 +398,8 @@ function readAttendees(o: Json): Attendee[] {
 
 /**
  * Reads a Graph event into a `Meeting`, checking every field it uses; enum values are case-folded and
- * date-times are normalised to `YYYY-MM-DDTHH:mm:ss` (Graph's seven-digit fractions are dropped).
+ * date-times are normalised to `YYYY-MM-DDTHH:mm:ss` (Graph's seven-digit fractions are dropped) and their
+ * zones to canonical IANA names where known (Graph answers with Windows names).
  * Throws `MalformedGraphResponseError` on anything else.
  */
 export function fromGraphEvent(json: unknown): Meeting {

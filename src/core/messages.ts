@@ -14,6 +14,10 @@ export const validationMessages: Record<ValidationCode, string> = {
     'The end ({end}) must be after the start ({start}). Choose a later end or an earlier start.',
   unknownTimeZone:
     '"{value}" is not a time zone this extension knows. Use an IANA name like Europe/Berlin or a Windows name like W. Europe Standard Time.',
+  unsupportedTimeZone:
+    'Outlook has no time zone matching "{value}". Choose a zone with the same clock times, such as a nearby city.',
+  dateOutOfRange:
+    '"{value}" falls outside the years 1 to 9999 in {zone}. Choose a date within them.',
   invalidEmail: 'Enter an email address like name@example.com: "{value}" is not one.',
   tooManyAttendees: 'A meeting can have at most {max} attendees, and this one has {count}. Remove {excess}.',
   tooLong: '"{field}" is too long: {length} characters where at most {max} are allowed. Shorten it.',

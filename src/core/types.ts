@@ -34,7 +34,10 @@ export interface CancelInput {
 
 export type ContentType = 'text' | 'html';
 
-/** A date-time as Graph takes and gives it: wall time `YYYY-MM-DDTHH:mm:ss` in `timeZone`. */
+/**
+ * A date-time: wall time `YYYY-MM-DDTHH:mm:ss` in `timeZone`. In drafts and meetings the zone is a
+ * canonical IANA name; the bodies sent to Graph carry its Windows name (`graphTimeZone`).
+ */
 export interface GraphDateTime {
   dateTime: string;
   timeZone: string;
@@ -97,6 +100,8 @@ export type ValidationCode =
   | 'invalidDateTime'
   | 'endBeforeStart'
   | 'unknownTimeZone'
+  | 'unsupportedTimeZone'
+  | 'dateOutOfRange'
   | 'invalidEmail'
   | 'tooManyAttendees'
   | 'tooLong'

@@ -10,7 +10,7 @@ import type {
   Validation,
   ValidationCode,
 } from './types';
-import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime } from './datetime';
+import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime, toWindowsZone } from './datetime';
 import type { ResolvedDateTime } from './datetime';
 import { fieldError } from './messages';
 import { MAX_MEETING_ID_LENGTH, meetingIdProblem } from './meetingId';
@@ -189,7 +189,10 @@ class Collector {
     return problem ? undefined : value;
   }
 
-  /** The zone to read wall times in: the input's `timeZone` or the default, canonicalised. */
+  /**
+   * The zone to read wall times in: the input's `timeZone` or the default, as its canonical IANA name.
+   * A zone Graph cannot take (no Windows equivalent) is refused here, so nothing is sent.
+   */
   timeZone(fields: Fields, defaultTimeZone: string): string | undefined {
     const value = fields.get('timeZone');
     if (value !== undefined && typeof value !== 'string') {
@@ -203,6 +206,10 @@ class Collector {
     }
     const zone = canonicalTimeZone(name);
     if (zone === undefined) this.add('timeZone', 'unknownTimeZone', { value: name });
+    else if (toWindowsZone(zone) === undefined) {
+      this.add('timeZone', 'unsupportedTimeZone', { value: name });
+      return undefined;
+    }
     return zone;
   }
 
@@ -230,6 +237,8 @@ class Collector {
     if (result.ok) return zone === undefined ? undefined : result.value;
     const error = result.error;
     if (error.code === 'invalidDateTime') this.add(field, 'invalidDateTime', { value: printable(value) });
+    else if (error.code === 'dateOutOfRange' && zone !== undefined)
+      this.add(field, 'dateOutOfRange', { value: value.trim(), zone });
     else if (error.code === 'nonexistentLocalTime' && zone !== undefined)
       this.add(field, 'nonexistentLocalTime', {
         value: value.trim(),

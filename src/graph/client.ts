@@ -12,14 +12,15 @@ import {
   toUpdateBody,
 } from '../core/mapping';
 import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
+import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
 import type { MeetingsErrorKind } from './errors';
 import { MeetingsError, errorFromResponse, headerValue, isMeetingsError, parseRetryAfter } from './errors';
 import type { RetryPolicy } from './retry';
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, sleep } from './retry';
 
-/** Supplies the bearer token; `forceRefresh` asks for a fresh one after Graph rejected the last. */
-export type GetToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
+/** Supplies the bearer token (asked per attempt). */
+export type GetToken = () => Promise<string>;
 
 /** A `fetch` implementation (the global one by default). */
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -53,8 +54,6 @@ export interface MeetingsClientOptions {
   retryBaseDelayMs?: number;
   /** Receives method, path and status of each attempt: a function, or a logger whose `trace` gets one line. */
   log?: ((entry: RequestLogEntry) => void) | { trace(message: string): void };
-  /** Called when Graph answers 401, before the one retry with a fresh token. */
-  onUnauthorized?: () => void;
   /** Replaces the global `fetch` (e.g. to trust a test CA or use a proxy agent). */
   fetch?: FetchLike;
 }
@@ -91,10 +90,9 @@ const CALENDAR_VIEW_MAX_PAGES = 40;
 class AttemptOptions implements MiddlewareOptions {
   tokenError?: unknown;
   transportError?: unknown;
-  constructor(
-    readonly signal: AbortSignal | undefined,
-    readonly forceRefresh: boolean,
-  ) {}
+  /** The token sent, kept to explain a 401 (`audienceMismatch`); never logged. */
+  token?: string;
+  constructor(readonly signal: AbortSignal | undefined) {}
 }
 
 /** A context the client hands to the middleware chain itself, with the attempt's options attached. */
@@ -144,7 +142,8 @@ class TokenMiddleware implements Middleware {
     if (requestUrl(context.request).startsWith(`${this.origin}/`)) {
       const attempt = attemptOf(context);
       try {
-        const token = await this.getToken(attempt?.forceRefresh ? { forceRefresh: true } : undefined);
+        const token = await this.getToken();
+        if (attempt) attempt.token = token;
         headers.authorization = `Bearer ${token}`;
       } catch (e) {
         if (attempt) attempt.tokenError = e;
@@ -226,11 +225,8 @@ interface CallResult {
   status: number;
   headers: Headers;
   text: string;
-}
-
-interface CallTrace {
-  /** An earlier attempt of a write ended without an answer, so it may have been applied. */
-  ambiguous: boolean;
+  /** The token the attempt sent (to explain a 401). */
+  token?: string | undefined;
 }
 
 type AttemptResult =
@@ -254,7 +250,9 @@ export class MeetingsClient {
       ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
     };
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    const zone = options.timeZone?.replace(/"/g, '');
+    // Windows name: Graph answers 400 TimeZoneNotSupportedException to most IANA names, in Prefer too
+    // ("dateTimeTimeZone resource type"); a zone with none falls back to UTC (answers are read as instants).
+    const zone = options.timeZone === undefined ? undefined : (toWindowsZone(options.timeZone) ?? 'UTC');
     this.prefer = zone ? `IdType="ImmutableId", outlook.timezone="${zone}"` : 'IdType="ImmutableId"';
   }
 
@@ -277,7 +275,7 @@ export class MeetingsClient {
     } catch (e) {
       // The event may exist even though its answer was unreadable; the same transactionId returns it.
       if (isMeetingsError(e) && e.kind === 'badResponse' && e.code !== 'redirectRefused') {
-        return parseEvent(await this.call(spec));
+        return parseEvent(await this.call(spec, true));
       }
       throw e;
     }
@@ -303,12 +301,13 @@ export class MeetingsClient {
   /** Cancels the meeting (organizer only) and sends the comment to attendees. An already cancelled meeting counts as done. */
   async cancel(req: CancelRequest, opts: CallOptions = {}): Promise<void> {
     const body = req.comment !== undefined ? { Comment: req.comment } : {};
-    const trace: CallTrace = { ambiguous: false };
     try {
-      const r = await this.call(
-        { method: 'POST', path: `${eventPath(req.meetingId)}/cancel`, body, signal: opts.signal },
-        trace,
-      );
+      const r = await this.call({
+        method: 'POST',
+        path: `${eventPath(req.meetingId)}/cancel`,
+        body,
+        signal: opts.signal,
+      });
       // Graph answers 202 without a body; an unreadable body means the answer cannot be trusted.
       if (r.text.trim() !== '') parseJson(r);
     } catch (e) {
@@ -547,24 +546,29 @@ export class MeetingsClient {
     }
   }
 
-  /** Sends one request with retries; resolves with a 2xx answer or throws a `MeetingsError`. */
-  private async call(spec: CallSpec, trace: CallTrace = { ambiguous: false }): Promise<CallResult> {
+  /**
+   * Sends one request with retries; resolves with a 2xx answer or throws a `MeetingsError`. `mayBeApplied`:
+   * an earlier call of this write may have been applied, so an error must not claim it was not.
+   */
+  private async call(spec: CallSpec, mayBeApplied = false): Promise<CallResult> {
     let retries = 0;
     let waited = 0;
-    let refreshed = false;
+    // Set once a write attempt ends without an answer: it may have been applied, whatever the next answer says.
+    let unanswered = mayBeApplied;
     for (;;) {
       if (spec.signal?.aborted) throw cancelledError();
-      const r = await this.attempt(spec, refreshed);
+      const r = await this.attempt(spec);
       if (r.kind === 'response') {
         this.log({ method: spec.method, path: spec.path, status: r.status });
         if (r.status >= 200 && r.status < 300) return r;
         if (r.status >= 300 && r.status < 400) throw redirectRefused(r);
-        if (r.status === 401 && !refreshed) {
-          refreshed = true;
-          this.options.onUnauthorized?.();
-          continue;
-        }
-        const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers);
+        // A 401 is not retried: the host's token source has no way to force a new token, so a retry would
+        // only send the same one again. The user signs in again (notSignedIn).
+        const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers, {
+          token: r.token,
+          origin: this.graph.origin,
+          mayHaveBeenApplied: unanswered,
+        });
         if (!isRetryableStatus(r.status) || retries >= this.policy.maxRetries) throw err;
         const delay = err.retryAfterMs ?? backoffDelay(retries, this.policy);
         if (waited + delay > this.policy.maxRetryWaitMs) {
@@ -586,7 +590,7 @@ export class MeetingsClient {
       if (r.kind === 'token') {
         throw new MeetingsError({ kind: 'notSignedIn', code: 'tokenUnavailable', cause: r.error });
       }
-      if (spec.method !== 'GET') trace.ambiguous = true;
+      if (spec.method !== 'GET') unanswered = true;
       const delay = backoffDelay(retries, this.policy);
       if (retries >= this.policy.maxRetries || waited + delay > this.policy.maxRetryWaitMs) {
         throw new MeetingsError({
@@ -602,7 +606,7 @@ export class MeetingsClient {
   }
 
   /** One attempt under its own timeout and the caller's signal. */
-  private async attempt(spec: CallSpec, forceRefresh: boolean): Promise<AttemptResult> {
+  private async attempt(spec: CallSpec): Promise<AttemptResult> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -611,7 +615,7 @@ export class MeetingsClient {
     }, this.timeoutMs);
     const onAbort = () => controller.abort(spec.signal?.reason);
     spec.signal?.addEventListener('abort', onAbort, { once: true });
-    const options = new AttemptOptions(controller.signal, forceRefresh);
+    const options = new AttemptOptions(controller.signal);
     try {
       // Straight into our middleware chain: the SDK's request builder would only rebuild the same URL,
       // headers and JSON body per attempt (measured: 0.1-0.3 ms of CPU per request, see BENCHMARKS.md).
@@ -631,7 +635,13 @@ export class MeetingsClient {
       const response = context.response;
       if (!response) throw new Error('The middleware chain produced no response.');
       const text = await response.text();
-      return { kind: 'response', status: response.status, headers: response.headers, text };
+      return {
+        kind: 'response',
+        status: response.status,
+        headers: response.headers,
+        text,
+        token: options.token,
+      };
     } catch (e) {
       if (spec.signal?.aborted) return { kind: 'cancelled' };
       if (timedOut) return { kind: 'timeout', error: e };

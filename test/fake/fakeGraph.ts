@@ -88,7 +88,7 @@ export type Fault = FaultMatch &
   (
     | { kind: 'throttle'; retryAfter?: number | string | null; status?: 429 | 503 }
     | { kind: 'status'; status: number; code?: string; message?: string; retryAfter?: number | string }
-    | { kind: 'unauthorized'; message?: string }
+    | { kind: 'unauthorized'; message?: string; /** A token for another resource (cloud). */ audience?: boolean }
     | { kind: 'drop'; when?: 'before' | 'after' }
     | { kind: 'delay'; ms: number; when?: 'before' | 'after' }
     | { kind: 'malformed'; when?: 'before' | 'after'; status?: number; text?: string }
@@ -377,12 +377,20 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return errorAnswer(f.status, code, message, requestId, headers, f.status >= 500);
       }
       case 'unauthorized':
+        // RFC 6750 section 3: `error_description` in WWW-Authenticate says why the token was refused.
         return errorAnswer(
           401,
           'InvalidAuthenticationToken',
-          f.message ?? 'Lifetime validation failed, the token is expired.',
+          f.message ??
+            (f.audience
+              ? 'Access token validation failure. Invalid audience.'
+              : 'Lifetime validation failed, the token is expired.'),
           requestId,
-          { 'www-authenticate': 'Bearer realm="", error="invalid_token"' },
+          {
+            'www-authenticate': f.audience
+              ? 'Bearer realm="", error="invalid_token", error_description="Invalid audience"'
+              : 'Bearer realm="", error="invalid_token"',
+          },
         );
       case 'redirect':
         return { status: f.status ?? 307, headers: { location: f.location } };
@@ -772,6 +780,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 
   function route(ctx: Ctx): Answer {
     const { method } = ctx;
+    // Graph refuses a Prefer zone it does not take as it refuses one in a body (answer by a Graph
+    // maintainer in microsoftgraph/microsoft-graph-docs#6870; the docs' pages do not say).
+    if (ctx.prefer.timeZone !== undefined && !resolveZone(ctx.prefer.timeZone)) {
+      return errorAnswer(
+        400,
+        'TimeZoneNotSupportedException',
+        `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${ctx.prefer.timeZone}'.`,
+        ctx.requestId,
+      );
+    }
     const path = ctx.route.replace(/\/+$/, '');
     if (path === '/me') {
       if (method !== 'GET') return methodNotAllowed(ctx);

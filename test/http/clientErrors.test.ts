@@ -41,39 +41,7 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
   });
 
   describe('error kinds', () => {
-    it('401 with an unknown token: asks once for a fresh token, then reports notSignedIn', async () => {
-      const calls: (boolean | undefined)[] = [];
-      let unauthorized = 0;
-      const client = h.client({
-        getToken: (o) => {
-          calls.push(o?.forceRefresh);
-          return Promise.resolve('stale-token');
-        },
-        onUnauthorized: () => unauthorized++,
-      });
-      const e = await failure(client.get('AAMkwhatever='));
-      assert.ok(isNotSignedInError(e));
-      assert.equal(e.status, 401);
-      assert.equal(e.code, 'InvalidAuthenticationToken');
-      assert.ok(e.requestId);
-      assert.deepEqual(calls, [undefined, true]);
-      assert.equal(unauthorized, 1);
-      assert.equal(h.fake.requests.length, 2);
-    });
-
-    it('401 on an expired token, then the fresh token succeeds', async () => {
-      const created = await h.client().schedule(sampleDraft(), { transactionId: 'tx-401' });
-      h.fake.tokens.clear();
-      h.fake.tokens.add('fresh-token');
-      const client = h.client({
-        getToken: (o) => Promise.resolve(o?.forceRefresh ? 'fresh-token' : 'test-token'),
-      });
-      const m = await client.get(created.id);
-      assert.equal(m.id, created.id);
-      const auths = h.fake.requests.slice(-2).map((r) => r.headers.authorization);
-      assert.deepEqual(auths, ['Bearer test-token', 'Bearer fresh-token']);
-    });
-
+    // 401: test/http/clientStatus.test.ts (no retry with the same token; the audience case).
     it('a failing getToken is notSignedIn and sends nothing', async () => {
       const client = h.client({ getToken: () => Promise.reject(new Error('no session')) });
       const e = await failure(client.get('AAMkx='));
@@ -125,12 +93,20 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       assert.equal(h.fake.events.size, 0);
     });
 
-    it('400 for an unknown time zone', async () => {
+    it('a zone with no Windows name is refused before anything is sent', async () => {
       const draft = sampleDraft({
         start: { dateTime: '2030-01-07T10:00:00', timeZone: 'Mars/Olympus' },
         end: { dateTime: '2030-01-07T11:00:00', timeZone: 'Mars/Olympus' },
       });
       const e = await failure(h.client().schedule(draft, { transactionId: 'tx-tz' }));
+      assert.ok(isInvalidInputError(e));
+      assert.equal(e.code, 'unsupportedTimeZone');
+      assert.equal(h.fake.requests.filter((r) => r.method === 'POST').length, 0);
+    });
+
+    it('400 TimeZoneNotSupportedException from Graph is invalid input', async () => {
+      h.fake.inject({ kind: 'status', status: 400, code: 'TimeZoneNotSupportedException' });
+      const e = await failure(h.client().schedule(sampleDraft(), { transactionId: 'tx-tz' }));
       assert.ok(isInvalidInputError(e));
       assert.equal(e.code, 'TimeZoneNotSupportedException');
     });

@@ -14,6 +14,9 @@ import type { Meeting, MeetingDraft } from '../../src/core/types';
 
 const start = { dateTime: '2026-06-01T10:00:00', timeZone: 'Europe/Berlin' };
 const end = { dateTime: '2026-06-01T10:30:00', timeZone: 'Europe/Berlin' };
+/** What the bodies carry for `start` and `end`: the Windows name Graph takes. */
+const sentStart = { ...start, timeZone: 'W. Europe Standard Time' };
+const sentEnd = { ...end, timeZone: 'W. Europe Standard Time' };
 const joinUrl =
   'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ABC%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d&x=1';
 
@@ -81,8 +84,8 @@ describe('core mapping: create', () => {
       {
         subject: 'Plan',
         body: { contentType: 'html', content: '<p>Hi</p>' },
-        start,
-        end,
+        start: sentStart,
+        end: sentEnd,
         location: { displayName: 'Room 1' },
         attendees: [
           { emailAddress: { address: 'ana@example.com' }, type: 'required' },
@@ -97,13 +100,13 @@ describe('core mapping: create', () => {
 
   it('leaves out fields not given, and sends Teams off explicitly', () => {
     assert.deepEqual(toCreateBody({ start, end }, { transactionId: 't' }), {
-      start,
-      end,
+      start: sentStart,
+      end: sentEnd,
       transactionId: 't',
     });
     assert.deepEqual(toCreateBody({ start, end, teamsMeeting: false }, { transactionId: 't' }), {
-      start,
-      end,
+      start: sentStart,
+      end: sentEnd,
       isOnlineMeeting: false,
       transactionId: 't',
     });
@@ -145,8 +148,8 @@ describe('core mapping: update', () => {
     assert.equal('attendees' in body, false);
     assert.deepEqual(toUpdateBody({ meetingId: 'id' }), {});
     assert.deepEqual(toUpdateBody({ meetingId: 'id', start, end, location: '' }), {
-      start,
-      end,
+      start: sentStart,
+      end: sentEnd,
       location: { displayName: '' },
     });
   });
@@ -306,8 +309,8 @@ describe('core mapping: fromGraphEvent', () => {
     assert.deepEqual(fromGraphEvent(graphEvent()), {
       id: 'AAMkADAAABIGYDZAAA=',
       subject: 'Prep for customer meeting',
-      start: { dateTime: '2019-11-20T13:00:00', timeZone: 'Pacific Standard Time' },
-      end: { dateTime: '2019-11-20T14:00:00', timeZone: 'Pacific Standard Time' },
+      start: { dateTime: '2019-11-20T13:00:00', timeZone: 'America/Los_Angeles' },
+      end: { dateTime: '2019-11-20T14:00:00', timeZone: 'America/Los_Angeles' },
       location: 'Cordova conference room',
       attendees: [
         { address: 'AdeleV@contoso.OnMicrosoft.com', name: 'Adele Vance', type: 'required' },

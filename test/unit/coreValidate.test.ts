@@ -50,8 +50,8 @@ describe('core validate: schedule', () => {
       ),
     );
     assert.deepEqual(draft, {
-      start: { dateTime: '2026-06-01T10:00:00', timeZone: 'W. Europe Standard Time' },
-      end: { dateTime: '2026-06-01T10:30:00', timeZone: 'W. Europe Standard Time' },
+      start: { dateTime: '2026-06-01T10:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-06-01T10:30:00', timeZone: 'Europe/Berlin' },
       subject: 'Plan <b>&</b>',
       attendees: ['Ana@Example.com', 'bo@example.org'],
       location: 'Room 1',
