@@ -36,7 +36,8 @@ async function recover(services: Services, actions: MeetingActions): Promise<voi
 }
 
 async function report(services: Services, actions: MeetingActions, outcome: RecoveryOutcome): Promise<void> {
-  const subject = outcome.pending.subject || vscode.l10n.t('(no subject)');
+  const subject =
+    (typeof outcome.pending.subject === 'string' && outcome.pending.subject) || vscode.l10n.t('(no subject)');
   switch (outcome.kind) {
     case 'recorded':
       void vscode.window.showInformationMessage(
@@ -62,7 +63,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
       if (picked === again) {
         const schedule = async (transactionId: string): Promise<void> => {
           try {
-            await actions.schedule(outcome.pending.draft, transactionId);
+            await actions.schedule(outcome.draft, transactionId);
             void vscode.window.showInformationMessage(
               inertNotificationText(vscode.l10n.t('"{0}" was scheduled.', subject)),
             );
@@ -74,6 +75,16 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
       }
       return;
     }
+    case 'unreadable':
+      void vscode.window.showWarningMessage(
+        inertNotificationText(
+          vscode.l10n.t(
+            'Scheduling "{0}" was interrupted when VS Code closed, and its saved details cannot be read, so it cannot be checked or scheduled again. Look in Outlook whether the meeting exists.',
+            subject,
+          ),
+        ),
+      );
+      return;
     case 'unresolved':
       return;
   }

@@ -3,7 +3,8 @@
 // time; nothing is re-sent, so no invitation goes out that the user believed had failed.
 // Pure: no runtime `vscode` import; the host turns the outcomes into translated notifications.
 import { graphDateTimeToEpochMs } from '../core/datetime';
-import type { Meeting } from '../core/types';
+import type { Meeting, MeetingDraft } from '../core/types';
+import { validateSchedule } from '../core/validate';
 import type { PendingCreate } from '../store/meetingStore';
 import { outcomeUnknown } from './errors';
 import type { ActionDeps } from './meetingActions';
@@ -16,15 +17,48 @@ export const recoveryWindowPaddingMs = 24 * 60 * 60 * 1000;
 export type RecoveryOutcome =
   /** Graph made the meeting; it is now stored and the pending entry cleared. */
   | { kind: 'recorded'; pending: PendingCreate; meeting: Meeting }
-  /** Graph holds no meeting for it; the pending entry is cleared (the draft can be scheduled again). */
-  | { kind: 'notMade'; pending: PendingCreate }
+  /** Graph holds no meeting for it; the pending entry is cleared. `draft` is the re-validated draft to schedule again. */
+  | { kind: 'notMade'; pending: PendingCreate; draft: MeetingDraft }
   /** The lookup failed with an unknown outcome; the pending entry stays for the next time. */
-  | { kind: 'unresolved'; pending: PendingCreate; error: unknown };
+  | { kind: 'unresolved'; pending: PendingCreate; error: unknown }
+  /** The stored record has no valid draft (damaged, or another version's): removed without a lookup, reported once. */
+  | { kind: 'unreadable'; pending: PendingCreate };
+
+/** The fields a stored draft may hold (those `validateSchedule` produces). */
+const draftFields: readonly string[] = [
+  'start',
+  'end',
+  'subject',
+  'attendees',
+  'location',
+  'teamsMeeting',
+  'content',
+  'contentType',
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored draft, checked again with the core validator (as if typed into the form), or undefined when it is not
+ * one: missing, with fields a draft never has, start and end in different zones, or failing validation.
+ */
+export function revalidateDraft(value: unknown): MeetingDraft | undefined {
+  if (!isRecord(value) || !Object.keys(value).every((k) => draftFields.includes(k))) return undefined;
+  const { start, end, ...rest } = value;
+  if (!isRecord(start) || !isRecord(end) || start.timeZone !== end.timeZone) return undefined;
+  if (typeof start.timeZone !== 'string') return undefined;
+  const v = validateSchedule(
+    { ...rest, start: start.dateTime, end: end.dateTime, timeZone: start.timeZone },
+    { defaultTimeZone: start.timeZone },
+  );
+  return v.ok ? v.value : undefined;
+}
 
 /** The UTC window searched for a pending create. */
-export function recoveryWindow(p: PendingCreate): { start: number; end: number } {
-  const start = graphDateTimeToEpochMs(p.draft.start) ?? p.start;
-  const end = graphDateTimeToEpochMs(p.draft.end) ?? p.end;
+export function recoveryWindow(p: PendingCreate, draft: MeetingDraft = p.draft): { start: number; end: number } {
+  const start = graphDateTimeToEpochMs(draft.start) ?? p.start;
+  const end = graphDateTimeToEpochMs(draft.end) ?? p.end;
   return {
     start: Math.min(start, end, p.start) - recoveryWindowPaddingMs,
     end: Math.max(start, end, p.end) + recoveryWindowPaddingMs,
@@ -54,9 +88,16 @@ export async function resolvePendingCreates(
   const client = await deps.graph();
   const outcomes: RecoveryOutcome[] = [];
   for (const p of pending) {
+    const draft = revalidateDraft(p.draft);
+    if (!draft) {
+      await store.removePending(account.id, p.transactionId);
+      log.warn(`Removed the unreadable interrupted create ${p.transactionId}: its stored draft is not valid.`);
+      outcomes.push({ kind: 'unreadable', pending: p });
+      continue;
+    }
     let meeting: Meeting | undefined;
     try {
-      meeting = await client.findByTransactionId(p.transactionId, recoveryWindow(p), {
+      meeting = await client.findByTransactionId(p.transactionId, recoveryWindow(p, draft), {
         signal: options.signal,
       });
     } catch (e) {
@@ -75,7 +116,7 @@ export async function resolvePendingCreates(
     } else {
       await store.removePending(account.id, p.transactionId);
       log.info(`Interrupted create ${p.transactionId}: Graph made no meeting.`);
-      outcomes.push({ kind: 'notMade', pending: p });
+      outcomes.push({ kind: 'notMade', pending: p, draft });
     }
   }
   return outcomes;

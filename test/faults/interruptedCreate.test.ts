@@ -182,3 +182,72 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     );
   });
 });
+
+describe('Interrupted create: unreadable pending records (issue 10.5)', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const stored = (p: Record<string, unknown>): Record<string, unknown> => ({
+    subject: 'Stored',
+    start: Date.UTC(2030, 0, 7, 9),
+    end: Date.UTC(2030, 0, 7, 10),
+    createdAt: Date.UTC(2029, 11, 1),
+    ...p,
+  });
+
+  it('a pending record without a draft is reported once and removed; recovery does not throw', async () => {
+    const memento = new SharedMemento();
+    memento.values.set(`pending/${accountId}`, [stored({ transactionId: 'tx-no-draft' })]);
+    const win = openWindow(memento, h.client());
+    const outcomes = await resolvePendingCreates(win.deps);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.pending.transactionId]),
+      [['unreadable', 'tx-no-draft']],
+    );
+    assert.deepEqual(win.store.pendingCreates(accountId), []);
+    await win.store.flush(accountId);
+    const next = openWindow(memento, h.client());
+    assert.deepEqual(await resolvePendingCreates(next.deps), [], 'reported once');
+    assert.equal(h.fake.requests.length, 0, 'nothing was looked up or sent');
+  });
+
+  it('a stored draft that fails validation is not offered for "Schedule Again"', async () => {
+    const memento = new SharedMemento();
+    const good = sampleDraft();
+    memento.values.set(`pending/${accountId}`, [
+      stored({ transactionId: 'tx-bad-attendee', draft: { ...good, attendees: ['not an address'] } }),
+      stored({
+        transactionId: 'tx-end-first',
+        draft: { ...good, end: { dateTime: '2030-01-07T08:00:00', timeZone: 'Europe/Berlin' } },
+      }),
+      stored({ transactionId: 'tx-extra', draft: { ...good, isOrganizer: false } }),
+      stored({ transactionId: 'tx-good', draft: good }),
+    ]);
+    const win = openWindow(memento, h.client());
+    const outcomes = await resolvePendingCreates(win.deps);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.pending.transactionId]),
+      [
+        ['unreadable', 'tx-bad-attendee'],
+        ['unreadable', 'tx-end-first'],
+        ['unreadable', 'tx-extra'],
+        ['notMade', 'tx-good'],
+      ],
+    );
+    const notMade = outcomes[3]!;
+    assert.ok(notMade.kind === 'notMade');
+    // The validated draft is what "Schedule Again" sends (the validator's own output, e.g. contentType filled in).
+    assert.equal(notMade.draft.subject, good.subject);
+    assert.deepEqual(notMade.draft.attendees, good.attendees);
+    assert.equal(notMade.draft.contentType, 'text');
+    assert.equal(notMade.draft.start.dateTime, good.start.dateTime);
+    assert.deepEqual(win.store.pendingCreates(accountId), []);
+  });
+});
