@@ -5,6 +5,7 @@ import { isMeetingId } from '../core/meetingId';
 import { formatMessage, validationMessages } from '../core/messages';
 import type { FieldError, Meeting, ValidationCode } from '../core/types';
 import { MAX_ATTENDEES, validateSchedule } from '../core/validate';
+import { allowedLink } from '../services/linkHosts';
 import { renderFormHtml } from '../shared/formHtml';
 import {
   defaultFormValues,
@@ -187,7 +188,7 @@ class FormPanel {
         requestId,
         ok: true,
         meetingId: meeting.id,
-        canJoin: Boolean(meeting.joinUrl),
+        canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
       };
     } catch (e) {
       this.pendingCreate = this.errors.mayHaveReachedGraph(e) ? { key, transactionId } : undefined;
@@ -205,7 +206,7 @@ class FormPanel {
         requestId,
         ok: true,
         meetingId: current.id,
-        canJoin: Boolean(current.joinUrl),
+        canJoin: allowedLink('joinUrl', current.joinUrl) !== undefined,
       };
     const meeting = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the meeting…') },
@@ -213,7 +214,13 @@ class FormPanel {
     );
     this.meeting = meeting;
     this.original = values;
-    return { type: 'result', requestId, ok: true, meetingId: meeting.id, canJoin: Boolean(meeting.joinUrl) };
+    return {
+      type: 'result',
+      requestId,
+      ok: true,
+      meetingId: meeting.id,
+      canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
+    };
   }
 }
 

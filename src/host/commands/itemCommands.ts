@@ -8,18 +8,13 @@ import type { MeetingsTree } from '../tree';
 import { pickMeeting } from './pickMeeting';
 import { invalidArgument, runWithUi } from './run';
 import { rejectMasked } from '../redact';
+import type { LinkKind } from '../../services/linkHosts';
+import { allowedLink } from '../../services/linkHosts';
 
-/** Only https links are opened. */
-export function safeHttpsUri(link: string | undefined): vscode.Uri | undefined {
-  if (!link) return undefined;
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' && !url.username && !url.password
-      ? vscode.Uri.parse(url.href, true)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+/** A meeting link as a `Uri` when its host is allowed for its kind (see `allowedLink`); otherwise undefined. */
+export function allowedLinkUri(kind: LinkKind, link: string | undefined): vscode.Uri | undefined {
+  const href = allowedLink(kind, link);
+  return href === undefined ? undefined : vscode.Uri.parse(href, true);
 }
 
 type Resolved = { ui: boolean; meetingId: string | undefined };
@@ -67,9 +62,9 @@ export function registerItemCommands(
       });
     });
 
-  const openLink = async (meetingId: string, ui: boolean, which: 'webLink' | 'joinUrl'): Promise<boolean> => {
+  const openLink = async (meetingId: string, ui: boolean, which: LinkKind): Promise<boolean> => {
     const meeting = await actions.get(meetingId);
-    const uri = safeHttpsUri(meeting[which]);
+    const uri = allowedLinkUri(which, meeting[which]);
     if (!uri) {
       const message =
         which === 'joinUrl'
