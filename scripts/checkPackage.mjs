@@ -1,7 +1,10 @@
 // Builds the .vsix with `npm run package` and checks what is inside: the minified bundles and the
-// files a user needs, and no sources, tests, source maps or node_modules. Leaves dist/ as a development build.
+// files a user needs, and no sources, tests, source maps, metafile, editor settings or node_modules; and that the
+// production build kept the split between bundles (scripts/bundleCheck.ts over esbuild's metafile, dist/meta.json).
+// Leaves dist/ as a development build.
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { tsImport } from 'tsx/esm/api';
 import yauzl from 'yauzl';
 
 const vsix = 'outlook-meetings.vsix';
@@ -9,6 +12,8 @@ execFileSync('npm', ['run', '--silent', 'package'], { stdio: 'inherit' });
 if (!existsSync(vsix)) fail(`npm run package did not write ${vsix}`);
 
 const entries = await readZip(vsix);
+// The production build's metafile, read before the development rebuild below replaces it.
+const meta = JSON.parse(readFileSync('dist/meta.json', 'utf8'));
 
 const problems = [];
 const names = [...entries.keys()];
@@ -27,7 +32,14 @@ for (const required of [
 ]) {
   if (!names.some((n) => n.toLowerCase() === required.toLowerCase())) problems.push(`missing ${required}`);
 }
-const forbidden = [/\.ts$/, /\.map$/, /(^|\/)node_modules\//, /^extension\/(src|test|scripts|\.ci|\.vscode-test)\//, /\.vsix$/];
+const forbidden = [
+  /\.ts$/,
+  /\.map$/,
+  /(^|\/)node_modules\//,
+  /^extension\/(src|test|scripts|bench|\.ci|\.vscode|\.vscode-test)\//,
+  /\.vsix$/,
+  /^extension\/dist\/meta\.json$/,
+];
 for (const name of names) {
   if (forbidden.some((re) => re.test(name))) problems.push(`should not ship ${name}`);
 }
@@ -44,8 +56,13 @@ for (const [name, text] of entries) {
     problems.push(`${name} does not look minified (${text.length} bytes vs ${devSize} unminified)`);
   }
 }
+// The split: which sources landed in which shipped bundle, each date and zone table at most once per bundle.
+const { checkBundles } = await tsImport('./bundleCheck.ts', import.meta.url);
+problems.push(...checkBundles(meta, (output) => entries.get(`extension/${output}`) ?? undefined));
 if (problems.length) fail(problems.join('\n'));
-console.log(`${vsix}: ${names.length} files, bundles minified, no sources, tests or dependencies.`);
+console.log(
+  `${vsix}: ${names.length} files, bundles minified and split as scripts/bundleCheck.ts declares, no sources, tests or dependencies.`,
+);
 for (const [name, text] of entries) if (text !== null) console.log(`  ${name}: ${(text.length / 1024).toFixed(1)} KB`);
 
 /** Every entry of the zip: the text of the bundled scripts, null for the rest. */
