@@ -1,12 +1,24 @@
-// Sign-in behind one seam: every token comes from `getSession('microsoft', scopes)` through this class.
+// Sign-in behind one seam: every token comes from `getSession(provider, scopes)` through this class, with the
+// provider and scopes the endpoint's cloud needs (`microsoft` globally, `microsoft-sovereign-cloud` for national clouds).
 import * as vscode from 'vscode';
 import type { Log } from './log';
 import { rememberSecret } from './redact';
-import type { SignInFailure } from './settingsModel';
-import { buildScopes, classifySignInError } from './settingsModel';
+import type { SignInFailure, SignInPlan } from './settingsModel';
+import {
+  classifySignInError,
+  configSection,
+  globalProviderId,
+  settingKeys,
+  signInPlan,
+  sovereignEnvironmentProblem,
+  sovereignEnvironmentSetting,
+  sovereignProviderId,
+} from './settingsModel';
 import type { AuthSettings } from './settings';
+import { SettingsError } from './settings';
 
-export const authProviderId = 'microsoft';
+/** The providers whose session changes this class follows. */
+const providerIds: readonly string[] = [globalProviderId, sovereignProviderId];
 export const signedInContextKey = 'outlookMeetings.signedIn';
 const signedOutFlag = 'auth.signedOut';
 
@@ -64,7 +76,15 @@ export class Auth implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.authentication.onDidChangeSessions((e) => {
-        if (e.provider.id === authProviderId) void this.refresh();
+        if (providerIds.includes(e.provider.id)) void this.refresh();
+      }),
+      // The endpoint picks the cloud, and VS Code's environment setting the sovereign provider's cloud.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          e.affectsConfiguration(sovereignEnvironmentSetting) ||
+          e.affectsConfiguration(`${configSection}.${settingKeys.endpoint}`)
+        )
+          void this.refresh();
       }),
     );
   }
@@ -74,9 +94,23 @@ export class Auth implements vscode.Disposable {
     return this.current;
   }
 
-  private scopes(): string[] {
+  /**
+   * The provider and scopes for the endpoint's cloud; throws `SettingsError` (before anything is asked or sent) when
+   * a national cloud lacks the user's app registration or `microsoft-sovereign-cloud.environment` does not name it.
+   */
+  private plan(): SignInPlan {
     const s = this.settings();
-    return buildScopes({ clientId: s.clientId, tenant: s.tenant });
+    const parsed = signInPlan(s);
+    if (!parsed.ok) throw new SettingsError(`${configSection}.${settingKeys.clientId}`, parsed.problem);
+    const problem = sovereignEnvironmentProblem(parsed.value, s.sovereignEnvironment);
+    if (problem) {
+      throw new SettingsError(sovereignEnvironmentSetting, problem, {
+        expected: parsed.value.environment,
+        actual: s.sovereignEnvironment,
+        endpoint: s.endpoint,
+      });
+    }
+    return parsed.value;
   }
 
   private async setAccount(session: vscode.AuthenticationSession | undefined): Promise<void> {
@@ -98,7 +132,8 @@ export class Auth implements vscode.Disposable {
     let session: vscode.AuthenticationSession | undefined;
     try {
       // Invalid auth settings throw here: then nobody is signed in until they are fixed.
-      session = await this.getSession(authProviderId, this.scopes(), { silent: true });
+      const { providerId, scopes } = this.plan();
+      session = await this.getSession(providerId, scopes, { silent: true });
     } catch (e) {
       this.log.warn(`Silent sign-in check failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -109,7 +144,8 @@ export class Auth implements vscode.Disposable {
   /** A session without any prompt; throws `NotSignedInError` when there is none. */
   async session(): Promise<vscode.AuthenticationSession> {
     if (this.state.get<boolean>(signedOutFlag)) throw new NotSignedInError();
-    const session = await this.getSession(authProviderId, this.scopes(), { silent: true });
+    const { providerId, scopes } = this.plan();
+    const session = await this.getSession(providerId, scopes, { silent: true });
     if (!session) {
       await this.setAccount(undefined);
       throw new NotSignedInError();
@@ -127,15 +163,15 @@ export class Auth implements vscode.Disposable {
 
   /** Signs in, prompting when needed (the user asked for it). Throws `SignInError` on failure. */
   async signIn(options: { switchAccount?: boolean } = {}): Promise<Account> {
-    const scopes = this.scopes();
+    const { providerId, scopes } = this.plan();
     let session: vscode.AuthenticationSession;
     try {
       session = options.switchAccount
-        ? await this.getSession(authProviderId, scopes, {
+        ? await this.getSession(providerId, scopes, {
             clearSessionPreference: true,
             forceNewSession: { detail: vscode.l10n.t('Choose the account to use for Outlook meetings.') },
           })
-        : await this.getSession(authProviderId, scopes, { createIfNone: true });
+        : await this.getSession(providerId, scopes, { createIfNone: true });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       this.log.warn(`Sign-in failed: ${detail}`);

@@ -206,6 +206,30 @@ function describeUnmasked(e: unknown): ErrorView {
       setting: e.setting,
     };
   }
+  if (isSettingsError(e) && e.problem === 'cloudEnvironmentMismatch') {
+    const actual = e.detail.actual;
+    return {
+      message: vscode.l10n.t(
+        'To sign in for {0}, set the user setting "{1}" to "{2}" (it is {3}). Nothing was sent.',
+        e.detail.endpoint ?? '',
+        e.setting,
+        e.detail.expected ?? '',
+        actual === undefined ? vscode.l10n.t('not set') : JSON.stringify(actual),
+      ),
+      actions: ['openSettings'],
+      setting: e.setting,
+    };
+  }
+  if (isSettingsError(e) && e.problem === 'nationalCloudNeedsClientId') {
+    return {
+      message: vscode.l10n.t(
+        'A national cloud needs your own app registration in that cloud: set "{0}" to its Application (client) ID. Nothing was sent.',
+        e.setting,
+      ),
+      actions: ['openSettings', 'setupGuide'],
+      setting: e.setting,
+    };
+  }
   if (isSettingsError(e)) {
     return {
       message: vscode.l10n.t(

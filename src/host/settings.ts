@@ -10,6 +10,7 @@ import {
   parseTenant,
   parseTimeZone,
   settingKeys,
+  sovereignEnvironmentSetting,
   userValue,
 } from './settingsModel';
 
@@ -24,7 +25,20 @@ export interface Settings {
 }
 
 /** The settings sign-in needs. */
-export type AuthSettings = Pick<Settings, 'clientId' | 'tenant'>;
+export interface AuthSettings extends Pick<Settings, 'endpoint' | 'clientId' | 'tenant'> {
+  /** The user's `microsoft-sovereign-cloud.environment` (VS Code's setting), unvalidated. */
+  sovereignEnvironment?: unknown;
+}
+
+/** What a national-cloud setting problem needs to say exactly what to set. */
+export interface SettingsErrorDetail {
+  /** The value the setting must have. */
+  expected?: string;
+  /** The value it has (undefined: not set). */
+  actual?: unknown;
+  /** The Graph endpoint that needs it. */
+  endpoint?: string;
+}
 
 /** A setting holds a value the extension refuses to use; nothing is sent until it is fixed. */
 export class SettingsError extends Error {
@@ -33,8 +47,15 @@ export class SettingsError extends Error {
     /** Full setting id, e.g. `outlookMeetings.graph.endpoint`. */
     readonly setting: string,
     readonly problem: SettingProblem,
+    readonly detail: SettingsErrorDetail = {},
   ) {
-    super(`The setting ${setting} is not valid (${problem}).`);
+    super(
+      detail.expected !== undefined
+        ? `The setting ${setting} must be "${detail.expected}" for ${detail.endpoint ?? 'this endpoint'} (it is ${
+            detail.actual === undefined ? 'not set' : JSON.stringify(detail.actual)
+          }); nothing was sent.`
+        : `The setting ${setting} is not valid (${problem}).`,
+    );
   }
 }
 
@@ -56,18 +77,20 @@ function unwrap<T>(key: string, parsed: Parsed<T>): T {
   return parsed.value;
 }
 
-/** The app registration settings (user settings only); throws `SettingsError`. Cheap: no `Intl` work. */
+/** The endpoint and app registration settings (user settings only); throws `SettingsError`. Cheap: no `Intl` work. */
 export function readAuthSettings(log?: (m: string) => void): AuthSettings {
+  const endpoint = unwrap(settingKeys.endpoint, parseEndpoint(userSetting(settingKeys.endpoint, log)));
   const clientId = unwrap(settingKeys.clientId, parseClientId(userSetting(settingKeys.clientId, log)));
   const tenant = unwrap(settingKeys.tenant, parseTenant(userSetting(settingKeys.tenant, log)));
-  return { clientId, tenant };
+  // VS Code's own setting, read from user settings only, as the endpoint is.
+  const environment = userValue(vscode.workspace.getConfiguration().inspect(sovereignEnvironmentSetting)).value;
+  return { endpoint, clientId, tenant, sovereignEnvironment: environment === '' ? undefined : environment };
 }
 
 /** Reads and validates the settings; throws `SettingsError` for a value that must not be used. */
 export function readSettings(log?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(configSection);
-  const endpoint = unwrap(settingKeys.endpoint, parseEndpoint(userSetting(settingKeys.endpoint, log)));
-  const { clientId, tenant } = readAuthSettings(log);
+  const { endpoint, clientId, tenant } = readAuthSettings(log);
   return {
     endpoint,
     clientId,

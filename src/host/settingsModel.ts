@@ -64,7 +64,9 @@ export type SettingProblem =
   | 'unknownHost'
   | 'notGuid'
   | 'invalidTenant'
-  | 'tenantIsDomain';
+  | 'tenantIsDomain'
+  | 'nationalCloudNeedsClientId'
+  | 'cloudEnvironmentMismatch';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
 
@@ -137,11 +139,63 @@ export function parseTimeZone(
 /** The scope Graph needs for every action. */
 export const graphScopes: readonly string[] = ['Calendars.ReadWrite'];
 
-/** Sign-in scopes: the Graph scope plus the user's own app registration when one is configured. */
-export function buildScopes(auth: { clientId?: string; tenant: string }): string[] {
-  const scopes = [...graphScopes];
+/**
+ * Sign-in scopes: the Graph scope (prefixed with the Graph origin `resource` for a national cloud) plus the user's
+ * own app registration when one is configured.
+ */
+export function buildScopes(auth: { clientId?: string; tenant: string }, resource?: string): string[] {
+  const scopes = resource ? graphScopes.map((s) => `${resource}/${s}`) : [...graphScopes];
   if (auth.clientId) scopes.push(`VSCODE_CLIENT_ID:${auth.clientId}`, `VSCODE_TENANT:${auth.tenant}`);
   return scopes;
+}
+
+/**
+ * VS Code's Microsoft sign-in providers and the setting that picks the sovereign one's cloud, as the built-in
+ * extension declares them (microsoft/vscode, extensions/microsoft-authentication/package.json:
+ * `contributes.authentication` ids `microsoft` and `microsoft-sovereign-cloud`; `contributes.configuration`
+ * `microsoft-sovereign-cloud.environment`, enum `ChinaCloud` | `USGovernment` | `custom`).
+ */
+export const globalProviderId = 'microsoft';
+export const sovereignProviderId = 'microsoft-sovereign-cloud';
+export const sovereignEnvironmentSetting = 'microsoft-sovereign-cloud.environment';
+
+/** The `microsoft-sovereign-cloud.environment` values this extension uses. */
+export type SovereignEnvironment = 'USGovernment' | 'ChinaCloud';
+
+/** National-cloud Graph hosts and the sovereign environment whose sign-in their tokens need (GRAPH.md, "National clouds"). */
+const nationalClouds: Readonly<Record<string, SovereignEnvironment>> = {
+  'graph.microsoft.us': 'USGovernment',
+  'dod-graph.microsoft.us': 'USGovernment',
+  'microsoftgraph.chinacloudapi.cn': 'ChinaCloud',
+};
+
+/** How to sign in for one endpoint: which provider, which scopes, and (national clouds) which environment. */
+export interface SignInPlan {
+  providerId: string;
+  scopes: string[];
+  /** The value `microsoft-sovereign-cloud.environment` must have; absent for the global cloud. */
+  environment?: SovereignEnvironment;
+}
+
+/**
+ * The sign-in for a (validated) endpoint. The global cloud and loopback use `microsoft` with short scopes; a national
+ * cloud uses `microsoft-sovereign-cloud`, fully-qualified scopes and needs the user's own app registered in that
+ * cloud (`nationalCloudNeedsClientId` without one).
+ */
+export function signInPlan(auth: { endpoint: string; clientId?: string; tenant: string }): Parsed<SignInPlan> {
+  const url = new URL(auth.endpoint);
+  const environment = nationalClouds[url.hostname.toLowerCase()];
+  if (!environment) return { ok: true, value: { providerId: globalProviderId, scopes: buildScopes(auth) } };
+  if (!auth.clientId) return { ok: false, problem: 'nationalCloudNeedsClientId' };
+  return {
+    ok: true,
+    value: { providerId: sovereignProviderId, scopes: buildScopes(auth, url.origin), environment },
+  };
+}
+
+/** `cloudEnvironmentMismatch` when a national cloud's plan and the user's `microsoft-sovereign-cloud.environment` differ. */
+export function sovereignEnvironmentProblem(plan: SignInPlan, actual: unknown): SettingProblem | undefined {
+  return plan.environment && actual !== plan.environment ? 'cloudEnvironmentMismatch' : undefined;
 }
 
 /** What went wrong when signing in, as far as the message tells. */

@@ -7,11 +7,13 @@ import {
   parseIsoDateTime,
   toIanaZone,
   utcMsToWall,
+  wallToInstant,
   wallToUtcMs,
 } from '../core/datetime';
 import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
-import type { FormValues } from './protocol';
+import type { FormMode, FormValues } from './protocol';
+import { formValueKeys } from './protocol';
 
 /** The wall time of `instant` in `timeZone` as `YYYY-MM-DDTHH:mm`. */
 export function wallTimeIn(instant: Date, timeZone: string): string {
@@ -39,6 +41,39 @@ export function wallDurationMinutes(start: string, end: string): number | undefi
   const a = wallMinutes(start);
   const b = wallMinutes(end);
   return a === undefined || b === undefined ? undefined : b - a;
+}
+
+/** The instant a form wall time in `timeZone` stands for, or undefined when it is not one or does not exist. */
+export function formInstant(wall: string, timeZone: string): number | undefined {
+  const parsed = parseIsoDateTime(wall);
+  const zone = toIanaZone(timeZone);
+  if (parsed?.kind !== 'wall' || zone === undefined) return undefined;
+  const resolved = wallToInstant(parsed.wall, zone);
+  return resolved.ok ? resolved.epochMs : undefined;
+}
+
+/** Whether the form's start lies before `nowMs` (false while the start or zone is not valid). */
+export function startsInPast(values: FormValues, nowMs: number): boolean {
+  const start = formInstant(values.start, values.timeZone);
+  return start !== undefined && start < nowMs;
+}
+
+/** Why sending deserves a second look: an untouched new form, no subject, a start in the past. */
+export type SubmitConcern = 'untouched' | 'noSubject' | 'past';
+
+/** The concerns about sending `values` now; empty when the form may go out without asking. */
+export function submitConcerns(
+  mode: FormMode,
+  values: FormValues,
+  original: FormValues,
+  nowMs: number,
+): SubmitConcern[] {
+  const concerns: SubmitConcern[] = [];
+  const same = formValueKeys.every((k) => JSON.stringify(values[k]) === JSON.stringify(original[k]));
+  if (mode === 'schedule' && same) concerns.push('untouched');
+  if (values.subject.trim() === '') concerns.push('noSubject');
+  if (startsInPast(values, nowMs)) concerns.push('past');
+  return concerns;
 }
 
 /** Splits an attendee text (one per line, or separated by commas or semicolons) into addresses. */

@@ -18,8 +18,11 @@ import {
   formToUpdateInput,
   hasChanges,
   parseAttendees,
+  startsInPast,
+  submitConcerns,
   wallDurationMinutes,
 } from '../shared/formModel';
+import type { SubmitConcern } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
 import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
 import { formValueKeys } from '../shared/protocol';
@@ -101,6 +104,7 @@ export class MeetingForm {
   private readonly start: VscodeTextfield;
   private readonly end: VscodeTextfield;
   private readonly duration: HTMLElement;
+  private readonly timeWarning: HTMLElement;
   private readonly timeZone: VscodeSingleSelect;
   private readonly subject: VscodeTextfield;
   private readonly attendees: VscodeTextarea;
@@ -109,6 +113,12 @@ export class MeetingForm {
   private readonly content: VscodeTextarea;
   private readonly submit: HTMLElement & { disabled: boolean };
   private readonly progress: HTMLElement;
+  private readonly submitRow: HTMLElement;
+  private readonly confirm: HTMLElement;
+  private readonly confirmText: HTMLElement;
+  private readonly confirmSend: HTMLElement;
+  /** The field the open confirmation is about, focused again on Go back. */
+  private confirmFocus: FieldName = 'subject';
   private readonly errorBoxes = new Map<FieldName, HTMLElement>();
 
   constructor(
@@ -147,6 +157,9 @@ export class MeetingForm {
     this.start = this.textfield('start', 'datetime-local', v.start);
     this.end = this.textfield('end', 'datetime-local', v.end);
     this.duration = el('div', { id: 'duration', className: 'hint' });
+    this.timeWarning = el('div', { id: 'timeWarning', className: 'warning', hidden: true }, [
+      this.t('pastWarning'),
+    ]);
 
     this.timeZone = document.createElement('vscode-single-select');
     this.timeZone.id = 'timeZone';
@@ -184,10 +197,31 @@ export class MeetingForm {
     this.teams.label = this.t('teams');
     this.content = this.textarea('content', v.content, 8, this.t('contentPlaceholder'));
 
-    this.submit = el('vscode-button', { id: 'submit' }, [
-      this.t(init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'),
-    ]) as HTMLElement & { disabled: boolean };
+    this.submit = el('vscode-button', { id: 'submit' }, [this.t(this.submitKey())]) as HTMLElement & {
+      disabled: boolean;
+    };
     this.progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
+    this.submitRow = el('div', { className: 'actions' }, [
+      this.submit,
+      this.progress,
+      el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
+    ]);
+    // The inline confirmation before sending something that may be a mistake; the safe choice comes first.
+    this.confirmText = el('div', { id: 'confirmText' });
+    const confirmBack = el('vscode-button', { id: 'confirmBack', 'attr:aria-describedby': 'confirmText' }, [
+      this.t('confirmBack'),
+    ]);
+    this.confirmSend = el('vscode-button', { id: 'confirmSend', secondary: true });
+    confirmBack.addEventListener('click', () => this.hideConfirm(true));
+    this.confirmSend.addEventListener('click', () => {
+      this.hideConfirm(false);
+      this.trySubmit(true);
+    });
+    this.confirm = el(
+      'div',
+      { id: 'confirm', className: 'confirm', hidden: true, 'attr:role': 'group', 'attr:aria-labelledby': 'confirmText' },
+      [this.confirmText, el('div', { className: 'actions' }, [confirmBack, this.confirmSend])],
+    );
 
     const teamsHelp = init.teams.enabled ? this.t('teamsHelp') : (init.teams.reason ?? this.t('teamsHelp'));
     // The first frame shows the title and the first row only; the other fields (the zone picker above all: its
@@ -200,17 +234,14 @@ export class MeetingForm {
     ]);
     const rest = [
       this.duration,
+      this.timeWarning,
       this.field('timeZone', this.t('timeZone'), this.timeZone),
       this.field('subject', this.t('subject'), this.subject),
       this.field('attendees', this.t('attendees'), this.attendees, this.t('attendeesHelp')),
       this.field('location', this.t('location'), this.location),
       this.checkboxField(this.teams, teamsHelp, !init.teams.enabled),
       this.field('content', this.t('content'), this.content),
-      el('div', { className: 'actions' }, [
-        this.submit,
-        this.progress,
-        el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
-      ]),
+      el('div', { className: 'footer' }, [this.submitRow, this.confirm]),
     ];
     this.success = el('section', {
       id: 'success',
@@ -322,10 +353,8 @@ export class MeetingForm {
       control.addEventListener('change', onEdit(name));
       control.addEventListener('focusout', onLeave(name));
     }
-    this.form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.trySubmit();
-    });
+    // Only the button and Ctrl+Enter send: a native (implicit) submission never does.
+    this.form.addEventListener('submit', (e) => e.preventDefault());
     this.submit.addEventListener('click', (e) => {
       e.preventDefault();
       this.trySubmit();
@@ -333,16 +362,21 @@ export class MeetingForm {
     this.form.addEventListener(
       'keydown',
       (e) => {
+        if (e.key === 'Escape' && !this.confirm.hidden) {
+          e.preventDefault();
+          this.hideConfirm(true);
+          return;
+        }
         if (e.key !== 'Enter' || e.isComposing) return;
         const target = e.target as Element | null;
         if (e.ctrlKey || e.metaKey) {
           e.preventDefault();
           e.stopPropagation();
           this.trySubmit();
-        } else if (!e.shiftKey && !e.altKey && target?.tagName === 'VSCODE-TEXTFIELD') {
+        } else if (target?.tagName === 'VSCODE-TEXTFIELD') {
+          // Enter in a one-line field (dates and times included) would submit the form: it sends nothing.
           e.preventDefault();
           e.stopPropagation();
-          this.trySubmit();
         }
       },
       true,
@@ -375,6 +409,7 @@ export class MeetingForm {
       return;
     }
     this.touched.add(name);
+    if (!this.confirm.hidden) this.hideConfirm(false);
     this.hostErrors = this.hostErrors.filter((e) => errorTarget(e.field).name !== name);
     if (name === 'start') this.touched.add('end');
     this.draft.values = values;
@@ -384,6 +419,15 @@ export class MeetingForm {
     this.save();
     this.updateDuration();
     this.validate();
+    if (!this.draft.pending) setText(this.submit, this.t(this.submitKey()));
+  }
+
+  /** The button names what it does: Send (or Send update) when there are attendees, otherwise Save. */
+  private submitKey(): FormStringKey {
+    if (this.draft.pending) return 'sending';
+    const invites = parseAttendees(this.draft.attendeesText).length > 0;
+    if (!invites) return 'submitSave';
+    return this.init.mode === 'update' ? 'submitSendUpdate' : 'submitSend';
   }
 
   private fitAttendees(): void {
@@ -424,6 +468,7 @@ export class MeetingForm {
 
   private validate(): void {
     this.errors = validateForm(this.init.mode, this.draft.values, this.original, this.init.meetingId);
+    this.timeWarning.hidden = !startsInPast(this.draft.values, Date.now());
     this.renderErrors();
   }
 
@@ -502,13 +547,35 @@ export class MeetingForm {
     this.submit.disabled = sending;
     this.progress.hidden = !sending;
     this.form.setAttribute('aria-busy', String(sending));
-    setText(
-      this.submit,
-      this.t(sending ? 'sending' : this.init.mode === 'update' ? 'submitUpdate' : 'submitSchedule'),
-    );
+    setText(this.submit, this.t(this.submitKey()));
   }
 
-  private trySubmit(): void {
+  /** Shows the inline confirmation for `concerns`, focused on Go back. */
+  private showConfirm(concerns: SubmitConcern[]): void {
+    const text: Record<SubmitConcern, FormStringKey> = {
+      untouched: 'confirmUntouched',
+      noSubject: 'confirmNoSubject',
+      past: 'confirmPast',
+    };
+    this.confirmText.replaceChildren(...concerns.map((c) => el('p', {}, [this.t(text[c])])));
+    setText(
+      this.confirmSend,
+      this.t(this.submitKey() === 'submitSave' ? 'confirmSaveAnyway' : 'confirmSendAnyway'),
+    );
+    this.confirmFocus = concerns.includes('past') && !concerns.includes('noSubject') ? 'start' : 'subject';
+    this.submitRow.hidden = true;
+    this.confirm.hidden = false;
+    (this.confirm.querySelector('#confirmBack') as HTMLElement | null)?.focus();
+  }
+
+  /** Closes the confirmation; `back` returns focus to the field it was about. */
+  private hideConfirm(back: boolean): void {
+    this.confirm.hidden = true;
+    this.submitRow.hidden = false;
+    if (back) this.control(this.confirmFocus).focus();
+  }
+
+  private trySubmit(confirmed = false): void {
     if (this.draft.pending || this.draft.success) return;
     this.draft.values = this.readValues();
     this.draft.attendeesText = this.attendees.value;
@@ -527,6 +594,14 @@ export class MeetingForm {
     ) {
       this.setStatus(this.t('nothingChanged'), false);
       return;
+    }
+    if (!confirmed) {
+      const concerns = submitConcerns(this.init.mode, this.draft.values, this.original, Date.now());
+      if (concerns.length > 0) {
+        this.setStatus('', false);
+        this.showConfirm(concerns);
+        return;
+      }
     }
     const requestId = crypto.randomUUID();
     this.draft.pending = requestId;

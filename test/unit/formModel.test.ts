@@ -9,6 +9,8 @@ import {
   hasChanges,
   meetingToFormValues,
   parseAttendees,
+  startsInPast,
+  submitConcerns,
 } from '../../src/shared/formModel';
 import type { FormValues } from '../../src/shared/protocol';
 
@@ -24,6 +26,25 @@ const base: FormValues = {
 };
 
 describe('formModel', () => {
+  describe('submitConcerns', () => {
+    const now = Date.parse('2030-06-03T07:00:00Z');
+    it('asks about an untouched new form, a missing subject and a start in the past', () => {
+      const blank = { ...base, subject: '', attendees: [] };
+      assert.deepEqual(submitConcerns('schedule', blank, blank, now), ['untouched', 'noSubject']);
+      assert.deepEqual(submitConcerns('schedule', base, blank, now), []);
+      assert.deepEqual(submitConcerns('update', base, base, now), [], 'an update is never "untouched"');
+      // 08:30 in Berlin is 06:30 UTC, before 07:00 UTC.
+      assert.deepEqual(submitConcerns('schedule', { ...base, start: '2030-06-03T08:30' }, blank, now), ['past']);
+    });
+    it('judges the past in the chosen zone, so a zone change can move the start into the past', () => {
+      const v = { ...base, start: '2030-06-03T08:30', timeZone: 'Europe/London' };
+      assert.equal(startsInPast(v, now), false, '08:30 in London is 07:30 UTC');
+      assert.equal(startsInPast({ ...v, timeZone: 'Asia/Tokyo' }, now), true, '08:30 in Tokyo is 23:30 UTC');
+      assert.equal(startsInPast({ ...v, start: 'nonsense' }, now), false);
+      assert.equal(startsInPast({ ...v, timeZone: 'Not/AZone' }, now), false);
+    });
+  });
+
   describe('defaultFormValues', () => {
     it('starts at the next half hour in the zone and lasts the given minutes', () => {
       const v = defaultFormValues(new Date('2030-01-15T08:07:00Z'), 'Europe/Berlin', 45);

@@ -8,6 +8,8 @@ import {
   parseEndpoint,
   parseTenant,
   parseTimeZone,
+  signInPlan,
+  sovereignEnvironmentProblem,
   userValue,
 } from '../../src/host/settingsModel';
 
@@ -100,6 +102,66 @@ describe('settingsModel', () => {
       'VSCODE_CLIENT_ID:abc',
       'VSCODE_TENANT:common',
     ]);
+  });
+
+  describe('sign-in plan per cloud', () => {
+    const clientId = '11111111-2222-3333-4444-555555555555';
+    const tenant = '99999999-8888-7777-6666-555555555555';
+
+    it('keeps the microsoft provider and short scopes for the global cloud (and the loopback fake)', () => {
+      for (const endpoint of ['https://graph.microsoft.com', 'https://127.0.0.1:8443']) {
+        assert.deepEqual(signInPlan({ endpoint, tenant: 'organizations' }), {
+          ok: true,
+          value: { providerId: 'microsoft', scopes: ['Calendars.ReadWrite'] },
+        });
+        assert.deepEqual(signInPlan({ endpoint, clientId, tenant: 'common' }), {
+          ok: true,
+          value: {
+            providerId: 'microsoft',
+            scopes: ['Calendars.ReadWrite', `VSCODE_CLIENT_ID:${clientId}`, 'VSCODE_TENANT:common'],
+          },
+        });
+      }
+    });
+
+    it('signs in to national clouds with microsoft-sovereign-cloud and fully-qualified scopes', () => {
+      const cases: [string, string][] = [
+        ['https://graph.microsoft.us', 'USGovernment'],
+        ['https://dod-graph.microsoft.us', 'USGovernment'],
+        ['https://microsoftgraph.chinacloudapi.cn', 'ChinaCloud'],
+      ];
+      for (const [endpoint, environment] of cases) {
+        assert.deepEqual(signInPlan({ endpoint, clientId, tenant }), {
+          ok: true,
+          value: {
+            providerId: 'microsoft-sovereign-cloud',
+            scopes: [`${endpoint}/Calendars.ReadWrite`, `VSCODE_CLIENT_ID:${clientId}`, `VSCODE_TENANT:${tenant}`],
+            environment,
+          },
+        });
+      }
+    });
+
+    it("needs the user's own app registration in a national cloud", () => {
+      assert.deepEqual(signInPlan({ endpoint: 'https://graph.microsoft.us', tenant }), {
+        ok: false,
+        problem: 'nationalCloudNeedsClientId',
+      });
+    });
+
+    it('says which microsoft-sovereign-cloud.environment is missing or wrong', () => {
+      const us = signInPlan({ endpoint: 'https://dod-graph.microsoft.us', clientId, tenant });
+      const cn = signInPlan({ endpoint: 'https://microsoftgraph.chinacloudapi.cn', clientId, tenant });
+      const global = signInPlan({ endpoint: 'https://graph.microsoft.com', tenant });
+      assert.ok(us.ok && cn.ok && global.ok);
+      assert.equal(sovereignEnvironmentProblem(us.value, 'USGovernment'), undefined);
+      assert.equal(sovereignEnvironmentProblem(cn.value, 'ChinaCloud'), undefined);
+      for (const actual of [undefined, '', 'ChinaCloud', 'custom', 'usgovernment', 42])
+        assert.equal(sovereignEnvironmentProblem(us.value, actual), 'cloudEnvironmentMismatch', String(actual));
+      assert.equal(sovereignEnvironmentProblem(cn.value, 'USGovernment'), 'cloudEnvironmentMismatch');
+      // The global cloud ignores the setting.
+      assert.equal(sovereignEnvironmentProblem(global.value, 'ChinaCloud'), undefined);
+    });
   });
 
   it('clamps the duration and falls back for the time zone', () => {

@@ -1,5 +1,6 @@
 // The built form page in headless Chromium, with a stand-in for acquireVsCodeApi.
 import assert from 'node:assert/strict';
+import { wallTimeIn } from '../../src/shared/formModel';
 import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
 import type { FormPage, Harness } from './harness';
 import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
@@ -128,6 +129,8 @@ describe('meeting form page (headless Chromium)', function () {
     await form.page.keyboard.press('Shift+Tab');
     assert.equal(await form.focusedId(), 'location');
     await form.page.keyboard.press('Enter');
+    assert.equal(submits(await form.posted()).length, 0, 'Enter in a one-line field sends nothing');
+    await form.page.keyboard.press('Control+Enter');
     const [sent] = submits(await form.waitForPosted(2));
     assert.ok(sent);
     assert.deepEqual(sent.values, {
@@ -142,8 +145,84 @@ describe('meeting form page (headless Chromium)', function () {
     });
   });
 
+  it('never sends on Enter in a one-line field, date and time fields included; Ctrl+Enter and Cmd+Enter send', async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Planning');
+    for (const field of ['subject', 'location', 'start', 'end']) {
+      await form.page.locator(`#${field} input`).focus();
+      await form.page.keyboard.press('Enter');
+    }
+    await form.page.locator('#start input').focus();
+    await form.page.keyboard.type('12');
+    await form.page.keyboard.press('Enter');
+    await form.page.waitForTimeout(100);
+    assert.equal(submits(await form.posted()).length, 0, 'Enter sent nothing');
+    await form.page.locator('#location input').focus();
+    await form.page.keyboard.press('Meta+Enter');
+    assert.equal(submits(await form.waitForPosted(2)).length, 1, 'Cmd+Enter sends');
+  });
+
+  it('asks in the page before sending an untouched form, focusing the safe choice', async () => {
+    await form.init();
+    assert.equal(await form.page.locator('#submit').textContent(), 'Save', 'no attendees: Save');
+    await form.page.locator('#submit').click();
+    await form.page.waitForTimeout(100);
+    assert.equal(submits(await form.posted()).length, 0, 'nothing sent before confirming');
+    assert.equal(await form.page.locator('#confirm').isVisible(), true);
+    assert.match(await form.page.locator('#confirm').textContent() ?? '', /no subject/);
+    assert.equal(await form.focusedId(), 'confirmBack', 'focus on Go back');
+    await form.page.keyboard.press('Enter');
+    assert.equal(await form.page.locator('#confirm').isVisible(), false);
+    assert.equal(submits(await form.posted()).length, 0, 'Go back sends nothing');
+    assert.equal(await form.focusedId(), 'subject', 'back at the field the warning names');
+    await form.page.keyboard.press('Control+Enter');
+    assert.equal(await form.focusedId(), 'confirmBack');
+    await form.page.keyboard.press('Escape');
+    assert.equal(await form.page.locator('#confirm').isVisible(), false, 'Escape is Go back');
+    await form.page.keyboard.press('Control+Enter');
+    await form.page.keyboard.press('Tab');
+    assert.equal(await form.focusedId(), 'confirmSend');
+    assert.equal(await form.page.locator('#confirmSend').textContent(), 'Save anyway');
+    await form.page.keyboard.press('Enter');
+    assert.equal(submits(await form.waitForPosted(2)).length, 1, 'sent after confirming');
+  });
+
+  it('names the button Send when there are attendees and Save when there are none', async () => {
+    await form.init();
+    await form.page.locator('#attendees textarea').fill('ana@example.com');
+    assert.equal(await form.page.locator('#submit').textContent(), 'Send');
+    await form.page.locator('#attendees textarea').fill('');
+    assert.equal(await form.page.locator('#submit').textContent(), 'Save');
+    await form.page.context().close();
+    form = await harness.open();
+    await form.init(
+      sampleInit({ mode: 'update', meetingId: 'M1', values: sampleValues({ attendees: ['a@example.com'] }) }),
+    );
+    assert.equal(await form.page.locator('#submit').textContent(), 'Send update');
+  });
+
+  it('warns near the times when the start is in the past, also after a zone change, and asks before sending', async () => {
+    const soon = wallTimeIn(new Date(Date.now() + 60 * 60_000), 'Europe/Berlin');
+    await form.init(sampleInit({ values: sampleValues({ start: soon, end: soon.replace(/T\d\d/, 'T23') }) }));
+    await form.page.locator('#subject input').fill('Stand-up');
+    assert.equal(await form.page.locator('#timeWarning').isVisible(), false);
+    // Same clock time, fourteen hours ahead of UTC: now it lies in the past.
+    await form.page.locator('#timeZone input').click();
+    await form.page.keyboard.type('Kiritimati');
+    await form.page.keyboard.press('ArrowDown');
+    await form.page.keyboard.press('Enter');
+    await form.page.locator('#subject input').focus();
+    assert.equal(await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value), 'Pacific/Kiritimati');
+    assert.equal(await form.page.locator('#timeWarning').isVisible(), true);
+    assert.match(await form.page.locator('#timeWarning').textContent() ?? '', /in the past/);
+    await form.page.locator('#submit').click();
+    assert.match(await form.page.locator('#confirm').textContent() ?? '', /in the past/);
+    assert.equal(submits(await form.posted()).length, 0);
+  });
+
   it('submits with Ctrl+Enter from the message box', async () => {
     await form.init();
+    await form.page.locator('#subject input').fill('Notes');
     await form.page.locator('#content textarea').focus();
     await form.page.keyboard.type('Line one');
     await form.page.keyboard.press('Control+Enter');
@@ -180,6 +259,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('shows the meeting ID and the follow-up actions after success', async () => {
     await form.init();
+    await form.page.locator('#subject input').fill('Review');
     await form.page.locator('#submit').click();
     const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
     await form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
@@ -212,6 +292,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('offers no Join button when the meeting cannot be joined', async () => {
     await form.init();
+    await form.page.locator('#subject input').fill('Review');
     await form.page.locator('#submit').click();
     const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
     await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: false });
@@ -222,6 +303,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('shows a failure with its field errors and lets the user send again', async () => {
     await form.init();
+    await form.page.locator('#subject input').fill('Review');
     await form.page.locator('#submit').click();
     const first = submits(await form.waitForPosted(2))[0] as SubmitMessage;
     await form.send({
@@ -282,14 +364,14 @@ describe('meeting form page (headless Chromium)', function () {
   it('in update mode says nothing changed instead of sending, and sends all values once something has', async () => {
     const original = sampleValues({ subject: 'Weekly', attendees: ['a@example.com'], teamsMeeting: true });
     await form.init(sampleInit({ mode: 'update', meetingId: 'M9', values: original }));
-    await form.page.locator('#subject input').press('Enter');
+    await form.page.locator('#subject input').press('Control+Enter');
     assert.equal(
       await form.page.locator('#status').textContent(),
       'Nothing has changed, so nothing was sent.',
     );
     assert.equal(submits(await form.posted()).length, 0);
     await form.page.locator('#location input').fill('Room 2');
-    await form.page.locator('#location input').press('Enter');
+    await form.page.locator('#location input').press('Control+Enter');
     const [sent] = submits(await form.waitForPosted(2));
     assert.deepEqual(sent?.values, { ...original, location: 'Room 2' });
   });
@@ -350,6 +432,7 @@ describe('meeting form page (headless Chromium)', function () {
   it('shows a hostile failure message and meeting ID as text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     await form.init();
+    await form.page.locator('#subject input').fill('Review');
     await form.page.locator('#submit').click();
     const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
     await form.send({ type: 'result', requestId: sent.requestId, ok: false, message: evil });
