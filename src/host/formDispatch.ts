@@ -22,28 +22,38 @@ export interface FormMessageHandlers {
   command(command: string, arg: { meetingId: string }): Promise<unknown>;
   /** The message was malformed and ignored (for the log). */
   rejected(): void;
+  /** A handler failed: show the error (nothing a page message starts may fail silently). */
+  failed(error: unknown): void;
 }
 
-/** Checks a raw page message and hands it to its handler; returns the type handled, or `rejected`. */
+/**
+ * Checks a raw page message and hands it to its handler; returns the type handled, `rejected`, or `failed` when the
+ * handler threw (the error then went to `handlers.failed`). Never rejects.
+ */
 export async function dispatchFormMessage(
   raw: unknown,
   handlers: FormMessageHandlers,
-): Promise<'ready' | 'submit' | 'action' | 'rejected'> {
+): Promise<'ready' | 'submit' | 'action' | 'rejected' | 'failed'> {
   const msg = parseFromWebview(raw);
   if (!msg || (msg.type === 'action' && !isMeetingId(msg.meetingId))) {
     handlers.rejected();
     return 'rejected';
   }
-  switch (msg.type) {
-    case 'ready':
-      await handlers.ready();
-      return 'ready';
-    case 'submit':
-      await handlers.submit(msg.requestId, msg.values);
-      return 'submit';
-    case 'action':
-      await handlers.command(formActionCommands[msg.action], { meetingId: msg.meetingId });
-      return 'action';
+  try {
+    switch (msg.type) {
+      case 'ready':
+        await handlers.ready();
+        return 'ready';
+      case 'submit':
+        await handlers.submit(msg.requestId, msg.values);
+        return 'submit';
+      case 'action':
+        await handlers.command(formActionCommands[msg.action], { meetingId: msg.meetingId });
+        return 'action';
+    }
+  } catch (e) {
+    handlers.failed(e);
+    return 'failed';
   }
 }
 

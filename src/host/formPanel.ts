@@ -143,6 +143,7 @@ class FormPanel {
         this.post(this.lastResult);
       },
       command: (command, arg) => Promise.resolve(vscode.commands.executeCommand(command, arg)),
+      failed: (e) => void this.errors.showError(e, this.services.log, { noRetry: true }),
     });
   }
 

@@ -32,7 +32,8 @@ async function recover(services: Services, actions: MeetingActions): Promise<voi
     },
     { inFlight: actions.inFlight },
   );
-  for (const outcome of outcomes) void report(services, actions, outcome);
+  for (const outcome of outcomes)
+    report(services, actions, outcome).catch((e: unknown) => showError(e, services.log, { noRetry: true }));
 }
 
 async function report(services: Services, actions: MeetingActions, outcome: RecoveryOutcome): Promise<void> {

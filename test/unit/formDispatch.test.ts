@@ -42,6 +42,9 @@ function recorder(): { calls: Call[]; handlers: FormMessageHandlers } {
       rejected: () => {
         calls.push(['rejected']);
       },
+      failed: (e) => {
+        calls.push(['failed', e]);
+      },
     },
   };
 }
@@ -204,5 +207,32 @@ describe('form panel nonce (src/host/formDispatch.ts newFormNonce)', () => {
       html.includes(`script-src &#39;nonce-${nonce}&#39;`) || html.includes(`script-src 'nonce-${nonce}'`),
     );
     assert.ok(html.includes(`nonce="${nonce}"`));
+  });
+});
+
+describe('form panel errors are shown, never dropped (issue 10.8)', () => {
+  it('a button whose command rejects (Open in Outlook with no link) hands the error to `failed`', async () => {
+    const { calls, handlers } = recorder();
+    const noLink = new Error('Outlook gave no web link for this meeting.');
+    handlers.command = () => Promise.reject(noLink);
+    const result = await dispatchFormMessage(
+      { type: 'action', action: 'openInOutlook', meetingId: 'M1' },
+      handlers,
+    );
+    assert.equal(result, 'failed');
+    assert.deepEqual(calls, [['failed', noLink]]);
+  });
+
+  it('ready and submit handlers that throw are reported the same way, and dispatch never rejects', async () => {
+    for (const [raw, key] of [
+      [{ type: 'ready' }, 'ready'],
+      [submit, 'submit'],
+    ] as const) {
+      const { calls, handlers } = recorder();
+      const boom = new Error(`${key} failed`);
+      (handlers as unknown as Record<string, () => Promise<void>>)[key] = () => Promise.reject(boom);
+      assert.equal(await dispatchFormMessage(raw, handlers), 'failed');
+      assert.deepEqual(calls, [['failed', boom]]);
+    }
   });
 });

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { isMeetingId } from '../../src/core/meetingId';
 import { validateCancel, validateUpdate } from '../../src/core/validate';
-import { classifyCommandArg, meetingIdArgument, meetingNodeType, parseMeetingIdInput } from '../../src/host/commandArgs';
+import {
+  classifyCommandArg,
+  meetingIdArgument,
+  meetingNodeType,
+  parseMeetingIdInput,
+} from '../../src/host/commandArgs';
 import { isInvalidArgumentsError } from '../../src/services/errors';
 import type { FormMessageHandlers } from '../../src/host/formDispatch';
 import { dispatchFormMessage } from '../../src/host/formDispatch';
@@ -44,7 +49,11 @@ describe('meeting IDs: one rule everywhere (issue 10.7)', () => {
 
   it('tree nodes and typed IDs follow the same rule', () => {
     for (const id of hostile) {
-      assert.equal(classifyCommandArg({ nodeType: meetingNodeType, meetingId: id }).kind, 'invalid', JSON.stringify(id));
+      assert.equal(
+        classifyCommandArg({ nodeType: meetingNodeType, meetingId: id }).kind,
+        'invalid',
+        JSON.stringify(id),
+      );
       const typed = parseMeetingIdInput(id);
       assert.ok(typed === undefined || (typed === id.trim() && isMeetingId(typed)), JSON.stringify(id));
     }
@@ -64,6 +73,7 @@ describe('meeting IDs: one rule everywhere (issue 10.7)', () => {
           return Promise.resolve();
         },
         rejected: () => calls.push('rejected'),
+        failed: () => calls.push('failed'),
       };
       await dispatchFormMessage({ type: 'action', action: 'copyId', meetingId: id }, handlers);
       assert.deepEqual(calls, ['rejected'], JSON.stringify(id));
