@@ -28,6 +28,8 @@ export interface MeetingsErrorInit {
   requestId?: string;
   status?: number;
   retryAfterMs?: number;
+  /** An earlier attempt of this write went unanswered, so it may have been applied whatever this error says. */
+  mayHaveBeenApplied?: boolean;
   cause?: unknown;
 }
 
@@ -62,6 +64,8 @@ export class MeetingsError extends Error {
   readonly requestId?: string;
   readonly status?: number;
   readonly retryAfterMs?: number;
+  /** See `MeetingsErrorInit.mayHaveBeenApplied`. */
+  readonly mayHaveBeenApplied?: true;
 
   constructor(init: MeetingsErrorInit) {
     super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -72,6 +76,7 @@ export class MeetingsError extends Error {
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.mayHaveBeenApplied === true) this.mayHaveBeenApplied = true;
   }
 }
 
@@ -194,11 +199,64 @@ export function kindForStatus(status: number, hasRetryAfter = false, code?: stri
   return 'badResponse';
 }
 
+/** What the caller knows about the request that got an error answer. */
+export interface ErrorContext {
+  /** The token sent (only read to explain a 401). */
+  token?: string | undefined;
+  /** The configured Graph origin (`https://host[:port]`). */
+  origin?: string;
+  /** See `MeetingsErrorInit.mayHaveBeenApplied`. */
+  mayHaveBeenApplied?: boolean;
+}
+
+const audienceMessage =
+  'Microsoft Graph refused the sign-in token because it was issued for another service or cloud: the Graph endpoint setting and the cloud you signed in to may not match.';
+
+/** The `aud` claim of a JWT-shaped token (one string or several), or undefined when it is opaque. */
+function tokenAudiences(token: string): string[] | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    const aud = isRecord(payload) ? payload.aud : undefined;
+    if (typeof aud === 'string') return [aud];
+    if (Array.isArray(aud)) return aud.filter((a): a is string => typeof a === 'string');
+  } catch {
+    // Not a JWT after all (personal accounts get opaque tokens).
+  }
+  return undefined;
+}
+
+/**
+ * Whether a 401 is about the token's audience: the challenge's `error_description` says so (RFC 6750 section 3),
+ * or the token is a JWT whose `aud` names another host. Entra's access tokens carry the resource in `aud`, as
+ * its URI (`https://graph.microsoft.com`, `https://graph.microsoft.us`, ...) or as Graph's app ID GUID, which is
+ * the same in every cloud and so tells nothing ("Access tokens in the Microsoft identity platform", claims).
+ */
+export function isAudienceRefusal(
+  challenge: string | undefined,
+  token: string | undefined,
+  origin: string | undefined,
+): boolean {
+  if (challenge !== undefined && /error_description="[^"]*audience/i.test(challenge)) return true;
+  if (token === undefined || origin === undefined) return false;
+  const uris = (tokenAudiences(token) ?? []).filter((a) => /^https:\/\//i.test(a));
+  if (uris.length === 0) return false;
+  return !uris.some((a) => {
+    try {
+      return new URL(a).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Builds a `MeetingsError` from an error answer (status, parsed JSON body if any, headers). */
 export function errorFromResponse(
   status: number,
   body: unknown,
   headers?: Headers | Record<string, unknown>,
+  context: ErrorContext = {},
 ): MeetingsError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const code = typeof error?.code === 'string' ? error.code : undefined;
@@ -214,10 +272,14 @@ export function errorFromResponse(
     headerValue(headers, 'request-id') ??
     headerValue(headers, 'client-request-id');
   const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
+  const audience =
+    status === 401 &&
+    isAudienceRefusal(headerValue(headers, 'www-authenticate'), context.token, context.origin);
   return new MeetingsError({
     kind: kindForStatus(status, retryAfterMs !== undefined, code),
     status,
-    ...(code !== undefined ? { code } : {}),
+    ...(audience ? { code: 'audienceMismatch', message: audienceMessage } : code !== undefined ? { code } : {}),
+    ...(context.mayHaveBeenApplied === true ? { mayHaveBeenApplied: true } : {}),
     ...(graphMessage !== undefined ? { graphMessage } : {}),
     ...(requestId !== undefined ? { requestId } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),

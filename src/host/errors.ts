@@ -38,6 +38,7 @@ export function mayHaveReachedGraph(e: unknown): boolean {
   const info = graphErrorInfo(e);
   if (!info)
     return !isInvalidArgumentsError(e) && !isNotSignedInError(e) && !isSettingsError(e) && !isSignInError(e);
+  if (isMeetingsError(e) && e.mayHaveBeenApplied === true) return true;
   return ['network', 'timeout', 'server', 'badResponse', 'throttled', 'cancelled'].includes(info.kind);
 }
 
@@ -119,6 +120,18 @@ function graphView(info: GraphErrorInfo): ErrorView {
     case 'cancelled':
       return { message: vscode.l10n.t('The request was cancelled.'), actions: [], silent: true };
     case 'notSignedIn':
+      if (info.code === 'audienceMismatch') {
+        return {
+          ...base(
+            vscode.l10n.t(
+              'Microsoft Graph refused the sign-in token because it was issued for another cloud or service. The Graph endpoint setting and the cloud you signed in to may not match: check "{0}" (and, for a national cloud, its sign-in environment), then sign in again.',
+              `${configSection}.graph.endpoint`,
+            ),
+            ['openSettings', 'signIn'],
+          ),
+          setting: `${configSection}.graph.endpoint`,
+        };
+      }
       return base(vscode.l10n.t('Microsoft Graph did not accept your sign-in. Sign in again.'), ['signIn']);
     case 'notFound':
       return base(

@@ -33,7 +33,7 @@ export const unknownOutcomeKinds: readonly string[] = [
 
 /** Whether a failed Graph call may still have been applied (a Graph error of an unknown-outcome kind, or an unexpected error). */
 export function outcomeUnknown(e: unknown): boolean {
-  if (isMeetingsError(e)) return unknownOutcomeKinds.includes(e.kind);
+  if (isMeetingsError(e)) return e.mayHaveBeenApplied === true || unknownOutcomeKinds.includes(e.kind);
   return !isInvalidArgumentsError(e) && !isNotOrganizerError(e);
 }
 

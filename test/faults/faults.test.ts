@@ -75,17 +75,11 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
   async function runOne(plan: { index: number; op: Op; r: () => number }): Promise<Result> {
     const { index, op, r } = plan;
     const prefix = `s${seed}-${index}-`;
-    let generation = 0;
-    let current = `${prefix}t0`;
+    const current = `${prefix}t0`;
     h.fake.tokens.add(current);
-    const getToken = (o?: { forceRefresh?: boolean }): Promise<string> => {
-      if (o?.forceRefresh && !h.fake.tokens.has(current)) {
-        generation += 1;
-        current = `${prefix}t${generation}`;
-        h.fake.tokens.add(current);
-      }
-      return Promise.resolve(current);
-    };
+    // An expired token is refused with 401 and not retried: the action fails as notSignedIn (or, after an
+    // unanswered write attempt, as an outcome that stays pending).
+    const getToken = (): Promise<string> => Promise.resolve(current);
     const mine = (req: RecordedRequest) => String(req.headers.authorization ?? '').includes(prefix);
     const scenario: Scenario = { index, op, maxRetries: Math.floor(r() * 5), faults: [], delayed: false };
     const client = h.client({

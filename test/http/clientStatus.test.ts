@@ -1,10 +1,10 @@
-// Which 404 means "deleted" (issue 9 point 4) through the real client
+// Which 404 means "deleted" (issue 9 point 4) and what a 401 does (issue 9 point 6), through the real client
 // against the fake Graph over HTTPS.
 import assert from 'node:assert/strict';
 import type { Harness } from '../fake/harness';
 import { sampleDraft, startHarness } from '../fake/harness';
 import type { MeetingsError } from '../../src/graph/errors';
-import { isMeetingsError, isNotFoundError } from '../../src/graph/errors';
+import { isMeetingsError, isNotFoundError, isNotSignedInError } from '../../src/graph/errors';
 
 async function failure(p: Promise<unknown>): Promise<MeetingsError> {
   try {
@@ -14,6 +14,12 @@ async function failure(p: Promise<unknown>): Promise<MeetingsError> {
     return e;
   }
   assert.fail('expected the call to fail');
+}
+
+/** An unsigned JWT-shaped token whose payload carries `aud` (what Entra's access tokens look like). */
+function jwtWithAudience(aud: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'RS256' })}.${part({ aud, scp: 'Calendars.ReadWrite' })}.c2ln`;
 }
 
 const mailboxDisabled = {
@@ -50,7 +56,7 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
     const m = await h.client().schedule(sampleDraft(), { transactionId: 'tx-mbx-get' });
     h.fake.inject({ ...mailboxDisabled, method: 'GET' });
     const e = await failure(h.client().get(m.id));
-    assert.ok(!isNotFoundError(e));
+    assert.notEqual(e.kind, 'notFound');
     assert.equal(e.kind, 'mailbox');
     assert.equal(e.code, 'MailboxNotEnabledForRESTAPI');
     assert.equal(e.status, 404);
@@ -59,7 +65,7 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
   it('a 404 with another or no code is not notFound either', async () => {
     h.fake.inject({ kind: 'status', status: 404, code: 'ResourceNotFound', message: 'Resource not found' });
     const e = await failure(h.client().get('AAMkx='));
-    assert.ok(!isNotFoundError(e), e.kind);
+    assert.notEqual(e.kind, 'notFound');
     assert.equal(e.kind, 'server');
   });
 
@@ -71,8 +77,7 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
     h.fake.inject({ ...mailboxDisabled, method: 'POST' });
     const c = await failure(h.client().cancel({ meetingId: m.id }));
     assert.equal(c.kind, 'mailbox');
-    assert.ok(!isNotFoundError(u) && !isNotFoundError(c));
-    assert.equal(h.fake.events.get(m.id)?.isCancelled, false);
+        assert.equal(h.fake.events.get(m.id)?.isCancelled, false);
   });
 
   it('getMany with mixed answers: only ErrorItemNotFound/itemNotFound are notFound', async () => {
@@ -94,8 +99,71 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
     assert.ok(isNotFoundError(results.get('AAMkdeleted=')));
     assert.ok(isNotFoundError(results.get(lower.id)));
     const d = results.get(disabled.id);
-    assert.ok(isMeetingsError(d) && !isNotFoundError(d), 'a disabled mailbox is not a deletion');
+    assert.ok(isMeetingsError(d));
+    assert.notEqual(d.kind, 'notFound', 'a disabled mailbox is not a deletion');
     assert.equal(d.kind, 'mailbox');
     assert.equal(d.code, 'MailboxNotEnabledForRESTAPI');
+  });
+});
+
+describe('MeetingsClient: 401 (fake Graph, HTTPS)', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('a 401 is not retried with the same token: exactly one request, notSignedIn', async () => {
+    let asked = 0;
+    const client = h.client({
+      getToken: () => {
+        asked += 1;
+        return Promise.resolve('stale-token');
+      },
+    });
+    const e = await failure(client.get('AAMkwhatever='));
+    assert.ok(isNotSignedInError(e));
+    assert.equal(e.status, 401);
+    assert.equal(e.code, 'InvalidAuthenticationToken');
+    assert.ok(e.requestId);
+    assert.equal(h.fake.requests.length, 1, 'exactly one request reached Graph');
+    assert.equal(asked, 1);
+  });
+
+  it('a create refused with 401 is sent once and makes nothing', async () => {
+    const e = await failure(
+      h.client({ getToken: () => Promise.resolve('stale') }).schedule(sampleDraft(), { transactionId: 'tx-401' }),
+    );
+    assert.ok(isNotSignedInError(e));
+    assert.equal(h.fake.requests.length, 1);
+    assert.equal(h.fake.events.size, 0);
+  });
+
+  it("recognises a token for another cloud: the JWT's aud names another Graph host", async () => {
+    const token = jwtWithAudience('https://graph.microsoft.us');
+    const e = await failure(h.client({ getToken: () => Promise.resolve(token) }).get('AAMkx='));
+    assert.ok(isNotSignedInError(e));
+    assert.equal(e.code, 'audienceMismatch');
+    assert.equal(h.fake.requests.length, 1);
+  });
+
+  it('a JWT for this origin, or one whose aud is the Graph app ID, is a plain 401', async () => {
+    for (const aud of [h.fake.url, `${h.fake.url}/`, '00000003-0000-0000-c000-000000000000']) {
+      const e = await failure(h.client({ getToken: () => Promise.resolve(jwtWithAudience(aud)) }).get('AAMkx='));
+      assert.ok(isNotSignedInError(e));
+      assert.equal(e.code, 'InvalidAuthenticationToken', aud);
+    }
+  });
+
+  it('recognises a 401 whose WWW-Authenticate error_description is about the audience', async () => {
+    h.fake.inject({ kind: 'unauthorized', audience: true });
+    const e = await failure(h.client().get('AAMkx='));
+    assert.ok(isNotSignedInError(e));
+    assert.equal(e.code, 'audienceMismatch');
+    assert.equal(h.fake.requests.length, 1);
   });
 });

@@ -134,20 +134,21 @@ describe('fake Graph server: answers like Graph', () => {
     assert.equal(h.fake.events.size, 0);
   });
 
-  it('an injected 401 (expired token) makes the client fetch a fresh token once', async () => {
+  it('an injected 401 (expired token) is answered once with a Bearer challenge; the client does not resend', async () => {
     const created = await h.client().schedule(sampleDraft(), { transactionId: 'tx-expired' });
     h.fake.inject({ kind: 'unauthorized', method: 'GET' });
-    const asked: (boolean | undefined)[] = [];
-    const m = await h
-      .client({
-        getToken: (o) => {
-          asked.push(o?.forceRefresh);
-          return Promise.resolve('test-token');
-        },
-      })
-      .get(created.id);
-    assert.equal(m.id, created.id);
-    assert.deepEqual(asked, [undefined, true]);
+    let asked = 0;
+    const client = h.client({
+      getToken: () => {
+        asked += 1;
+        return Promise.resolve('test-token');
+      },
+    });
+    await assert.rejects(client.get(created.id), (e: unknown) => (e as { kind?: string }).kind === 'notSignedIn');
+    const last = h.fake.requests.at(-1)!;
+    assert.equal(last.status, 401);
+    assert.equal(asked, 1);
+    assert.equal((await client.get(created.id)).id, created.id, 'the next call works again');
   });
 
   it('runs as a process and prints its URL and CA path', async function () {
