@@ -1,14 +1,13 @@
-// Reads the extension's settings. Endpoint and app registration come from user settings only.
+// Reads the extension's settings, all from user settings only (see settingsModel.ts).
 import * as vscode from 'vscode';
 import { isKnownTimeZone, toIanaZone, userTimeZone } from '../core/datetime';
 import type { Parsed, SettingProblem } from './settingsModel';
 import {
   configSection,
+  meetingDefaults,
   parseClientId,
-  parseDuration,
   parseEndpoint,
   parseTenant,
-  parseTimeZone,
   settingKeys,
   sovereignEnvironmentSetting,
   userValue,
@@ -91,14 +90,16 @@ export function readAuthSettings(log?: (m: string) => void): AuthSettings {
 export function readSettings(log?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(configSection);
   const { endpoint, clientId, tenant } = readAuthSettings(log);
+  const defaults = meetingDefaults((key) => config.inspect(key), userTimeZone(), isKnownTimeZone);
+  for (const key of defaults.workspaceIgnored)
+    log?.(`Ignoring the workspace value of ${configSection}.${key}: only user settings apply.`);
   return {
     endpoint,
     clientId,
     tenant,
-    durationMinutes: parseDuration(config.get(settingKeys.defaultDurationMinutes)),
+    durationMinutes: defaults.durationMinutes,
     // IANA, so the form's picker and Intl understand it (a Windows name in the setting is converted).
-    timeZone:
-      toIanaZone(parseTimeZone(config.get(settingKeys.timeZone), userTimeZone(), isKnownTimeZone)) ?? 'UTC',
+    timeZone: toIanaZone(defaults.timeZone) ?? 'UTC',
   };
 }
 

@@ -1,5 +1,6 @@
 // Parsing and validation of the extension's settings. Pure: no runtime `vscode` import, tested in Node.
-// Settings that decide where the token goes (endpoint, app registration) are read from user settings only.
+// Every setting is read from user settings only: the endpoint and app registration decide where the token goes, and
+// the zone and duration what is sent (a cloned repository's .vscode/settings.json must change none of them).
 
 /** The settings section. */
 export const configSection = 'outlookMeetings';
@@ -134,6 +135,33 @@ export function parseTimeZone(
 ): string {
   if (typeof value !== 'string' || value.trim() === '') return systemZone;
   return isKnown(value.trim()) ? value.trim() : systemZone;
+}
+
+/** The meeting defaults and the settings whose workspace value was ignored. */
+export interface MeetingDefaults {
+  durationMinutes: number;
+  /** The zone as the setting (or the system) names it; the host converts a Windows name to IANA. */
+  timeZone: string;
+  /** Keys (relative to `configSection`) a workspace or folder tried to set. */
+  workspaceIgnored: string[];
+}
+
+/** The meeting defaults from the inspections of their settings: user values only, else the defaults. */
+export function meetingDefaults(
+  inspect: (key: string) => Inspection<unknown> | undefined,
+  systemZone: string,
+  isKnown: (zone: string) => boolean,
+): MeetingDefaults {
+  const zone = userValue(inspect(settingKeys.timeZone));
+  const duration = userValue(inspect(settingKeys.defaultDurationMinutes));
+  return {
+    durationMinutes: parseDuration(duration.value),
+    timeZone: parseTimeZone(zone.value, systemZone, isKnown),
+    workspaceIgnored: [
+      ...(zone.workspaceIgnored ? [settingKeys.timeZone] : []),
+      ...(duration.workspaceIgnored ? [settingKeys.defaultDurationMinutes] : []),
+    ],
+  };
 }
 
 /** The scope Graph needs for every action. */

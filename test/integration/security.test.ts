@@ -95,6 +95,43 @@ describe('secrets and trust, in the real extension host', function () {
     assert.ok(!logText().includes(token), 'the token Graph echoed is in the log');
   });
 
+  it('ignores a workspace that sets the time zone and default duration (user settings only)', async () => {
+    const config = () => vscode.workspace.getConfiguration('outlookMeetings');
+    const zoneSent = /Kiritimati|Line Islands/;
+    /** Schedules with a wall time and no zone (the setting's zone applies); returns what the fake received. */
+    const schedule = async (subject: string): Promise<string> => {
+      const mark = fake.requests.length;
+      await vscode.commands
+        .executeCommand('outlookMeetings.scheduleMeeting', {
+          start: '2030-05-08T10:00',
+          end: '2030-05-08T10:30',
+          subject,
+        })
+        .then(undefined, () => undefined);
+      return fake.requests
+        .slice(mark)
+        .map((r) => `${r.rawBody}\n${JSON.stringify(r.headers)}`)
+        .join('\n');
+    };
+    await withWorkspaceSettings(
+      { 'outlookMeetings.timeZone': 'Pacific/Kiritimati', 'outlookMeetings.defaultDurationMinutes': 720 },
+      async () => {
+        const inspected = config().inspect('timeZone');
+        assert.equal(inspected?.workspaceValue, undefined, 'VS Code applied the workspace time zone');
+        const sent = await schedule('Workspace picks the zone');
+        assert.ok(sent.length > 0, 'nothing reached the fake');
+        assert.doesNotMatch(sent, zoneSent, 'the workspace time zone was used');
+        // The same observation sees a user-level zone, so the check above can fail.
+        try {
+          await config().update('timeZone', 'Pacific/Kiritimati', vscode.ConfigurationTarget.Global);
+          assert.match(await schedule('User picks the zone'), zoneSent);
+        } finally {
+          await config().update('timeZone', undefined, vscode.ConfigurationTarget.Global);
+        }
+      },
+    );
+  });
+
   it('ignores a workspace that sets the Graph endpoint, client ID and tenant', async () => {
     const other = await startTrustedFakeGraph({ tokens: [token] });
     const config = () => vscode.workspace.getConfiguration('outlookMeetings');

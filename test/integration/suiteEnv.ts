@@ -90,8 +90,8 @@ export function outlookLogFiles(): string[] {
 
 /**
  * Runs `body` with the scratch workspace's `.vscode/settings.json` holding `values`, then removes the file.
- * A window-scoped marker beside them (`defaultDurationMinutes: 45`) shows when VS Code has read the file
- * (application-scoped settings never appear as workspace values).
+ * A marker beside them (`editor.tabSize: 7`, a core setting a workspace may set) shows when VS Code has read the
+ * file (application-scoped settings, which all of the product's are, never appear as workspace values).
  */
 export async function withWorkspaceSettings(
   values: Record<string, unknown>,
@@ -101,16 +101,14 @@ export async function withWorkspaceSettings(
   if (!folder) throw new Error('the run opens no workspace folder');
   const dir = path.join(folder.uri.fsPath, '.vscode');
   const file = path.join(dir, 'settings.json');
-  const marker = () =>
-    vscode.workspace.getConfiguration('outlookMeetings').inspect<number>('defaultDurationMinutes')
-      ?.workspaceValue;
+  const marker = () => vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     file,
-    JSON.stringify({ ...values, 'outlookMeetings.defaultDurationMinutes': 45 }, null, 2),
+    JSON.stringify({ ...values, 'editor.tabSize': 7 }, null, 2),
   );
   try {
-    await waitFor('VS Code to read the workspace settings file', () => marker() === 45, 20_000);
+    await waitFor('VS Code to read the workspace settings file', () => marker() === 7, 20_000);
     await body();
   } finally {
     fs.rmSync(file, { force: true });

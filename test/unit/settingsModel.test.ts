@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import type { Inspection } from '../../src/host/settingsModel';
 import {
   buildScopes,
   classifySignInError,
   defaultEndpoint,
+  meetingDefaults,
   parseClientId,
   parseDuration,
   parseEndpoint,
@@ -161,6 +163,28 @@ describe('settingsModel', () => {
       assert.equal(sovereignEnvironmentProblem(cn.value, 'USGovernment'), 'cloudEnvironmentMismatch');
       // The global cloud ignores the setting.
       assert.equal(sovereignEnvironmentProblem(global.value, 'ChinaCloud'), undefined);
+    });
+  });
+
+  it('takes the meeting defaults (zone, duration) from user settings only, reporting a workspace value', () => {
+    const known = (z: string): boolean => ['Europe/Berlin', 'Pacific/Kiritimati'].includes(z);
+    const inspections: Record<string, Inspection<unknown>> = {
+      timeZone: { defaultValue: '', workspaceValue: 'Pacific/Kiritimati' },
+      defaultDurationMinutes: { defaultValue: 30, workspaceFolderValue: 720 },
+    };
+    assert.deepEqual(meetingDefaults((k) => inspections[k], 'Europe/Berlin', known), {
+      durationMinutes: 30,
+      timeZone: 'Europe/Berlin',
+      workspaceIgnored: ['timeZone', 'defaultDurationMinutes'],
+    });
+    const user: Record<string, Inspection<unknown>> = {
+      timeZone: { defaultValue: '', globalValue: 'Pacific/Kiritimati' },
+      defaultDurationMinutes: { defaultValue: 30, globalValue: 45 },
+    };
+    assert.deepEqual(meetingDefaults((k) => user[k], 'Europe/Berlin', known), {
+      durationMinutes: 45,
+      timeZone: 'Pacific/Kiritimati',
+      workspaceIgnored: [],
     });
   });
 
