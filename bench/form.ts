@@ -1,5 +1,8 @@
 // Part 6: the built form page in headless Chromium: time from navigation start to an interactive first field
-// (the page posted `ready`, the stand-in host answered `init` at once, and the first field is enabled and takes focus).
+// (the page posted `ready`, the stand-in host answered `init` at once, and the first field is enabled and takes focus),
+// beside a reference page whose script only posts `ready`: the same HTML shell, CSP and stylesheet from the same
+// server, in the same browser, a fresh context each, the two loads interleaved (order alternating). The ratio is
+// what our script costs over what Chromium costs any webview page.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,8 +20,12 @@ interface BenchWindow {
   __readyAt?: number;
 }
 
+/** The reference page's whole script: what any webview page does first. */
+const referenceScript = "acquireVsCodeApi().postMessage({ type: 'ready' });\n";
+
 /**
- * Runs in the page before its scripts: answers `ready` with `init` and records when #start can take focus.
+ * Runs in the page before its scripts: answers `ready` with `init` and records when #start can take focus; for the
+ * reference page (`init` null) records `ready` as its interactive time.
  * A plain string, so the TypeScript runner adds no helpers the page lacks.
  */
 function standInScript(init: unknown): string {
@@ -41,6 +48,10 @@ function standInScript(init: unknown): string {
     postMessage(msg) {
       if (msg && msg.type === 'ready') {
         window.__readyAt = performance.now();
+        if (init === null) {
+          window.__interactiveAt = window.__readyAt;
+          return;
+        }
         window.postMessage(init, '*');
         queueMicrotask(check);
       }
@@ -51,66 +62,103 @@ function standInScript(init: unknown): string {
 })();`;
 }
 
-/** Loads the page `loads` times, each in a fresh browser context; median time to an interactive first field. */
+/** One load's times, from navigation start. */
+interface LoadTimes {
+  interactive: number;
+  ready: number;
+}
+
+/**
+ * Loads the form page and the reference page `loads` times each (after one warm-up pair), interleaved, each in a
+ * fresh browser context: median time to an interactive first field, the reference's `ready`, and their ratio.
+ */
 export async function measureForm(opts: { distDir: string; loads: number }): Promise<Figure[]> {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
   const nonce = randomBytes(18).toString('base64');
-  const js = fs.readFileSync(path.join(opts.distDir, 'webview', 'form.js'));
-  const css = fs.readFileSync(path.join(opts.distDir, 'webview', 'form.css'));
-  let html = '';
+  const files: Record<string, Buffer | string> = {
+    '/form.js': fs.readFileSync(path.join(opts.distDir, 'webview', 'form.js')),
+    '/form.css': fs.readFileSync(path.join(opts.distDir, 'webview', 'form.css')),
+    '/ready.js': referenceScript,
+  };
   const server = createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const body = p === '/' ? html : p === '/form.js' ? js : p === '/form.css' ? css : undefined;
+    const body = files[p];
     if (body === undefined) {
       res.writeHead(404).end();
       return;
     }
-    const type = p === '/' ? 'text/html; charset=utf-8' : p.endsWith('.js') ? 'text/javascript' : 'text/css';
+    const type = p.endsWith('.js')
+      ? 'text/javascript'
+      : p.endsWith('.css')
+        ? 'text/css'
+        : 'text/html; charset=utf-8';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  html = renderFormHtml({
-    cspSource: base,
-    nonce,
-    scriptUri: `${base}/form.js`,
-    styleUri: `${base}/form.css`,
-    lang: 'en',
-  });
+  const page = (script: string): string =>
+    renderFormHtml({
+      cspSource: base,
+      nonce,
+      scriptUri: `${base}${script}`,
+      styleUri: `${base}/form.css`,
+      lang: 'en',
+    });
+  files['/'] = page('/form.js');
+  files['/reference'] = page('/ready.js');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
   });
-  const interactive: number[] = [];
-  const ready: number[] = [];
-  try {
-    const init = sampleInit();
-    for (let i = 0; i < opts.loads + 1; i++) {
-      const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
-      const page = await context.newPage();
-      await page.addInitScript({ content: standInScript(init) });
-      await page.goto(`${base}/`);
-      await page.waitForFunction(
+  const load = async (url: string, init: unknown): Promise<LoadTimes> => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript({ content: standInScript(init) });
+      await tab.goto(url);
+      await tab.waitForFunction(
         () => (window as unknown as BenchWindow).__interactiveAt !== undefined,
         undefined,
         {
           timeout: 30_000,
         },
       );
-      const t = await page.evaluate(() => {
+      return await tab.evaluate(() => {
         const w = window as unknown as BenchWindow;
         return { interactive: w.__interactiveAt ?? NaN, ready: w.__readyAt ?? NaN };
       });
+    } finally {
       await context.close();
-      if (i === 0) continue; // the first load warms Chromium's own caches
-      interactive.push(t.interactive);
-      ready.push(t.ready);
+    }
+  };
+  const form: LoadTimes[] = [];
+  const reference: number[] = [];
+  const ratios: number[] = [];
+  try {
+    const init = sampleInit();
+    for (let i = 0; i < opts.loads + 1; i++) {
+      const loadForm = (): Promise<LoadTimes> => load(`${base}/`, init);
+      const loadReference = async (): Promise<number> => (await load(`${base}/reference`, null)).interactive;
+      let f: LoadTimes;
+      let r: number;
+      if (i % 2 === 0) {
+        f = await loadForm();
+        r = await loadReference();
+      } else {
+        r = await loadReference();
+        f = await loadForm();
+      }
+      if (i === 0) continue; // the first pair warms Chromium's own caches
+      form.push(f);
+      reference.push(r);
+      ratios.push(f.interactive / r);
     }
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+  const interactive = form.map((t) => t.interactive);
   return [
     {
       key: 'form.interactive',
@@ -118,7 +166,22 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
       value: median(interactive),
       unit: 'ms',
       target: 150,
-      note: `ready posted at ${median(ready).toFixed(0)} ms, p90 ${quantile(interactive, 0.9).toFixed(0)} ms, n=${interactive.length}`,
+      note: `ready posted at ${median(form.map((t) => t.ready)).toFixed(0)} ms, p90 ${quantile(interactive, 0.9).toFixed(0)} ms, n=${interactive.length}`,
+    },
+    {
+      key: 'form.reference',
+      label: 'reference page (same shell, script only posts ready): navigation start to ready',
+      value: median(reference),
+      unit: 'ms',
+      note: `p90 ${quantile(reference, 0.9).toFixed(0)} ms, n=${reference.length}, interleaved with the form loads`,
+    },
+    {
+      key: 'form.ratio',
+      label: 'form interactive / reference ready (median of per-pair ratios)',
+      value: median(ratios),
+      unit: '×',
+      target: 1.5,
+      note: `pairs ${ratios.map((x) => x.toFixed(2)).join(' ')}; ratio of medians ${(median(interactive) / median(reference)).toFixed(2)}`,
     },
   ];
 }
