@@ -95,6 +95,8 @@ export class MeetingForm {
   private showAll = false;
   private prevStart: string;
   private errors: FieldError[] = [];
+  /** Which page-made status line shows, so it can go once it is no longer true. */
+  private statusKey: 'errorSummary' | 'nothingChanged' | undefined;
   /** Field errors from the host's last failed result, kept until the user edits that field. */
   private hostErrors: FieldError[] = [];
 
@@ -420,6 +422,16 @@ export class MeetingForm {
     this.updateDuration();
     this.validate();
     if (!this.draft.pending) setText(this.submit, this.t(this.submitKey()));
+    this.clearStaleStatus();
+  }
+
+  /** Removes "please correct…" once nothing is invalid, and "nothing has changed" once something has. */
+  private clearStaleStatus(): void {
+    const stale =
+      (this.statusKey === 'errorSummary' && this.errors.length === 0 && this.hostErrors.length === 0) ||
+      (this.statusKey === 'nothingChanged' &&
+        hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original)));
+    if (stale) this.setStatus('', false);
   }
 
   /** The button names what it does: Send (or Send update) when there are attendees, otherwise Save. */
@@ -530,15 +542,23 @@ export class MeetingForm {
   }
 
   private focusFirstInvalid(): void {
-    for (const name of fieldOrder) {
-      if (this.control(name).getAttribute('aria-invalid') === 'true') {
-        this.control(name).focus();
-        return;
-      }
-    }
+    const name = fieldOrder.find((n) => this.control(n).getAttribute('aria-invalid') === 'true');
+    if (name) this.reveal(name);
   }
 
-  private setStatus(text: string, isError: boolean): void {
+  /** Focuses a field and scrolls so its label and messages show above the sticky footer. */
+  private reveal(name: FieldName): void {
+    this.control(name).focus({ preventScroll: true });
+    const box = document.getElementById(`${name}-field`)?.getBoundingClientRect();
+    if (!box) return;
+    const margin = 8;
+    const room = window.innerHeight - (this.form.querySelector('.footer')?.getBoundingClientRect().height ?? 0);
+    if (box.top < margin || box.height + 2 * margin > room) window.scrollBy(0, box.top - margin);
+    else if (box.bottom > room - margin) window.scrollBy(0, box.bottom - room + margin);
+  }
+
+  private setStatus(text: string, isError: boolean, key?: 'errorSummary' | 'nothingChanged'): void {
+    this.statusKey = key;
     this.status.classList.toggle('status-error', isError);
     setText(this.status, text);
   }
@@ -572,7 +592,7 @@ export class MeetingForm {
   private hideConfirm(back: boolean): void {
     this.confirm.hidden = true;
     this.submitRow.hidden = false;
-    if (back) this.control(this.confirmFocus).focus();
+    if (back) this.reveal(this.confirmFocus);
   }
 
   private trySubmit(confirmed = false): void {
@@ -584,7 +604,7 @@ export class MeetingForm {
     if (this.errors.length > 0) {
       this.showAll = true;
       this.renderErrors();
-      this.setStatus(this.t('errorSummary'), true);
+      this.setStatus(this.t('errorSummary'), true, 'errorSummary');
       this.focusFirstInvalid();
       return;
     }
@@ -592,7 +612,7 @@ export class MeetingForm {
       this.init.mode === 'update' &&
       !hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original))
     ) {
-      this.setStatus(this.t('nothingChanged'), false);
+      this.setStatus(this.t('nothingChanged'), false, 'nothingChanged');
       return;
     }
     if (!confirmed) {

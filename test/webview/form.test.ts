@@ -169,7 +169,7 @@ describe('meeting form page (headless Chromium)', function () {
     await form.page.waitForTimeout(100);
     assert.equal(submits(await form.posted()).length, 0, 'nothing sent before confirming');
     assert.equal(await form.page.locator('#confirm').isVisible(), true);
-    assert.match(await form.page.locator('#confirm').textContent() ?? '', /no subject/);
+    assert.match((await form.page.locator('#confirm').textContent()) ?? '', /no subject/);
     assert.equal(await form.focusedId(), 'confirmBack', 'focus on Go back');
     await form.page.keyboard.press('Enter');
     assert.equal(await form.page.locator('#confirm').isVisible(), false);
@@ -212,12 +212,99 @@ describe('meeting form page (headless Chromium)', function () {
     await form.page.keyboard.press('ArrowDown');
     await form.page.keyboard.press('Enter');
     await form.page.locator('#subject input').focus();
-    assert.equal(await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value), 'Pacific/Kiritimati');
+    assert.equal(
+      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      'Pacific/Kiritimati',
+    );
     assert.equal(await form.page.locator('#timeWarning').isVisible(), true);
-    assert.match(await form.page.locator('#timeWarning').textContent() ?? '', /in the past/);
+    assert.match((await form.page.locator('#timeWarning').textContent()) ?? '', /in the past/);
     await form.page.locator('#submit').click();
-    assert.match(await form.page.locator('#confirm').textContent() ?? '', /in the past/);
+    assert.match((await form.page.locator('#confirm').textContent()) ?? '', /in the past/);
     assert.equal(submits(await form.posted()).length, 0);
+  });
+
+  it('clears a status line once it is no longer true', async () => {
+    await form.init();
+    await form.page.locator('#end input').fill('2030-06-03T09:00');
+    await form.page.locator('#submit').click();
+    assert.equal(await form.page.locator('#status').textContent(), 'Please correct the highlighted fields.');
+    await form.page.locator('#end input').fill('2030-06-03T11:00');
+    assert.equal(await form.page.locator('#status').textContent(), '', 'no error left: the summary goes');
+    await form.page.context().close();
+    form = await harness.open();
+    await form.init(
+      sampleInit({ mode: 'update', meetingId: 'M2', values: sampleValues({ subject: 'Weekly' }) }),
+    );
+    await form.page.locator('#submit').click();
+    assert.equal(
+      await form.page.locator('#status').textContent(),
+      'Nothing has changed, so nothing was sent.',
+    );
+    await form.page.locator('#location input').fill('Room 7');
+    assert.equal(await form.page.locator('#status').textContent(), '', 'something changed: the note goes');
+  });
+
+  it('scrolls the invalid field it focuses so that its label and message are in view', async () => {
+    await form.page.context().close();
+    form = await harness.open(undefined, { width: 900, height: 400 });
+    await form.init();
+    await form.page.locator('#subject input').fill('Review');
+    await form.page
+      .locator('#attendees textarea')
+      .fill(
+        [
+          'a@',
+          'b@',
+          'c@',
+          'd@',
+          'e@',
+          'f@x.com',
+          'g@x.com',
+          'h@x.com',
+          'i@x.com',
+          'j@x.com',
+          'k@x.com',
+          'l@x.com',
+        ].join('\n'),
+      );
+    await form.page.locator('#subject input').focus();
+    await form.page.keyboard.press('Control+Enter');
+    assert.equal(await form.focusedId(), 'attendees');
+    const seen = await form.page.evaluate(() => {
+      const footer = document.querySelector('.footer')?.getBoundingClientRect().top ?? innerHeight;
+      const bottom = Math.min(innerHeight, footer);
+      const out: Record<string, boolean> = {};
+      for (const [key, id] of [
+        ['label', 'attendees-label'],
+        ['error', 'attendees-error'],
+      ]) {
+        const r = document.getElementById(id)?.getBoundingClientRect();
+        out[key] = !!r && r.height > 0 && r.top >= 0 && r.bottom <= bottom;
+      }
+      return out;
+    });
+    assert.deepEqual(seen, { label: true, error: true });
+  });
+
+  it('keeps the success view when the tab is hidden and shown again', async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Retro');
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({
+      type: 'result',
+      requestId: sent.requestId,
+      ok: true,
+      meetingId: 'M-77',
+      canJoin: false,
+    });
+    await form.page.waitForSelector('#success:not([hidden])');
+    await form.page.reload();
+    await form.waitForPosted(1);
+    await form.send(sampleInit());
+    await form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await form.page.locator('#meetingId').textContent(), 'M-77');
+    assert.equal(await form.page.locator('#form').isVisible(), false);
   });
 
   it('submits with Ctrl+Enter from the message box', async () => {

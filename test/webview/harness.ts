@@ -61,7 +61,7 @@ export interface Harness {
   /** The HTML the server sends for `/` (renderFormHtml output). */
   html: string;
   nonce: string;
-  open(theme?: WebviewTheme): Promise<FormPage>;
+  open(theme?: WebviewTheme, viewport?: { width: number; height: number }): Promise<FormPage>;
   close(): Promise<void>;
 }
 
@@ -107,8 +107,8 @@ export async function startHarness(): Promise<Harness> {
     browser,
     html,
     nonce,
-    async open(theme = darkPlus) {
-      const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    async open(theme = darkPlus, viewport = { width: 900, height: 800 }) {
+      const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.addInitScript(standIn, { bodyClass: theme.bodyClass, vars: theme.vars });
       const form = new FormPage(page);
