@@ -1,15 +1,11 @@
-// The host's side of schedule, update and cancel: the pure `MeetingOperations` over the shared services,
-// plus the change event the tree listens to. The commands (with or without UI) and the form panel use this.
-import * as vscode from 'vscode';
+// The host's side of schedule, update and cancel: the pure `MeetingOperations` over the shared services.
+// The commands (with or without UI) and the form panel use this; the tree listens to the store's own change event.
 import type { CancelRequest, Meeting, MeetingDraft } from '../core/types';
 import type * as OperationsModule from '../services/meetingActions';
 import type { ActionOptions, MeetingOperations } from '../services/meetingActions';
 import type { MeetingsApi, Services } from './services';
 
 export type { ActionOptions } from '../services/meetingActions';
-
-/** Emits when the stored list of an account changed. */
-export const storeChanged = new vscode.EventEmitter<void>();
 
 /** Meeting operations over the shared services. */
 export class MeetingActions {
@@ -29,7 +25,6 @@ export class MeetingActions {
         graph: () => services.graph(),
         account: () => services.account(),
         defaultTimeZone: () => services.settings().timeZone,
-        onStoreChanged: () => storeChanged.fire(),
       });
     }
     return this.ops;

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import type { RecoveryOutcome } from '../services/recovery';
 import { resolvePendingCreates } from '../services/recovery';
 import type { MeetingActions } from './actions';
-import { storeChanged } from './actions';
 import { showError } from './errors';
 import { inertNotificationText } from './inertText';
 import type { Services } from './services';
@@ -28,7 +27,6 @@ async function recover(services: Services, actions: MeetingActions): Promise<voi
       log: services.log,
       graph: () => services.graph(),
       account: () => Promise.resolve(account),
-      onStoreChanged: () => storeChanged.fire(),
     },
     { inFlight: actions.inFlight },
   );

@@ -10,7 +10,6 @@ import type { Settings } from './settings';
 import { readSettings } from './settings';
 
 export type { MeetingsApi } from '../services/meetingActions';
-export { storedFromMeeting } from '../services/meetingActions';
 
 /** Shared state of the extension host layer. */
 export class Services {

@@ -1,15 +1,12 @@
 // The "Meetings" tree: the account's stored meetings grouped Upcoming / Past / Cancelled, and Refresh.
 import * as vscode from 'vscode';
-import type { Meeting } from '../core/types';
-import { isNotFoundError } from '../graph/errors';
+import { refreshMeetings } from '../services/refresh';
 import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
-import { storeChanged } from './actions';
 import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
-import { showError } from './errors';
+import { describeError, showError } from './errors';
 import { inertNotificationText } from './inertText';
 import type { Services } from './services';
-import { storedFromMeeting } from './services';
 import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
 
@@ -70,7 +67,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   constructor(private readonly services: Services) {
     this.disposables.push(
-      storeChanged.event(() => this.update()),
+      services.store.onDidChange(() => this.update()),
       services.auth.onDidChangeAccount(() => this.update()),
     );
   }
@@ -147,51 +144,26 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     return item;
   }
 
-  /** Re-reads every stored meeting from Graph ($batch) and records what changed, was cancelled or deleted. */
+  /** Re-reads every stored meeting from Graph and records what changed (rules: `refreshMeetings`). */
   async refresh(): Promise<void> {
     const { services } = this;
-    await vscode.window.withProgress(
+    const result = await vscode.window.withProgress(
       { location: { viewId: meetingsViewId }, title: vscode.l10n.t('Refreshing meetings…') },
-      async () => {
-        const account = await services.account();
-        await services.store.reload(account.id);
-        const stored = services.store.list(account.id);
-        const ids = stored.filter((m) => m.status !== 'deleted').map((m) => m.id);
-        if (ids.length === 0) return;
-        const client = await services.graph();
-        const answers = await client.getMany(ids);
-        const updates: StoredMeeting[] = [];
-        let failed = 0;
-        for (const [id, answer] of answers) {
-          const old = services.store.get(account.id, id);
-          if (!old) continue;
-          if (isNotFoundError(answer)) {
-            if (old.status === 'active') updates.push({ ...old, status: 'deleted' });
-          } else if (answer instanceof Error) {
-            failed++;
-            services.log.warn(`Refresh of ${id} failed: ${answer.message}`);
-          } else {
-            const next = storedFromMeeting(answer as Meeting);
-            if (old.status === 'cancelled' && next.status === 'active') next.status = 'cancelled';
-            updates.push(next);
-          }
-        }
-        if (updates.length > 0) await services.store.putMany(account.id, updates);
-        services.log.info(`Refreshed ${ids.length} meetings: ${updates.length} recorded, ${failed} failed.`);
-        if (failed > 0) {
-          void vscode.window.showWarningMessage(
-            inertNotificationText(
-              vscode.l10n.t(
-                '{0} of {1} meetings could not be refreshed. See the log for details.',
-                failed,
-                ids.length,
-              ),
-            ),
-          );
-        }
-      },
+      () => refreshMeetings(services),
     );
-    this.update();
+    const first = result.failed[0];
+    if (first) {
+      void vscode.window.showWarningMessage(
+        inertNotificationText(
+          vscode.l10n.t(
+            '{0} of {1} meetings could not be refreshed: {2} See the log for details.',
+            result.failed.length,
+            result.checked,
+            describeError(first.error).message,
+          ),
+        ),
+      );
+    }
   }
 
   /** Refresh with errors shown as notifications. */

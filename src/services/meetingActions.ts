@@ -1,5 +1,5 @@
 // Schedule, update and cancel: validation, the store bookkeeping and the Graph calls, without UI.
-// Pure: no runtime `vscode` import; the host wraps it, fires its change event and shows translated messages.
+// Pure: no runtime `vscode` import; the host wraps it and shows translated messages. The store announces its changes.
 import { graphDateTimeToEpochMs } from '../core/datetime';
 import { isMappingError, pickOnlineMeetingProvider } from '../core/mapping';
 import { fieldError } from '../core/messages';
@@ -33,8 +33,6 @@ export interface ActionDeps {
   account(): Promise<{ id: string }>;
   /** The zone for wall times without a zone. */
   defaultTimeZone(): string;
-  /** Called after the stored list of the account changed. */
-  onStoreChanged?: () => void;
 }
 
 /** Options shared by the actions. */
@@ -73,10 +71,6 @@ export class MeetingOperations {
   readonly inFlight = new Set<string>();
 
   constructor(private readonly deps: ActionDeps) {}
-
-  private changed(): void {
-    this.deps.onStoreChanged?.();
-  }
 
   /** The zone for wall times without a zone. */
   defaultTimeZone(): string {
@@ -134,7 +128,6 @@ export class MeetingOperations {
       this.inFlight.delete(transactionId);
     }
     await store.completePending(account.id, transactionId, storedFromMeeting(meeting));
-    this.changed();
     log.info(`Scheduled meeting ${meeting.id} (transaction ${transactionId}).`);
     return meeting;
   }
@@ -178,7 +171,6 @@ export class MeetingOperations {
     const account = await this.deps.account();
     if (this.deps.store.get(account.id, meeting.id)) {
       await this.deps.store.put(account.id, storedFromMeeting(meeting));
-      this.changed();
     }
   }
 
@@ -203,12 +195,22 @@ export class MeetingOperations {
     const req = this.validateCancel(input);
     const meeting = options.checked ?? (await this.readForCancel(req.meetingId, options));
     const client = await this.deps.graph();
-    if (!meeting.isCancelled) await client.cancel(req, { signal: options.signal });
     const account = await this.deps.account();
-    if (this.deps.store.get(account.id, req.meetingId)) {
-      await this.deps.store.setStatus(account.id, req.meetingId, 'cancelled');
-      this.changed();
+    const { store } = this.deps;
+    const stored = store.get(account.id, req.meetingId) !== undefined;
+    if (!meeting.isCancelled) {
+      // Recorded before sending, so a refresh that later finds the event gone knows the cancel was ours.
+      if (stored) await store.patch(account.id, req.meetingId, { cancelRequested: true });
+      try {
+        await client.cancel(req, { signal: options.signal });
+      } catch (e) {
+        if (stored && !outcomeUnknown(e))
+          await store.patch(account.id, req.meetingId, { cancelRequested: undefined });
+        throw e;
+      }
     }
+    if (stored)
+      await store.patch(account.id, req.meetingId, { status: 'cancelled', cancelRequested: undefined });
     this.deps.log.info(`Cancelled meeting ${req.meetingId}.`);
   }
 }

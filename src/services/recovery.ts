@@ -56,7 +56,10 @@ export function revalidateDraft(value: unknown): MeetingDraft | undefined {
 }
 
 /** The UTC window searched for a pending create. */
-export function recoveryWindow(p: PendingCreate, draft: MeetingDraft = p.draft): { start: number; end: number } {
+export function recoveryWindow(
+  p: PendingCreate,
+  draft: MeetingDraft = p.draft,
+): { start: number; end: number } {
   const start = graphDateTimeToEpochMs(draft.start) ?? p.start;
   const end = graphDateTimeToEpochMs(draft.end) ?? p.end;
   return {
@@ -77,7 +80,7 @@ export interface RecoveryOptions {
  * about the outcome (not signed in, settings) are thrown before anything changes.
  */
 export async function resolvePendingCreates(
-  deps: Pick<ActionDeps, 'store' | 'log' | 'graph' | 'account' | 'onStoreChanged'>,
+  deps: Pick<ActionDeps, 'store' | 'log' | 'graph' | 'account'>,
   options: RecoveryOptions = {},
 ): Promise<RecoveryOutcome[]> {
   const { store, log } = deps;
@@ -91,7 +94,9 @@ export async function resolvePendingCreates(
     const draft = revalidateDraft(p.draft);
     if (!draft) {
       await store.removePending(account.id, p.transactionId);
-      log.warn(`Removed the unreadable interrupted create ${p.transactionId}: its stored draft is not valid.`);
+      log.warn(
+        `Removed the unreadable interrupted create ${p.transactionId}: its stored draft is not valid.`,
+      );
       outcomes.push({ kind: 'unreadable', pending: p });
       continue;
     }
@@ -110,7 +115,6 @@ export async function resolvePendingCreates(
     }
     if (meeting) {
       await store.completePending(account.id, p.transactionId, storedFromMeeting(meeting));
-      deps.onStoreChanged?.();
       log.info(`Recovered create ${p.transactionId}: meeting ${meeting.id}.`);
       outcomes.push({ kind: 'recorded', pending: p, meeting });
     } else {

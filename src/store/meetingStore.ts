@@ -31,6 +31,8 @@ export interface StoredMeeting {
   organizer: boolean;
   /** Graph's `lastModifiedDateTime`, when known. */
   lastModified?: string;
+  /** A cancel was sent (or about to be) and its answer not yet seen: a later "not found" means we cancelled it. */
+  cancelRequested?: boolean;
 }
 
 /** A create that was sent (or is about to be) but whose answer has not been recorded yet. */
@@ -246,6 +248,7 @@ function removeFromList(l: MeetingList, id: string): void {
 export class MeetingStore {
   private readonly accounts = new Map<string, AccountState>();
   private readonly nextRevision = revisionStamps();
+  private readonly listeners = new Set<(accountId: string) => void>();
   /** How many unreadable records were last logged per account, so each finding is logged once. */
   private readonly reportedUnreadable = new Map<string, number>();
 
@@ -313,6 +316,7 @@ export class MeetingStore {
   private change(accountId: string, s: AccountState, op: MeetingsOp): Promise<void> {
     op(s);
     s.queuedMeetings.push(op);
+    this.fire(accountId);
     return this.enqueue(s, async () => {
       if (s.queuedMeetings.length === 0) return;
       const stored = this.memento.get<unknown>(meetingsKey(accountId));
@@ -373,7 +377,29 @@ export class MeetingStore {
       seen = s.writes;
       await seen;
     } while (seen !== s.writes);
-    if (this.accounts.get(accountId) === s) this.accounts.delete(accountId);
+    if (this.accounts.get(accountId) === s) {
+      this.accounts.delete(accountId);
+      this.fire(accountId);
+    }
+  }
+
+  /**
+   * Calls `listener` with the account ID whenever that account's meeting list changes in memory (a put, patch,
+   * removal, or a reload that may bring another window's changes). Listeners run synchronously; dispose to stop.
+   */
+  onDidChange(listener: (accountId: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  private fire(accountId: string): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(accountId);
+      } catch (e) {
+        this.log(`A store change listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 
   /** All stored meetings of the account, sorted by start ascending. Do not mutate. */

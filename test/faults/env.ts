@@ -36,18 +36,13 @@ export function captureLog(): CapturedLog {
 }
 
 /** Dependencies of the pure actions for one account over `store` and `client`. */
-export function depsFor(
-  store: MeetingStore,
-  client: MeetingsClient,
-  onStoreChanged?: () => void,
-): ActionDeps {
+export function depsFor(store: MeetingStore, client: MeetingsClient): ActionDeps {
   return {
     store,
     log: captureLog(),
     graph: () => Promise.resolve(client),
     account: () => Promise.resolve({ id: accountId }),
     defaultTimeZone: () => 'Europe/Berlin',
-    ...(onStoreChanged ? { onStoreChanged } : {}),
   };
 }
 
