@@ -63,3 +63,39 @@ describe('maskError (errors a command rejects with, seen by the calling extensio
     assert.equal(maskError('oops opaque-token-abcdefghij'), 'oops [redacted]');
   });
 });
+
+describe('redactSecrets: encoded forms and error causes', () => {
+  afterEach(() => forgetSecrets());
+  const token = 'EwB+opaque/token=with&odd chars!*()~';
+
+  it('masks URL-encoded and form-encoded forms of a remembered token', () => {
+    rememberSecret(token);
+    const forms = [
+      encodeURIComponent(token),
+      new URLSearchParams({ t: token }).toString().slice(2),
+      encodeURI(token),
+    ];
+    for (const form of forms) {
+      assert.notEqual(form, token);
+      const out = redactSecrets(`GET /x?token=${form}&y=1 failed`);
+      assert.ok(!out.includes(form), `${form} survived: ${out}`);
+      assert.match(out, /\[redacted\]&y=1 failed$/);
+    }
+  });
+
+  it('masks the token along the whole error.cause chain, without looping on a cycle', () => {
+    rememberSecret(token);
+    const root = new Error(`socket closed after sending ${token}`);
+    const middle = new Error('fetch failed', { cause: root });
+    const top = new Error('request failed', { cause: middle });
+    (root as { cause?: unknown }).cause = top; // a cycle
+    const stringCause = new Error('outer', { cause: `string cause ${encodeURIComponent(token)}` });
+    maskError(top);
+    maskError(stringCause);
+    for (const e of [top, middle, root]) {
+      assert.ok(!e.message.includes(token), e.message);
+      assert.ok(!String(e.stack).includes(token));
+    }
+    assert.equal(stringCause.cause, 'string cause [redacted]');
+  });
+});
