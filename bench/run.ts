@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,actions,refresh,scale,form]`: measures bundle size, activation in a real extension
+// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,actions,refresh,scale,parsing,form]`: measures bundle size, activation in a real extension
 // host, per-action overhead, refresh at scale, tree and store at scale, and the form's time to interactive;
 // prints each figure with its target and PASS/MISS, and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { measureActivation } from './activation';
 import { measureBundles, productionBuild } from './bundle';
 import { measureForm } from './form';
 import { measureActions, measureRefresh } from './http';
+import { measureParsing } from './parsing';
 import { measureScale } from './scale';
 import type { Figure } from './stats';
 import { round, verdict } from './stats';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
     await part('scale', figures, () =>
       measureScale(quick ? { count: 10_000, reps: 3, adds: 100 } : { count: 10_000, reps: 11, adds: 1000 }),
     );
+    await part('parsing', figures, () => measureParsing({ reps: quick ? 3 : 11 }));
     await part('form', figures, () =>
       measureForm({ distDir: path.join(build.dir, 'dist'), loads: quick ? 5 : 25 }),
     );

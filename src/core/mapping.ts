@@ -2,6 +2,7 @@
 // never trusted: `fromGraphEvent` checks every field it reads.
 import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
 import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
+import { MAX_HTML_LENGTH, findOpenTag, tokenizeHtml } from './htmlTokens';
 
 /** The event JSON this extension sends to Graph (`POST /me/events`, `PATCH /me/events/{id}`). */
 export interface GraphEventPayload {
@@ -174,7 +175,7 @@ export interface JoinBlockSpan {
   end: number;
 }
 
-const separatorRun = /_{30,}/g;
+const separatorRun = /_{30,}/;
 const teamsMarker = /teams\.microsoft\.com|teams\.live\.com|microsoft teams|me-email-text|meetup-join/i;
 const voidElements = new Set([
   'area',
@@ -192,79 +193,104 @@ const voidElements = new Set([
   'wbr',
 ]);
 
-function hasTeamsMarker(text: string, joinUrl?: string): boolean {
-  if (joinUrl && (text.includes(joinUrl) || text.includes(joinUrl.replace(/&/g, '&amp;')))) return true;
-  return teamsMarker.test(text);
+/**
+ * Where the last Teams marker (the join URL, a Teams host, "Microsoft Teams", Graph's `me-email-text`
+ * class, `meetup-join`) lying wholly in `[0, end)` starts, or -1. One pass; overlapping matches count.
+ */
+function lastMarkerStart(content: string, end: number, joinUrl?: string): number {
+  const head = content.slice(0, end);
+  let last = -1;
+  const marker = new RegExp(teamsMarker.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = marker.exec(head)) !== null) {
+    last = m.index;
+    marker.lastIndex = m.index + 1;
+  }
+  if (joinUrl) {
+    for (const url of [joinUrl, joinUrl.replace(/&/g, '&amp;')]) last = Math.max(last, head.lastIndexOf(url));
+  }
+  return last;
 }
 
 function bodyBounds(html: string): { contentStart: number; contentEnd: number } {
-  const open = /<body\b[^>]*>/i.exec(html);
-  const contentStart = open ? open.index + open[0].length : 0;
+  const open = findOpenTag(html, 'body');
+  const contentStart = open ? open.end : 0;
   const close = html.toLowerCase().lastIndexOf('</body');
   return { contentStart, contentEnd: close >= contentStart ? close : html.length };
 }
 
-function hasVisibleText(html: string): boolean {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;|&#160;|&#xa0;/gi, '');
-  return text.trim() !== '';
-}
+const invisibleEntities = /&nbsp;|&#160;|&#xa0;/gi;
 
 /**
  * Finds the Teams join block Graph puts into an online meeting's body: the first separator line of
  * underscores that is followed by a Teams marker (the join URL, a Teams link, "Microsoft Teams", Graph's
  * `me-email-text` class). In HTML the block starts at the outermost element around that separator with
  * no visible text before it, and runs to the end of `<body>`; in text, it starts at the separator's line.
+ * Linear in the content; content longer than `MAX_HTML_LENGTH` has no join block (undefined).
  */
 export function findJoinBlock(
   content: string,
   contentType: ContentType,
   joinUrl?: string,
 ): JoinBlockSpan | undefined {
+  if (content.length > MAX_HTML_LENGTH) return undefined;
   const { contentStart, contentEnd } =
     contentType === 'html' ? bodyBounds(content) : { contentStart: 0, contentEnd: content.length };
-  separatorRun.lastIndex = contentStart;
-  let run: RegExpExecArray | null;
-  while ((run = separatorRun.exec(content)) !== null && run.index < contentEnd) {
-    if (!hasTeamsMarker(content.slice(run.index, contentEnd), joinUrl)) continue;
-    if (contentType === 'text') {
-      const lineStart = Math.max(content.lastIndexOf('\n', run.index) + 1, 0);
-      return { start: lineStart, end: contentEnd };
-    }
-    return { start: htmlBlockStart(content, contentStart, run.index), end: contentEnd };
+  const lastMarker = lastMarkerStart(content, contentEnd, joinUrl);
+  const separator = new RegExp(separatorRun.source, 'g');
+  separator.lastIndex = contentStart;
+  const run = separator.exec(content);
+  if (run === null || run.index >= contentEnd || run.index > lastMarker) return undefined;
+  if (contentType === 'text') {
+    const lineStart = Math.max(content.lastIndexOf('\n', run.index) + 1, 0);
+    return { start: lineStart, end: contentEnd };
   }
-  return undefined;
+  return { start: htmlBlockStart(content, contentStart, run.index), end: contentEnd };
 }
 
-/** The start of the outermost element around `runIndex` that has no visible text before the run. */
+/**
+ * The start of the outermost element around `runIndex` with no visible text between its start and the run
+ * (tags, comments and non-breaking spaces are not visible); `runIndex` when the innermost has some. One pass.
+ */
 function htmlBlockStart(html: string, from: number, runIndex: number): number {
   const open: { name: string; start: number }[] = [];
-  const tag = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>/g;
-  tag.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(html)) !== null && m.index < runIndex) {
-    if (m[2] === undefined) continue;
-    const name = m[2].toLowerCase();
-    if (m[1] === '/') {
-      const at = open.map((e) => e.name).lastIndexOf(name);
-      if (at >= 0) open.length = at;
-    } else if (!voidElements.has(name) && !m[0].endsWith('/>')) {
-      open.push({ name, start: m.index });
+  /** Per tag name, the stack positions of its open elements (so a closing tag finds its element at once). */
+  const byName = new Map<string, number[]>();
+  const head = html.slice(0, runIndex);
+  let visibleEnd = from;
+  tokenizeHtml(head, from, (t) => {
+    if (t.kind === 'text') {
+      if (/\S/.test(head.slice(t.start, t.end).replace(invisibleEntities, ''))) visibleEnd = t.end;
+      return;
     }
-  }
-  let start = runIndex;
-  for (let i = open.length - 1; i >= 0; i--) {
-    if (hasVisibleText(html.slice(open[i].start, start))) break;
-    start = open[i].start;
-  }
-  return start;
+    if (t.kind !== 'tag') return;
+    if (t.closing) {
+      const positions = byName.get(t.name);
+      if (!positions || positions.length === 0) return;
+      const at = positions[positions.length - 1];
+      while (open.length > at) byName.get(open.pop()!.name)!.pop();
+    } else if (!voidElements.has(t.name) && !t.selfClosing) {
+      let positions = byName.get(t.name);
+      if (!positions) byName.set(t.name, (positions = []));
+      positions.push(open.length);
+      open.push({ name: t.name, start: t.start });
+    }
+  });
+  return open.find((e) => e.start >= visibleEnd)?.start ?? runIndex;
 }
 
+/** What lies between `<body ...>` and the last `</body>`; the whole text when it has no such pair. */
 function innerBody(html: string): string {
-  const m = /<body\b[^>]*>([\s\S]*)<\/body\s*>/i.exec(html);
-  return m ? m[1] : html;
+  const open = findOpenTag(html, 'body');
+  if (!open) return html;
+  const lower = html.toLowerCase();
+  const closeTag = /<\/body\s*>/y;
+  for (let close = lower.lastIndexOf('</body'); close >= open.end; close = lower.lastIndexOf('</body', close - 1)) {
+    closeTag.lastIndex = close;
+    if (closeTag.test(lower)) return html.slice(open.end, close);
+    if (close === 0) break;
+  }
+  return html;
 }
 
 /** A join block of our own, for an online meeting whose body lost Graph's. */
