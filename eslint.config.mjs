@@ -32,6 +32,21 @@ export default tseslint.config(
     },
   },
   {
+    // Notifications render `[label](command:...)` as a link that runs a command: every one goes through the
+    // helper (src/host/notify.ts via notifications.ts), which masks tokens and breaks link syntax.
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/notifications.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage'].map((property) => ({
+          property,
+          message: 'Show notifications through `notify` (src/host/notifications.ts), which makes the text inert.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
   },

@@ -4,11 +4,11 @@ import { isMeetingsError } from '../graph/errors';
 import { isNotOrganizerError } from '../services/errors';
 import { isInvalidArgumentsError } from './commandArgs';
 import { isNotSignedInError, isSignInError } from './auth';
-import { inertNotificationText } from './inertText';
 import type { Log } from './log';
 import { redactSecrets } from './redact';
 import { isSettingsError, openSettings } from './settings';
 import { configSection, settingKeys } from './settingsModel';
+import { notify } from './notifications';
 
 export { NotOrganizerError, isNotOrganizerError } from '../services/errors';
 
@@ -306,8 +306,9 @@ export async function showError(e: unknown, log: Log, options: ShowErrorOptions 
   const message = view.requestId
     ? `${view.message} ${vscode.l10n.t('(request ID {0})', view.requestId)}`
     : view.message;
-  const picked = await vscode.window.showErrorMessage(
-    inertNotificationText(redactSecrets(message)),
+  // notify masks tokens and breaks link syntax in whatever reaches the notification.
+  const picked = await notify.error(
+    message,
     ...actions.map((a) => labels[a]),
   );
   const action = actions.find((a) => labels[a] === picked);

@@ -8,6 +8,7 @@ import type { MeetingActions } from './actions';
 import { showError } from './errors';
 import { inertNotificationText } from './inertText';
 import type { Services } from './services';
+import { notify } from './notifications';
 
 let running: Promise<void> | undefined;
 
@@ -39,7 +40,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
     (typeof outcome.pending.subject === 'string' && outcome.pending.subject) || vscode.l10n.t('(no subject)');
   switch (outcome.kind) {
     case 'recorded':
-      void vscode.window.showInformationMessage(
+      void notify.info(
         inertNotificationText(
           vscode.l10n.t(
             'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
@@ -50,7 +51,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
       return;
     case 'notMade': {
       const again = vscode.l10n.t('Schedule Again');
-      const picked = await vscode.window.showWarningMessage(
+      const picked = await notify.warn(
         inertNotificationText(
           vscode.l10n.t(
             'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
@@ -63,7 +64,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
         const schedule = async (transactionId: string): Promise<void> => {
           try {
             await actions.schedule(outcome.draft, transactionId);
-            void vscode.window.showInformationMessage(
+            void notify.info(
               inertNotificationText(vscode.l10n.t('"{0}" was scheduled.', subject)),
             );
           } catch (e) {
@@ -75,7 +76,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
       return;
     }
     case 'unreadable':
-      void vscode.window.showWarningMessage(
+      void notify.warn(
         inertNotificationText(
           vscode.l10n.t(
             'Scheduling "{0}" was interrupted when VS Code closed, and its saved details cannot be read, so it cannot be checked or scheduled again. Look in Outlook whether the meeting exists.',

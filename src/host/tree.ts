@@ -9,6 +9,7 @@ import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
+import { notify } from './notifications';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
 
@@ -153,7 +154,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     );
     const first = result.failed[0];
     if (first) {
-      void vscode.window.showWarningMessage(
+      void notify.warn(
         inertNotificationText(
           vscode.l10n.t(
             '{0} of {1} meetings could not be refreshed: {2} See the log for details.',

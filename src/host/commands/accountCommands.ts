@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { showError } from '../errors';
 import { inertNotificationText } from '../inertText';
+import { notify } from '../notifications';
 
 /** The README section on registering an Entra app. */
 export const setupGuideAnchor = 'register-an-entra-app-once-per-organization';
@@ -16,7 +17,7 @@ export function registerAccountCommands(
     try {
       const account = await services.auth.signIn({ switchAccount });
       services.resetClient();
-      void vscode.window.showInformationMessage(
+      void notify.info(
         inertNotificationText(vscode.l10n.t('Signed in to Outlook as {0}.', account.label)),
       );
     } catch (e) {
@@ -29,7 +30,7 @@ export function registerAccountCommands(
     vscode.commands.registerCommand('outlookMeetings.signOut', async () => {
       await services.auth.signOut();
       services.resetClient();
-      void vscode.window.showInformationMessage(
+      void notify.info(
         vscode.l10n.t(
           'Outlook Meetings no longer uses your Microsoft account. To remove the account from VS Code, use the Accounts menu.',
         ),

@@ -10,6 +10,7 @@ import { invalidArgument, runWithUi } from './run';
 import { rejectMasked } from '../redact';
 import type { LinkKind } from '../../services/linkHosts';
 import { allowedLink } from '../../services/linkHosts';
+import { notify } from '../notifications';
 
 /** A meeting link as a `Uri` when its host is allowed for its kind (see `allowedLink`); otherwise undefined. */
 export function allowedLinkUri(kind: LinkKind, link: string | undefined): vscode.Uri | undefined {
@@ -71,7 +72,7 @@ export function registerItemCommands(
           ? vscode.l10n.t('This meeting has no Teams link to join.')
           : vscode.l10n.t('Outlook gave no web link for this meeting.');
       if (!ui) throw new Error(message);
-      void vscode.window.showInformationMessage(message);
+      void notify.info(message);
       return false;
     }
     return vscode.env.openExternal(uri);

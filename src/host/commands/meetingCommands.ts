@@ -14,6 +14,7 @@ import { graphDateTimeToEpochMs } from '../../core/datetime';
 import { pickMeeting } from './pickMeeting';
 import { ensureSignedIn, invalidArgument, runWithUi } from './run';
 import { rejectMasked } from '../redact';
+import { notify } from '../notifications';
 
 export const commandIds = {
   schedule: 'outlookMeetings.scheduleMeeting',
@@ -46,7 +47,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
   );
   const subject = meeting.subject || vscode.l10n.t('(no subject)');
   if (meeting.isCancelled) {
-    void vscode.window.showInformationMessage(
+    void notify.info(
       inertNotificationText(vscode.l10n.t('"{0}" is already cancelled.', subject)),
     );
     return;
@@ -69,7 +70,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
       ? formatWhen(start, end, vscode.env.language, actions.defaultTimeZone())
       : meeting.start.dateTime;
   const confirm = vscode.l10n.t('Send Cancellation');
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await notify.warn(
     inertNotificationText(vscode.l10n.t('Cancel "{0}" ({1})?', subject, when)),
     { modal: true, detail: inertNotificationText(attendeeSummary(meeting)) },
     confirm,
@@ -80,7 +81,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the meeting…') },
     () => actions.cancel(input, { checked: meeting }),
   );
-  void vscode.window.showInformationMessage(
+  void notify.info(
     inertNotificationText(vscode.l10n.t('"{0}" was cancelled.', subject)),
   );
 }
