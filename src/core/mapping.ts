@@ -1,20 +1,54 @@
 // Mapping between validated meeting requests and Graph event JSON, both ways. Graph's answers are
 // never trusted: `fromGraphEvent` checks every field it reads.
+import type {
+  Attendee as GraphAttendee,
+  DateTimeTimeZone,
+  EmailAddress,
+  Event,
+  ItemBody,
+  Location as GraphLocation,
+  OnlineMeetingInfo,
+  Recipient,
+} from '@microsoft/microsoft-graph-types';
 import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
 import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
 import { MAX_HTML_LENGTH, findOpenTag, tokenizeHtml } from './htmlTokens';
 
-/** The event JSON this extension sends to Graph (`POST /me/events`, `PATCH /me/events/{id}`). */
+/** `T` with the keys `K` present and not null: how this extension fills a Graph type it sends. */
+type Filled<T, K extends keyof T> = { [P in K]-?: NonNullable<T[P]> };
+
+/**
+ * A property of Graph's `Event` as this extension sends it: `K` must be one of `Event`'s keys and `V`
+ * (default: Graph's own type) must be assignable to it, so a misspelled key or a value Graph's type does
+ * not allow fails to compile.
+ */
+type EventPart<K extends keyof Event, V extends NonNullable<Event[K]> = NonNullable<Event[K]>> = V;
+/** A property of `Event` whose value this extension types itself (the key is still checked). */
+type EventKeyed<K extends keyof Event, V> = K extends unknown ? V : never;
+
+/** A date-time as sent: both fields, the zone a Windows name. */
+export type SentDateTime = Filled<DateTimeTimeZone, 'dateTime' | 'timeZone'>;
+
+/** An attendee as sent: an address and `required`. */
+export type SentAttendee = Filled<GraphAttendee, 'type'> & {
+  emailAddress: Filled<EmailAddress, 'address'>;
+};
+
+/**
+ * The event JSON this extension sends to Graph (`POST /me/events`, `PATCH /me/events/{id}`), typed against
+ * `@microsoft/microsoft-graph-types` (type-only: nothing of it reaches a bundle). `onlineMeetingProvider` is
+ * a string because calendars also list providers missing from Graph's enum (`teamsForConsumer`).
+ */
 export interface GraphEventPayload {
-  subject?: string;
-  body?: { contentType: ContentType; content: string };
-  start?: GraphDateTime;
-  end?: GraphDateTime;
-  location?: { displayName: string };
-  attendees?: { emailAddress: { address: string }; type: 'required' }[];
-  isOnlineMeeting?: boolean;
-  onlineMeetingProvider?: string;
-  transactionId?: string;
+  subject?: EventPart<'subject'>;
+  body?: EventPart<'body', Filled<ItemBody, 'contentType' | 'content'>>;
+  start?: EventPart<'start', SentDateTime>;
+  end?: EventPart<'end', SentDateTime>;
+  location?: EventPart<'location', Filled<GraphLocation, 'displayName'>>;
+  attendees?: EventPart<'attendees', SentAttendee[]>;
+  isOnlineMeeting?: EventPart<'isOnlineMeeting'>;
+  onlineMeetingProvider?: EventKeyed<'onlineMeetingProvider', string>;
+  transactionId?: EventPart<'transactionId'>;
 }
 
 /** Why a request cannot be mapped to a Graph body. */
@@ -62,7 +96,7 @@ export function graphTimeZone(zone: string): string {
 }
 
 /** A date-time as Graph takes it: the same wall time, the zone as its Windows name. */
-function toGraphDateTimeBody(value: GraphDateTime): GraphDateTime {
+function toGraphDateTimeBody(value: GraphDateTime): SentDateTime {
   return { dateTime: value.dateTime, timeZone: graphTimeZone(value.timeZone) };
 }
 
@@ -99,7 +133,7 @@ export function toCreateBody(draft: MeetingDraft, options: CreateOptions): Graph
   return body;
 }
 
-function toGraphAttendee(address: string): { emailAddress: { address: string }; type: 'required' } {
+function toGraphAttendee(address: string): SentAttendee {
   return { emailAddress: { address }, type: 'required' };
 }
 
@@ -364,29 +398,33 @@ function fail(path: string, detail: string): never {
   throw new MalformedGraphResponseError(path, detail);
 }
 
-function own(o: Json, key: string): unknown {
+/** A key of the Graph type `T`: reading a key `T` does not have fails to compile. */
+type KeyOf<T> = Extract<keyof T, string>;
+
+/** `o[key]` if it is `o`'s own property, read as a property of the Graph type `T`. */
+function own<T>(o: Json, key: KeyOf<T>): unknown {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
-function optionalString(o: Json, key: string, path = key): string | undefined {
-  const v = own(o, key);
+function optionalString<T>(o: Json, key: KeyOf<T>, path: string = key): string | undefined {
+  const v = own<T>(o, key);
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') fail(path, 'expected a string');
   return v;
 }
 
-function optionalBoolean(o: Json, key: string): boolean | undefined {
-  const v = own(o, key);
+function optionalBoolean<T>(o: Json, key: KeyOf<T>): boolean | undefined {
+  const v = own<T>(o, key);
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'boolean') fail(key, 'expected true or false');
   return v;
 }
 
-function readDateTime(o: Json, key: string): GraphDateTime {
-  const v = own(o, key);
+function readDateTime(o: Json, key: KeyOf<Event> & ('start' | 'end')): GraphDateTime {
+  const v = own<Event>(o, key);
   if (!isObject(v)) fail(key, 'expected an object with dateTime and timeZone');
-  const dateTime = own(v, 'dateTime');
-  const timeZone = own(v, 'timeZone');
+  const dateTime = own<DateTimeTimeZone>(v, 'dateTime');
+  const timeZone = own<DateTimeTimeZone>(v, 'timeZone');
   if (typeof dateTime !== 'string') fail(`${key}.dateTime`, 'expected a string');
   if (typeof timeZone !== 'string' || timeZone.trim() === '')
     fail(`${key}.timeZone`, 'expected a time zone name');
@@ -403,20 +441,20 @@ const providers = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForC
 
 function readEmailAddress(v: unknown, path: string): { address: string; name?: string } {
   if (!isObject(v)) fail(path, 'expected an object with an address');
-  const address = optionalString(v, 'address', `${path}.address`) ?? '';
-  const name = optionalString(v, 'name', `${path}.name`);
+  const address = optionalString<EmailAddress>(v, 'address', `${path}.address`) ?? '';
+  const name = optionalString<EmailAddress>(v, 'name', `${path}.name`);
   return name ? { address, name } : { address };
 }
 
 function readAttendees(o: Json): Attendee[] {
-  const v = own(o, 'attendees');
+  const v = own<Event>(o, 'attendees');
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) fail('attendees', 'expected an array');
   return v.map((item: unknown, i): Attendee => {
     const path = `attendees[${i}]`;
     if (!isObject(item)) fail(path, 'expected an object');
-    const email = readEmailAddress(own(item, 'emailAddress'), `${path}.emailAddress`);
-    const rawType = optionalString(item, 'type', `${path}.type`)?.toLowerCase() ?? 'required';
+    const email = readEmailAddress(own<GraphAttendee>(item, 'emailAddress'), `${path}.emailAddress`);
+    const rawType = optionalString<GraphAttendee>(item, 'type', `${path}.type`)?.toLowerCase() ?? 'required';
     const type = attendeeTypes.find((t) => t === rawType) ?? 'required';
     return email.name ? { address: email.address, name: email.name, type } : { address: email.address, type };
   });
@@ -430,57 +468,57 @@ function readAttendees(o: Json): Attendee[] {
  */
 export function fromGraphEvent(json: unknown): Meeting {
   if (!isObject(json)) fail('(event)', 'expected a JSON object');
-  const id = own(json, 'id');
+  const id = own<Event>(json, 'id');
   if (typeof id !== 'string' || id === '') fail('id', 'expected a non-empty string');
   const meeting: Meeting = {
     id,
-    subject: optionalString(json, 'subject') ?? '',
+    subject: optionalString<Event>(json, 'subject') ?? '',
     start: readDateTime(json, 'start'),
     end: readDateTime(json, 'end'),
     attendees: readAttendees(json),
-    isOnlineMeeting: optionalBoolean(json, 'isOnlineMeeting') ?? false,
-    isOrganizer: optionalBoolean(json, 'isOrganizer') ?? false,
-    isCancelled: optionalBoolean(json, 'isCancelled') ?? false,
+    isOnlineMeeting: optionalBoolean<Event>(json, 'isOnlineMeeting') ?? false,
+    isOrganizer: optionalBoolean<Event>(json, 'isOrganizer') ?? false,
+    isCancelled: optionalBoolean<Event>(json, 'isCancelled') ?? false,
   };
-  const location = own(json, 'location');
+  const location = own<Event>(json, 'location');
   if (location !== undefined && location !== null) {
     if (!isObject(location)) fail('location', 'expected an object');
-    const displayName = optionalString(location, 'displayName', 'location.displayName');
+    const displayName = optionalString<GraphLocation>(location, 'displayName', 'location.displayName');
     if (displayName) meeting.location = displayName;
   }
-  const provider = optionalString(json, 'onlineMeetingProvider');
+  const provider = optionalString<Event>(json, 'onlineMeetingProvider');
   if (provider !== undefined) {
     meeting.onlineMeetingProvider =
       providers.find((p) => p.toLowerCase() === provider.toLowerCase()) ?? provider;
   }
-  const online = own(json, 'onlineMeeting');
+  const online = own<Event>(json, 'onlineMeeting');
   if (online !== undefined && online !== null) {
     if (!isObject(online)) fail('onlineMeeting', 'expected an object');
-    const joinUrl = optionalString(online, 'joinUrl', 'onlineMeeting.joinUrl');
+    const joinUrl = optionalString<OnlineMeetingInfo>(online, 'joinUrl', 'onlineMeeting.joinUrl');
     if (joinUrl) meeting.joinUrl = joinUrl;
   }
-  const webLink = optionalString(json, 'webLink');
+  const webLink = optionalString<Event>(json, 'webLink');
   if (webLink) meeting.webLink = webLink;
-  const organizer = own(json, 'organizer');
+  const organizer = own<Event>(json, 'organizer');
   if (organizer !== undefined && organizer !== null) {
     if (!isObject(organizer)) fail('organizer', 'expected an object');
-    const email = own(organizer, 'emailAddress');
+    const email = own<Recipient>(organizer, 'emailAddress');
     if (email !== undefined && email !== null)
       meeting.organizer = readEmailAddress(email, 'organizer.emailAddress');
   }
-  const body = own(json, 'body');
+  const body = own<Event>(json, 'body');
   if (body !== undefined && body !== null) {
     if (!isObject(body)) fail('body', 'expected an object');
-    const content = optionalString(body, 'content', 'body.content');
-    const type = optionalString(body, 'contentType', 'body.contentType')?.toLowerCase();
+    const content = optionalString<ItemBody>(body, 'content', 'body.content');
+    const type = optionalString<ItemBody>(body, 'contentType', 'body.contentType')?.toLowerCase();
     if (type !== undefined && type !== 'text' && type !== 'html')
       fail('body.contentType', 'expected text or html');
     if (content !== undefined) meeting.content = content;
     if (type !== undefined) meeting.contentType = type;
   }
-  const transactionId = optionalString(json, 'transactionId');
+  const transactionId = optionalString<Event>(json, 'transactionId');
   if (transactionId) meeting.transactionId = transactionId;
-  const lastModified = optionalString(json, 'lastModifiedDateTime');
+  const lastModified = optionalString<Event>(json, 'lastModifiedDateTime');
   if (lastModified) meeting.lastModifiedDateTime = lastModified;
   return meeting;
 }
