@@ -44,6 +44,8 @@ export interface FakeEvent {
   organizer: FakeUser;
   isCancelled: boolean;
   cancelComment?: string;
+  /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
+  webLink?: string;
 }
 
 /** One request the fake received (top-level, or an inner request of a `$batch`). */
@@ -978,7 +980,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       seriesMasterId: null,
       showAs: 'busy',
       type: 'singleInstance',
-      webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(ev.id)}&exvsurl=1&path=/calendar/item`,
+      webLink:
+        ev.webLink ??
+        `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(ev.id)}&exvsurl=1&path=/calendar/item`,
       onlineMeetingUrl: null,
       isOnlineMeeting: ev.isOnlineMeeting,
       onlineMeetingProvider: ev.onlineMeetingProvider,

@@ -321,7 +321,7 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
     assert.equal(theirs.subject, 'Their meeting');
   });
 
-  it('refresh re-reads the stored meetings in one $batch, and a meeting deleted in Outlook is marked and not read again', async () => {
+  it('refresh re-reads the stored meetings in one $batch; a meeting deleted in Outlook is marked, read again, and comes back', async () => {
     await freshAccount();
     const upcoming = await vscode.commands.executeCommand<string>(
       cmd.schedule,
@@ -346,6 +346,7 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
     assert.deepEqual(batchedIds(sent), [upcoming, past, cancelled].sort());
     assert.ok(!batchedIds(sent).includes(untracked.id), 'only meetings made with the extension are listed');
 
+    const deletedEvent = fake.events.get(upcoming)!;
     fake.events.delete(upcoming);
     mark = fake.requests.length;
     await vscode.commands.executeCommand(cmd.refresh);
@@ -353,18 +354,64 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
     assert.deepEqual(batchedIds(sent), [upcoming, past, cancelled].sort());
     assert.equal(sent.find((r) => r.batchOf !== undefined && decoded(r).endsWith(upcoming))?.status, 404);
 
+    // Marked deleted, it is still read at every refresh, and comes back when Graph has it again.
+    fake.events.set(upcoming, deletedEvent);
     mark = fake.requests.length;
     await vscode.commands.executeCommand(cmd.refresh);
+    sent = fake.requests.slice(mark);
     assert.deepEqual(
-      batchedIds(fake.requests.slice(mark)),
-      [past, cancelled].sort(),
-      'the deleted meeting is recorded as deleted',
+      batchedIds(sent),
+      [upcoming, past, cancelled].sort(),
+      'the deleted meeting is read again',
+    );
+    assert.equal(sent.find((r) => r.batchOf !== undefined && decoded(r).endsWith(upcoming))?.status, 200);
+    const mark2 = fake.requests.length;
+    await vscode.commands.executeCommand(cmd.update, { meetingId: upcoming, subject: 'Back again' });
+    assert.ok(
+      summary(fake.requests.slice(mark2)).includes(`PATCH ${eventPath(upcoming)}`),
+      'the meeting that came back can be updated',
     );
 
     // Changed in Outlook: the next refresh reads the new subject (the update command then sees it too).
     fake.events.get(past)!.subject = 'Renamed in Outlook';
     await vscode.commands.executeCommand(cmd.refresh);
     assert.equal(fake.events.get(past)!.subject, 'Renamed in Outlook');
+  });
+
+  it('open, join and copy with arguments: a bad meeting ID or a link to another host is refused, nothing sent or opened', async () => {
+    const item = {
+      copy: 'outlookMeetings.copyMeetingId',
+      open: 'outlookMeetings.openInOutlook',
+      join: 'outlookMeetings.joinMeeting',
+    };
+    let mark = fake.requests.length;
+    for (const id of ['..', '.', 'AAMk\nrm -rf ~', 'a b', 7]) {
+      for (const command of Object.values(item)) {
+        const e = await rejection(vscode.commands.executeCommand(command, { meetingId: id }));
+        assert.match(e.message, /meetingId/, `${command} ${JSON.stringify(id)}`);
+      }
+    }
+    assert.deepEqual(summary(fake.requests.slice(mark)), [], 'nothing was sent');
+
+    const hostile = fake.seed({
+      subject: 'Hostile links',
+      webLink: 'https://outlook.office.com.attacker.example/owa/?itemid=x',
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      onlineMeeting: {
+        joinUrl: 'https://attacker.example\\@teams.microsoft.com/l/meetup-join/x',
+        conferenceId: '1',
+      },
+    });
+    mark = fake.requests.length;
+    const open = await rejection(vscode.commands.executeCommand(item.open, { meetingId: hostile.id }));
+    assert.match(open.message, /no web link/);
+    const join = await rejection(vscode.commands.executeCommand(item.join, { meetingId: hostile.id }));
+    assert.match(join.message, /no Teams link/);
+    assert.deepEqual(summary(fake.requests.slice(mark)), [
+      `GET ${eventPath(hostile.id)}`,
+      `GET ${eventPath(hostile.id)}`,
+    ]);
   });
 
   it('sign-out stops every request until the user signs in again', async () => {
