@@ -6,7 +6,6 @@ import type { RecoveryOutcome } from '../services/recovery';
 import { resolvePendingCreates } from '../services/recovery';
 import type { MeetingActions } from './actions';
 import { showError } from './errors';
-import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 import { notify } from './notifications';
 
@@ -41,22 +40,18 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
   switch (outcome.kind) {
     case 'recorded':
       void notify.info(
-        inertNotificationText(
-          vscode.l10n.t(
-            'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
-            subject,
-          ),
+        vscode.l10n.t(
+          'Scheduling "{0}" was interrupted when VS Code closed, but Outlook made the meeting; it is now in your list.',
+          subject,
         ),
       );
       return;
     case 'notMade': {
       const again = vscode.l10n.t('Schedule Again');
       const picked = await notify.warn(
-        inertNotificationText(
-          vscode.l10n.t(
-            'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
-            subject,
-          ),
+        vscode.l10n.t(
+          'Scheduling "{0}" was interrupted when VS Code closed and no meeting was made.',
+          subject,
         ),
         again,
       );
@@ -64,9 +59,7 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
         const schedule = async (transactionId: string): Promise<void> => {
           try {
             await actions.schedule(outcome.draft, transactionId);
-            void notify.info(
-              inertNotificationText(vscode.l10n.t('"{0}" was scheduled.', subject)),
-            );
+            void notify.info(vscode.l10n.t('"{0}" was scheduled.', subject));
           } catch (e) {
             await showError(e, services.log, { retry: () => schedule(transactionId) });
           }
@@ -77,11 +70,9 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
     }
     case 'unreadable':
       void notify.warn(
-        inertNotificationText(
-          vscode.l10n.t(
-            'Scheduling "{0}" was interrupted when VS Code closed, and its saved details cannot be read, so it cannot be checked or scheduled again. Look in Outlook whether the meeting exists.',
-            subject,
-          ),
+        vscode.l10n.t(
+          'Scheduling "{0}" was interrupted when VS Code closed, and its saved details cannot be read, so it cannot be checked or scheduled again. Look in Outlook whether the meeting exists.',
+          subject,
         ),
       );
       return;

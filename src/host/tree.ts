@@ -5,7 +5,6 @@ import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
 import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
-import { inertNotificationText } from './inertText';
 import type { Services } from './services';
 import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
@@ -155,13 +154,11 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const first = result.failed[0];
     if (first) {
       void notify.warn(
-        inertNotificationText(
-          vscode.l10n.t(
-            '{0} of {1} meetings could not be refreshed: {2} See the log for details.',
-            result.failed.length,
-            result.checked,
-            describeError(first.error).message,
-          ),
+        vscode.l10n.t(
+          '{0} of {1} meetings could not be refreshed: {2} See the log for details.',
+          result.failed.length,
+          result.checked,
+          describeError(first.error).message,
         ),
       );
     }

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { showError } from '../errors';
-import { inertNotificationText } from '../inertText';
 import { notify } from '../notifications';
 
 /** The README section on registering an Entra app. */
@@ -17,9 +16,7 @@ export function registerAccountCommands(
     try {
       const account = await services.auth.signIn({ switchAccount });
       services.resetClient();
-      void notify.info(
-        inertNotificationText(vscode.l10n.t('Signed in to Outlook as {0}.', account.label)),
-      );
+      void notify.info(vscode.l10n.t('Signed in to Outlook as {0}.', account.label));
     } catch (e) {
       void showError(e, services.log, { retry: () => signIn(switchAccount) });
     }

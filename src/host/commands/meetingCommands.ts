@@ -7,7 +7,6 @@ import { MAX_COMMENT_LENGTH } from '../../core/validate';
 import type { MeetingActions } from '../actions';
 import { classifyCommandArg } from '../commandArgs';
 import type { FormPanels } from '../formPanel';
-import { inertNotificationText } from '../inertText';
 import type { Services } from '../services';
 import { formatWhen } from '../treeModel';
 import { graphDateTimeToEpochMs } from '../../core/datetime';
@@ -47,9 +46,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
   );
   const subject = meeting.subject || vscode.l10n.t('(no subject)');
   if (meeting.isCancelled) {
-    void notify.info(
-      inertNotificationText(vscode.l10n.t('"{0}" is already cancelled.', subject)),
-    );
+    void notify.info(vscode.l10n.t('"{0}" is already cancelled.', subject));
     return;
   }
   const comment = await vscode.window.showInputBox({
@@ -71,8 +68,8 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
       : meeting.start.dateTime;
   const confirm = vscode.l10n.t('Send Cancellation');
   const answer = await notify.warn(
-    inertNotificationText(vscode.l10n.t('Cancel "{0}" ({1})?', subject, when)),
-    { modal: true, detail: inertNotificationText(attendeeSummary(meeting)) },
+    vscode.l10n.t('Cancel "{0}" ({1})?', subject, when),
+    { modal: true, detail: attendeeSummary(meeting) },
     confirm,
   );
   if (answer !== confirm) return;
@@ -81,9 +78,7 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the meeting…') },
     () => actions.cancel(input, { checked: meeting }),
   );
-  void notify.info(
-    inertNotificationText(vscode.l10n.t('"{0}" was cancelled.', subject)),
-  );
+  void notify.info(vscode.l10n.t('"{0}" was cancelled.', subject));
 }
 
 /** Registers schedule, update and cancel. */
