@@ -16,6 +16,10 @@ export interface FakeStats {
   inner: number;
   /** Highest number of top-level requests handled at once since start or `resetStats`. */
   maxConcurrency: number;
+  /** Highest number of calls executing at once, `$batch` members counted one by one. */
+  maxExecuting: number;
+  /** Calls answered 429 for going over the mailbox's concurrency limit (4). */
+  concurrencyThrottled: number;
   /** CPU time (user + system) the fake's process has used, ms. */
   cpuMs: number;
 }
@@ -30,7 +34,7 @@ export interface RemoteFake {
   close(): Promise<void>;
 }
 
-/** Starts the fake in a child process (through tsx), with `latencyMs` added to each top-level answer. */
+/** Starts the fake in a child process (through tsx); each executing call (a request or a `$batch` member) is held `latencyMs`, at most 4 at once (more get 429). */
 export async function startRemoteFake(latencyMs = 0): Promise<RemoteFake> {
   const child: ChildProcess = fork(__filename, ['--serve', String(latencyMs)], {
     execArgv: ['--import', 'tsx'],
@@ -81,6 +85,8 @@ async function serve(latencyMs: number): Promise<void> {
         topLevel: fake.requests.length - inner,
         inner,
         maxConcurrency: fake.maxConcurrency(),
+        maxExecuting: fake.maxExecuting(),
+        concurrencyThrottled: fake.concurrencyThrottled(),
         cpuMs: (cpu.user + cpu.system) / 1000,
       };
     } else if (cmd.op === 'resetStats') {

@@ -83,9 +83,67 @@ export interface GraphClientHandle {
 }
 
 const BATCH_SIZE = 20;
-const BATCH_CONCURRENCY = 4;
+// Outlook executes at most 4 requests at once per app and mailbox, counting each $batch member, and Graph runs
+// up to 4 members of one batch in parallel ("Microsoft Graph throttling guidance", Outlook service limits).
+const MAILBOX_CONCURRENCY = 4;
+// Batches prepared at once: one executing (it takes all 4 slots), one waiting so the next starts at once.
+const BATCH_WORKERS = 2;
 const CALENDAR_VIEW_PAGE = 50;
 const CALENDAR_VIEW_MAX_PAGES = 40;
+
+/**
+ * The mailbox's execution slots, shared by every call of one client: a request takes 1, a `$batch` of n members
+ * min(n, 4). First come, first served, so a batch waiting for 4 slots is not starved by single calls.
+ */
+class MailboxSlots {
+  private used = 0;
+  private readonly waiting: { weight: number; grant: () => void }[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Takes `weight` slots: undefined when taken at once, else a promise (rejected if `signal` aborts first). */
+  acquire(weight: number, signal: AbortSignal | undefined): Promise<void> | undefined {
+    if (this.waiting.length === 0 && this.used + weight <= this.size) {
+      this.used += weight;
+      return undefined;
+    }
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const entry = {
+        weight,
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        const i = this.waiting.indexOf(entry);
+        if (i >= 0) this.waiting.splice(i, 1);
+        this.drain();
+        reject(signal?.reason);
+      };
+      this.waiting.push(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Gives back slots taken with `acquire`. */
+  release(weight: number): void {
+    this.used -= weight;
+    this.drain();
+  }
+
+  private drain(): void {
+    for (let next = this.waiting[0]; next && this.used + next.weight <= this.size; next = this.waiting[0]) {
+      this.waiting.shift();
+      this.used += next.weight;
+      next.grant();
+    }
+  }
+}
 
 class AttemptOptions implements MiddlewareOptions {
   tokenError?: unknown;
@@ -219,6 +277,8 @@ interface CallSpec {
   path: string;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Mailbox slots the call takes while it executes (default 1; a `$batch`: its member count, at most 4). */
+  slots?: number;
 }
 
 interface CallResult {
@@ -240,6 +300,7 @@ export class MeetingsClient {
   private readonly timeoutMs: number;
   private providers?: Promise<OnlineMeetingProviders>;
   private readonly prefer: string;
+  private readonly slots = new MailboxSlots(MAILBOX_CONCURRENCY);
 
   constructor(private readonly options: MeetingsClientOptions) {
     this.graph = createGraphClient(options);
@@ -403,8 +464,9 @@ export class MeetingsClient {
   }
 
   /**
-   * Reads many meetings with JSON `$batch` (20 per batch, at most 4 batches in flight, throttled inner
-   * requests retried). Each id maps to its meeting or its error (a deleted one: `notFound`).
+   * Reads many meetings with JSON `$batch` (20 per batch; a batch takes the mailbox's 4 slots, so one executes
+   * at a time, sharing them with any other call of this client; throttled inner requests retried). Each id
+   * maps to its meeting or its error (a deleted one: `notFound`).
    */
   async getMany(ids: string[], opts: CallOptions = {}): Promise<Map<string, Meeting | MeetingsError>> {
     const unique = [...new Set(ids)];
@@ -427,7 +489,7 @@ export class MeetingsClient {
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(BATCH_WORKERS, chunks.length) }, worker));
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
     }
@@ -473,7 +535,13 @@ export class MeetingsClient {
         url: eventPath(id),
         headers: this.preferHeaders(),
       }));
-      const r = await this.call({ method: 'POST', path: '/$batch', body: { requests }, signal });
+      const r = await this.call({
+        method: 'POST',
+        path: '/$batch',
+        body: { requests },
+        signal,
+        slots: Math.min(requests.length, MAILBOX_CONCURRENCY),
+      });
       const json = parseJson(r);
       const responses =
         isRecord(json) && Array.isArray(json.responses) ? (json.responses as unknown[]) : undefined;
@@ -605,8 +673,17 @@ export class MeetingsClient {
     }
   }
 
-  /** One attempt under its own timeout and the caller's signal. */
+  /** One attempt in its mailbox slots, under its own timeout and the caller's signal. */
   private async attempt(spec: CallSpec): Promise<AttemptResult> {
+    const slots = spec.slots ?? 1;
+    const queued = this.slots.acquire(slots, spec.signal);
+    if (queued) {
+      try {
+        await queued;
+      } catch {
+        return { kind: 'cancelled' };
+      }
+    }
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -650,6 +727,7 @@ export class MeetingsClient {
     } finally {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
+      this.slots.release(slots);
     }
   }
 }
@@ -660,7 +738,11 @@ export class MeetingsClient {
  */
 function eventPath(id: string): string {
   if (!isMeetingId(id))
-    throw new MeetingsError({ kind: 'invalidInput', code: 'invalidMeetingId', message: 'Invalid meeting ID.' });
+    throw new MeetingsError({
+      kind: 'invalidInput',
+      code: 'invalidMeetingId',
+      message: 'Invalid meeting ID.',
+    });
   return `/me/events/${encodeURIComponent(id)}`;
 }
 

@@ -278,7 +278,11 @@ export function errorFromResponse(
   return new MeetingsError({
     kind: kindForStatus(status, retryAfterMs !== undefined, code),
     status,
-    ...(audience ? { code: 'audienceMismatch', message: audienceMessage } : code !== undefined ? { code } : {}),
+    ...(audience
+      ? { code: 'audienceMismatch', message: audienceMessage }
+      : code !== undefined
+        ? { code }
+        : {}),
     ...(context.mayHaveBeenApplied === true ? { mayHaveBeenApplied: true } : {}),
     ...(graphMessage !== undefined ? { graphMessage } : {}),
     ...(requestId !== undefined ? { requestId } : {}),

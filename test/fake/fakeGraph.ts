@@ -90,7 +90,12 @@ export type Fault = FaultMatch &
   (
     | { kind: 'throttle'; retryAfter?: number | string | null; status?: 429 | 503 }
     | { kind: 'status'; status: number; code?: string; message?: string; retryAfter?: number | string }
-    | { kind: 'unauthorized'; message?: string; /** A token for another resource (cloud). */ audience?: boolean }
+    | {
+        kind: 'unauthorized';
+        message?: string;
+        /** A token for another resource (cloud). */
+        audience?: boolean;
+      }
     | { kind: 'drop'; when?: 'before' | 'after' }
     | { kind: 'delay'; ms: number; when?: 'before' | 'after' }
     | { kind: 'malformed'; when?: 'before' | 'after'; status?: number; text?: string }
@@ -111,8 +116,15 @@ export interface FakeGraphOptions {
   calendar?: FakeCalendar;
   /** The mailbox's time zone (`GET /me/mailboxSettings/timeZone`), default `Pacific Standard Time`. */
   mailboxTimeZone?: string;
-  /** Added before every top-level answer, to make concurrency observable. */
+  /** How long each executing call (a request, or one `$batch` member) is held before its answer. */
   latencyMs?: number;
+  /**
+   * Calls executing at once for the mailbox, `$batch` members counted one by one (default 4, as Outlook's
+   * limit per app and mailbox); a call beyond it gets 429 `ApplicationThrottled` with `Retry-After`.
+   */
+  mailboxConcurrency?: number;
+  /** The `Retry-After` (seconds) of that 429 (default 1). */
+  concurrencyRetryAfter?: number;
   /** Certificate and key to serve with (default: `testCertificates()`, made once per process). */
   tls?: TestCertificates;
   /** Where non-throttling errors put the request id in `innerError` (default `request-id`). */
@@ -138,6 +150,10 @@ export interface FakeGraph {
   calendar: FakeCalendar;
   /** Highest number of top-level requests handled at once since start or `resetStats`. */
   maxConcurrency(): number;
+  /** Highest number of calls executing at once, `$batch` members counted one by one, since start or `resetStats`. */
+  maxExecuting(): number;
+  /** Calls refused with 429 for going over `mailboxConcurrency`, since start or `resetStats`. */
+  concurrencyThrottled(): number;
   resetStats(): void;
   /** Queues a fault; faults are matched in the order they were added. */
   inject(fault: Fault): void;
@@ -225,6 +241,12 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   let user: FakeUser = { ...(opts.user ?? defaultUser) };
   let calendar: FakeCalendar = structuredClone(opts.calendar ?? workCalendar);
   let inFlight = 0;
+  // Outlook's mailbox concurrency ("Microsoft Graph throttling guidance", Outlook service limits: 4 concurrent
+  // requests per app and mailbox; a $batch's members count one by one and Graph runs up to 4 of them at once).
+  const mailboxLimit = opts.mailboxConcurrency ?? 4;
+  let executing = 0;
+  let maxExecuting = 0;
+  let concurrencyThrottled = 0;
   let maxInFlight = 0;
   let seq = 0;
   let base = '';
@@ -244,8 +266,12 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       return calendar;
     },
     maxConcurrency: () => maxInFlight,
+    maxExecuting: () => maxExecuting,
+    concurrencyThrottled: () => concurrencyThrottled,
     resetStats: () => {
       maxInFlight = inFlight;
+      maxExecuting = executing;
+      concurrencyThrottled = 0;
     },
     inject: (fault) => {
       faults.push({ ...fault, left: fault.times ?? 1 });
@@ -398,6 +424,30 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return { status: f.status ?? 307, headers: { location: f.location } };
       default:
         return undefined;
+    }
+  }
+
+  /** Runs one call against the mailbox: 429 beyond the concurrency limit, else answered after `latencyMs`. */
+  async function execute(requestId: string, run: () => Answer | Promise<Answer>): Promise<Answer> {
+    if (executing >= mailboxLimit) {
+      concurrencyThrottled += 1;
+      return errorAnswer(
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+        requestId,
+        { 'retry-after': String(opts.concurrencyRetryAfter ?? 1) },
+        true,
+      );
+    }
+    executing += 1;
+    maxExecuting = Math.max(maxExecuting, executing);
+    try {
+      const answer = await run();
+      if (opts.latencyMs) await sleep(opts.latencyMs);
+      return answer;
+    } finally {
+      executing -= 1;
     }
   }
 
@@ -1047,9 +1097,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return errorAnswer(400, 'BadRequest', 'Batch request ids must be unique.', ctx.requestId);
       ids.add(r.id);
     }
-    const statusOf = new Map<string, number>();
+    const statusOf = new Map<string, Promise<number>>();
     const responses: unknown[] = [];
-    for (const r of items as Record<string, unknown>[]) {
+    const runMember = async (r: Record<string, unknown>): Promise<number> => {
       const id = r.id as string;
       const innerHeaders = lowerHeaders(isRecord(r.headers) ? r.headers : {});
       const requestId = randomUUID();
@@ -1069,11 +1119,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       requests.push(rec);
       let answer: Answer;
       const deps = Array.isArray(r.dependsOn) ? (r.dependsOn as unknown[]).map(String) : [];
-      const failedDep = deps.find((d) => {
-        const s = statusOf.get(d);
-        return s === undefined || s < 200 || s >= 300;
-      });
-      if (failedDep !== undefined) {
+      // A dependency not started before this member counts as failed.
+      const depStatuses = await Promise.all(deps.map((d) => statusOf.get(d) ?? Promise.resolve(0)));
+      if (depStatuses.some((s) => s < 200 || s >= 300)) {
         answer = errorAnswer(
           424,
           'FailedDependency',
@@ -1086,25 +1134,38 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         if (fault) rec.fault = fault.kind;
         answer =
           fa ??
-          route({
-            method: rec.method,
-            route: url.pathname,
-            query: rec.query,
-            headers: innerHeaders,
-            body: r.body,
-            rawBody: rec.rawBody,
-            prefer: parsePrefer(innerHeaders.prefer),
-            requestId,
-          });
+          (await execute(requestId, () =>
+            route({
+              method: rec.method,
+              route: url.pathname,
+              query: rec.query,
+              headers: innerHeaders,
+              body: r.body,
+              rawBody: rec.rawBody,
+              prefer: parsePrefer(innerHeaders.prefer),
+              requestId,
+            }),
+          ));
       }
       rec.status = answer.status;
-      statusOf.set(id, answer.status);
       const headers: Record<string, string> = { ...answer.headers };
       if (answer.body !== undefined) headers['content-type'] ??= 'application/json';
       const prefs = preferenceApplied(parsePrefer(innerHeaders.prefer));
       if (prefs && answer.status < 400) headers['preference-applied'] = prefs;
       responses.push({ id, status: answer.status, headers, body: answer.body ?? null });
-    }
+      return answer.status;
+    };
+    // Graph dispatches up to 4 members of one batch at once ("Microsoft Graph throttling guidance", Outlook
+    // service limits); a member waits for those it names in dependsOn.
+    const queue = [...(items as Record<string, unknown>[])];
+    const worker = async () => {
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        const status = runMember(r);
+        statusOf.set(r.id as string, status);
+        await status;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
     shuffle(responses);
     return { status: 200, headers: {}, body: { responses } };
   }
@@ -1173,13 +1234,11 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return;
       }
       const fa = fault ? faultAnswer(fault, requestId) : undefined;
-      let answer: Answer;
-      if (fa) {
-        answer = fa;
-      } else {
-        answer = authenticate(req.headers, requestId) ?? (await dispatch());
-      }
-      if (opts.latencyMs) await sleep(opts.latencyMs);
+      const refusal = fa ?? authenticate(req.headers, requestId);
+      // A $batch is not a call to the mailbox itself: its members are, each through `execute`.
+      const isBatch = method === 'POST' && /^\/(v1\.0|beta)\/\$batch$/.test(url.pathname);
+      let answer = refusal ?? (isBatch ? await dispatch() : await execute(requestId, dispatch));
+      if (refusal && opts.latencyMs) await sleep(opts.latencyMs);
       if (fault?.kind === 'drop') {
         req.socket.destroy();
         return;

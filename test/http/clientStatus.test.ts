@@ -77,7 +77,7 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
     h.fake.inject({ ...mailboxDisabled, method: 'POST' });
     const c = await failure(h.client().cancel({ meetingId: m.id }));
     assert.equal(c.kind, 'mailbox');
-        assert.equal(h.fake.events.get(m.id)?.isCancelled, false);
+    assert.equal(h.fake.events.get(m.id)?.isCancelled, false);
   });
 
   it('getMany with mixed answers: only ErrorItemNotFound/itemNotFound are notFound', async () => {
@@ -136,7 +136,9 @@ describe('MeetingsClient: 401 (fake Graph, HTTPS)', () => {
 
   it('a create refused with 401 is sent once and makes nothing', async () => {
     const e = await failure(
-      h.client({ getToken: () => Promise.resolve('stale') }).schedule(sampleDraft(), { transactionId: 'tx-401' }),
+      h
+        .client({ getToken: () => Promise.resolve('stale') })
+        .schedule(sampleDraft(), { transactionId: 'tx-401' }),
     );
     assert.ok(isNotSignedInError(e));
     assert.equal(h.fake.requests.length, 1);
@@ -153,7 +155,9 @@ describe('MeetingsClient: 401 (fake Graph, HTTPS)', () => {
 
   it('a JWT for this origin, or one whose aud is the Graph app ID, is a plain 401', async () => {
     for (const aud of [h.fake.url, `${h.fake.url}/`, '00000003-0000-0000-c000-000000000000']) {
-      const e = await failure(h.client({ getToken: () => Promise.resolve(jwtWithAudience(aud)) }).get('AAMkx='));
+      const e = await failure(
+        h.client({ getToken: () => Promise.resolve(jwtWithAudience(aud)) }).get('AAMkx='),
+      );
       assert.ok(isNotSignedInError(e));
       assert.equal(e.code, 'InvalidAuthenticationToken', aud);
     }

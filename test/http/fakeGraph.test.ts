@@ -144,7 +144,10 @@ describe('fake Graph server: answers like Graph', () => {
         return Promise.resolve('test-token');
       },
     });
-    await assert.rejects(client.get(created.id), (e: unknown) => (e as { kind?: string }).kind === 'notSignedIn');
+    await assert.rejects(
+      client.get(created.id),
+      (e: unknown) => (e as { kind?: string }).kind === 'notSignedIn',
+    );
     const last = h.fake.requests.at(-1)!;
     assert.equal(last.status, 401);
     assert.equal(asked, 1);
