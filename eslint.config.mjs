@@ -3,7 +3,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Modules that must stay free of the `vscode` runtime so they run (and are tested) in plain Node or a browser. */
-const pureFolders = ['src/core/**', 'src/graph/**', 'src/shared/**', 'src/webview/**', 'src/store/**', 'src/services/**'];
+const pureFolders = [
+  'src/core/**',
+  'src/graph/**',
+  'src/shared/**',
+  'src/webview/**',
+  'src/store/**',
+  'src/services/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.sandbox/**'] },
@@ -26,7 +33,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'Pure modules may only `import type` from vscode.', allowTypeImports: true }],
+          paths: [
+            {
+              name: 'vscode',
+              message: 'Pure modules may only `import type` from vscode.',
+              allowTypeImports: true,
+            },
+          ],
         },
       ],
     },
@@ -41,13 +54,23 @@ export default tseslint.config(
         'error',
         ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage'].map((property) => ({
           property,
-          message: 'Show notifications through `notify` (src/host/notifications.ts), which makes the text inert.',
+          message:
+            'Show notifications through `notify` (src/host/notifications.ts), which makes the text inert.',
         })),
       ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

@@ -307,10 +307,7 @@ export async function showError(e: unknown, log: Log, options: ShowErrorOptions 
     ? `${view.message} ${vscode.l10n.t('(request ID {0})', view.requestId)}`
     : view.message;
   // notify masks tokens and breaks link syntax in whatever reaches the notification.
-  const picked = await notify.error(
-    message,
-    ...actions.map((a) => labels[a]),
-  );
+  const picked = await notify.error(message, ...actions.map((a) => labels[a]));
   const action = actions.find((a) => labels[a] === picked);
   switch (action) {
     case 'retry':

@@ -82,7 +82,9 @@ export function readAuthSettings(log?: (m: string) => void): AuthSettings {
   const clientId = unwrap(settingKeys.clientId, parseClientId(userSetting(settingKeys.clientId, log)));
   const tenant = unwrap(settingKeys.tenant, parseTenant(userSetting(settingKeys.tenant, log)));
   // VS Code's own setting, read from user settings only, as the endpoint is.
-  const environment = userValue(vscode.workspace.getConfiguration().inspect(sovereignEnvironmentSetting)).value;
+  const environment = userValue(
+    vscode.workspace.getConfiguration().inspect(sovereignEnvironmentSetting),
+  ).value;
   return { endpoint, clientId, tenant, sovereignEnvironment: environment === '' ? undefined : environment };
 }
 

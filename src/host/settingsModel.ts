@@ -210,7 +210,11 @@ export interface SignInPlan {
  * cloud uses `microsoft-sovereign-cloud`, fully-qualified scopes and needs the user's own app registered in that
  * cloud (`nationalCloudNeedsClientId` without one).
  */
-export function signInPlan(auth: { endpoint: string; clientId?: string; tenant: string }): Parsed<SignInPlan> {
+export function signInPlan(auth: {
+  endpoint: string;
+  clientId?: string;
+  tenant: string;
+}): Parsed<SignInPlan> {
   const url = new URL(auth.endpoint);
   const environment = nationalClouds[url.hostname.toLowerCase()];
   if (!environment) return { ok: true, value: { providerId: globalProviderId, scopes: buildScopes(auth) } };

@@ -40,7 +40,10 @@ describe('national clouds, in the real extension host', function () {
     assert.ok(ext, `${productExtensionId} is not loaded`);
     await ext.activate();
     // The stand-in refuses to create sessions: no account means the product never calls the (real) national host.
-    sovereignStandIn.setCreateBehavior({ kind: 'fail', message: 'AADSTS50020: test stand-in creates no session' });
+    sovereignStandIn.setCreateBehavior({
+      kind: 'fail',
+      message: 'AADSTS50020: test stand-in creates no session',
+    });
     await user('outlookMeetings.auth.clientId', clientId);
     await user('outlookMeetings.auth.tenant', tenant);
     await user('outlookMeetings.graph.endpoint', endpoint);

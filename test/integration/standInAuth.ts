@@ -68,15 +68,24 @@ export class StandInProvider {
 
   /** Registers the stand-in under its id (once; later calls return the same registration). See `registerStandInAuth`. */
   register(): vscode.Disposable {
-    this.registration ??= vscode.authentication.registerAuthenticationProvider(this.id, this.label, this.provider, {
-      supportsMultipleAccounts: false,
-    });
+    this.registration ??= vscode.authentication.registerAuthenticationProvider(
+      this.id,
+      this.label,
+      this.provider,
+      {
+        supportsMultipleAccounts: false,
+      },
+    );
     return this.registration;
   }
 
   /** Adds a session (default account and token, answering any scopes unless `scopes` is given) and fires the change event. */
   addSession(
-    opts: { accessToken?: string; account?: vscode.AuthenticationSessionAccountInformation; scopes?: string[] } = {},
+    opts: {
+      accessToken?: string;
+      account?: vscode.AuthenticationSessionAccountInformation;
+      scopes?: string[];
+    } = {},
   ): vscode.AuthenticationSession {
     const session: StoredSession = {
       id: `stand-in-session-${nextId++}`,
@@ -178,7 +187,11 @@ export function registerStandInAuth(): vscode.Disposable {
 
 /** Adds a session to the `microsoft` stand-in; see `StandInProvider.addSession`. */
 export function addSession(
-  opts: { accessToken?: string; account?: vscode.AuthenticationSessionAccountInformation; scopes?: string[] } = {},
+  opts: {
+    accessToken?: string;
+    account?: vscode.AuthenticationSessionAccountInformation;
+    scopes?: string[];
+  } = {},
 ): vscode.AuthenticationSession {
   return globalStandIn.addSession(opts);
 }

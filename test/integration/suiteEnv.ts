@@ -103,10 +103,7 @@ export async function withWorkspaceSettings(
   const file = path.join(dir, 'settings.json');
   const marker = () => vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue;
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    file,
-    JSON.stringify({ ...values, 'editor.tabSize': 7 }, null, 2),
-  );
+  fs.writeFileSync(file, JSON.stringify({ ...values, 'editor.tabSize': 7 }, null, 2));
   try {
     await waitFor('VS Code to read the workspace settings file', () => marker() === 7, 20_000);
     await body();

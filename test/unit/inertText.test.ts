@@ -101,7 +101,10 @@ describe('host sources: untrusted text is never shown as markup', () => {
 });
 
 /** A stand-in for VS Code's show*Message that records what reaches it. */
-function recorder(): { showers: MessageShowers; shown: { kind: string; message: string; detail?: string; items: string[] }[] } {
+function recorder(): {
+  showers: MessageShowers;
+  shown: { kind: string; message: string; detail?: string; items: string[] }[];
+} {
   const shown: { kind: string; message: string; detail?: string; items: string[] }[] = [];
   const record =
     (kind: string) =>
@@ -126,7 +129,11 @@ describe('notifications (src/host/notify.ts): what reaches show*Message at runti
       await notify.info(`"${subject}" was scheduled.`);
       await notify.warn(built, 'Schedule Again');
       await notify.error(`Outlook refused the request: ${subject} ${encodeURIComponent(token)}`, 'Show Log');
-      await notify.warn(`Cancel "${subject}"?`, { modal: true, detail: `Attendees: ${subject}` }, 'Cancel Meeting');
+      await notify.warn(
+        `Cancel "${subject}"?`,
+        { modal: true, detail: `Attendees: ${subject}` },
+        'Cancel Meeting',
+      );
     }
     assert.equal(shown.length, hostile.length * 4);
     for (const { message, detail } of shown) {
@@ -189,7 +196,9 @@ describe('lint: no show*Message outside the notification helper', function () {
       "void showErrorMessage('y');",
       '',
     ].join('\n');
-    const [host] = await eslint.lintText(code, { filePath: path.resolve(__dirname, '../../src/host/commands/run.ts') });
+    const [host] = await eslint.lintText(code, {
+      filePath: path.resolve(__dirname, '../../src/host/commands/run.ts'),
+    });
     const banned = host!.messages.filter((m) => /notify/.test(m.message));
     assert.equal(banned.length, 3, JSON.stringify(host!.messages, null, 1));
     const [helper] = await eslint.lintText(code, {

@@ -137,7 +137,11 @@ describe('settingsModel', () => {
           ok: true,
           value: {
             providerId: 'microsoft-sovereign-cloud',
-            scopes: [`${endpoint}/Calendars.ReadWrite`, `VSCODE_CLIENT_ID:${clientId}`, `VSCODE_TENANT:${tenant}`],
+            scopes: [
+              `${endpoint}/Calendars.ReadWrite`,
+              `VSCODE_CLIENT_ID:${clientId}`,
+              `VSCODE_TENANT:${tenant}`,
+            ],
             environment,
           },
         });
@@ -159,7 +163,11 @@ describe('settingsModel', () => {
       assert.equal(sovereignEnvironmentProblem(us.value, 'USGovernment'), undefined);
       assert.equal(sovereignEnvironmentProblem(cn.value, 'ChinaCloud'), undefined);
       for (const actual of [undefined, '', 'ChinaCloud', 'custom', 'usgovernment', 42])
-        assert.equal(sovereignEnvironmentProblem(us.value, actual), 'cloudEnvironmentMismatch', String(actual));
+        assert.equal(
+          sovereignEnvironmentProblem(us.value, actual),
+          'cloudEnvironmentMismatch',
+          String(actual),
+        );
       assert.equal(sovereignEnvironmentProblem(cn.value, 'USGovernment'), 'cloudEnvironmentMismatch');
       // The global cloud ignores the setting.
       assert.equal(sovereignEnvironmentProblem(global.value, 'ChinaCloud'), undefined);
@@ -172,20 +180,26 @@ describe('settingsModel', () => {
       timeZone: { defaultValue: '', workspaceValue: 'Pacific/Kiritimati' },
       defaultDurationMinutes: { defaultValue: 30, workspaceFolderValue: 720 },
     };
-    assert.deepEqual(meetingDefaults((k) => inspections[k], 'Europe/Berlin', known), {
-      durationMinutes: 30,
-      timeZone: 'Europe/Berlin',
-      workspaceIgnored: ['timeZone', 'defaultDurationMinutes'],
-    });
+    assert.deepEqual(
+      meetingDefaults((k) => inspections[k], 'Europe/Berlin', known),
+      {
+        durationMinutes: 30,
+        timeZone: 'Europe/Berlin',
+        workspaceIgnored: ['timeZone', 'defaultDurationMinutes'],
+      },
+    );
     const user: Record<string, Inspection<unknown>> = {
       timeZone: { defaultValue: '', globalValue: 'Pacific/Kiritimati' },
       defaultDurationMinutes: { defaultValue: 30, globalValue: 45 },
     };
-    assert.deepEqual(meetingDefaults((k) => user[k], 'Europe/Berlin', known), {
-      durationMinutes: 45,
-      timeZone: 'Pacific/Kiritimati',
-      workspaceIgnored: [],
-    });
+    assert.deepEqual(
+      meetingDefaults((k) => user[k], 'Europe/Berlin', known),
+      {
+        durationMinutes: 45,
+        timeZone: 'Pacific/Kiritimati',
+        workspaceIgnored: [],
+      },
+    );
   });
 
   it('clamps the duration and falls back for the time zone', () => {
@@ -222,7 +236,11 @@ describe('settingsModel', () => {
       'personalAccountAtOrganizations',
     );
     assert.equal(
-      classifySignInError(new Error("AADSTS50020: User account 'x@live.com' from identity provider 'live.com' does not exist in tenant")),
+      classifySignInError(
+        new Error(
+          "AADSTS50020: User account 'x@live.com' from identity provider 'live.com' does not exist in tenant",
+        ),
+      ),
       'appNotFound',
     );
     assert.equal(classifySignInError(new Error('AADSTS700016: Application not found')), 'appNotFound');
