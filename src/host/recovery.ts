@@ -1,9 +1,8 @@
-// Interrupted creates, host side: runs the read-only lookup of `resolvePendingCreates` when an account
+// Interrupted creates, host side: runs the read-only lookup (`MeetingOperations.resolvePendingCreates`) when an account
 // comes into use and tells the user what became of each one.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecoveryOutcome } from '../services/recovery';
-import { resolvePendingCreates } from '../services/recovery';
 import type { MeetingActions } from './actions';
 import { showError } from './errors';
 import type { Services } from './services';
@@ -21,15 +20,8 @@ async function recover(services: Services, actions: MeetingActions): Promise<voi
   const account = services.auth.account;
   if (!account) return;
   if (services.store.pendingCreates(account.id).length === 0) return;
-  const outcomes = await resolvePendingCreates(
-    {
-      store: services.store,
-      log: services.log,
-      graph: () => services.graph(),
-      account: () => Promise.resolve(account),
-    },
-    { inFlight: actions.inFlight },
-  );
+  // Through the lazily loaded operations: the lookup re-validates drafts, and validation is not loaded at activation.
+  const outcomes = await actions.operations.resolvePendingCreates();
   for (const outcome of outcomes)
     report(services, actions, outcome).catch((e: unknown) => showError(e, services.log, { noRetry: true }));
 }

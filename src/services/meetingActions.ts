@@ -7,9 +7,11 @@ import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft }
 import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
-import type { MeetingStore, StoredMeeting } from '../store/meetingStore';
-import { toStoredMeeting } from '../store/meetingStore';
+import type { MeetingStore } from '../store/meetingStore';
 import { InvalidArgumentsError, NotOrganizerError, outcomeUnknown } from './errors';
+import type { RecoveryOptions, RecoveryOutcome } from './recovery';
+import { resolvePendingCreates } from './recovery';
+import { storedFromMeeting } from './storedMeeting';
 
 /** The Graph client as the actions use it. */
 export type MeetingsApi = Pick<
@@ -40,16 +42,6 @@ export interface ActionOptions {
   signal?: AbortSignal;
 }
 
-/** A Graph date-time's instant; falls back to reading it as UTC so a record is never lost. */
-function toInstant(dateTime: string, timeZone: string): number {
-  return graphDateTimeToEpochMs({ dateTime, timeZone }) ?? Date.parse(`${dateTime.slice(0, 19)}Z`);
-}
-
-/** The stored record of a meeting Graph returned. */
-export function storedFromMeeting(meeting: Meeting): StoredMeeting {
-  return toStoredMeeting(meeting, toInstant);
-}
-
 function invalid(errors: FieldError[]): InvalidArgumentsError {
   return new InvalidArgumentsError(errors);
 }
@@ -75,6 +67,15 @@ export class MeetingOperations {
   /** The zone for wall times without a zone. */
   defaultTimeZone(): string {
     return this.deps.defaultTimeZone();
+  }
+
+  /**
+   * Looks up the account's interrupted creates (read-only) and records or clears each; creates in flight through
+   * this instance are left alone. Here, in the lazily loaded operations, so the validation it uses is not loaded at
+   * activation.
+   */
+  resolvePendingCreates(options: Omit<RecoveryOptions, 'inFlight'> = {}): Promise<RecoveryOutcome[]> {
+    return resolvePendingCreates(this.deps, { ...options, inFlight: this.inFlight });
   }
 
   /** Validates schedule input; throws `InvalidArgumentsError` naming each bad field (nothing is sent). */

@@ -8,7 +8,7 @@ import { validateSchedule } from '../core/validate';
 import type { PendingCreate } from '../store/meetingStore';
 import { outcomeUnknown } from './errors';
 import type { ActionDeps } from './meetingActions';
-import { storedFromMeeting } from './meetingActions';
+import { storedFromMeeting } from './storedMeeting';
 
 /** How far around the draft's start and end the calendar is searched (covers any zone misreading). */
 export const recoveryWindowPaddingMs = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import type { Meeting } from '../core/types';
 import { isMeetingsError, isNotFoundError } from '../graph/errors';
 import type { StoredMeeting } from '../store/meetingStore';
 import type { ActionDeps } from './meetingActions';
-import { storedFromMeeting } from './meetingActions';
+import { storedFromMeeting } from './storedMeeting';
 
 /** What one refresh did. */
 export interface RefreshResult {
