@@ -76,12 +76,52 @@ export function submitConcerns(
   return concerns;
 }
 
-/** Splits an attendee text (one per line, or separated by commas or semicolons) into addresses. */
+/** `Name <address>` or `"Last, First" <address>`, as Outlook copies recipients. */
+const namedAddress = /^\s*(?:"[^"]*"|[^<>"]*?)\s*<([^<>\s]+)>\s*$/;
+
+/**
+ * Splits an attendee text into addresses: one per line, or separated by commas or semicolons (commas inside
+ * quotes do not count). Outlook's `Ana Smith <ana@contoso.example>` yields the address in brackets.
+ */
 export function parseAttendees(text: string): string[] {
-  return text
-    .split(/[\r\n,;]+/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
+  const pieces: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' || ch === '\r' || (!quoted && (ch === ',' || ch === ';'))) {
+      pieces.push(current);
+      current = '';
+      if (ch === '\n' || ch === '\r') quoted = false;
+    } else current += ch;
+  }
+  pieces.push(current);
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i].trim();
+    // `Smith, Ana <ana@…>`: a bare name before a comma belongs to the named address after it.
+    const joined = `${piece},${pieces[i + 1] ?? ''}`;
+    if (piece !== '' && !piece.includes('@') && i + 1 < pieces.length && namedAddress.test(joined)) {
+      piece = joined;
+      i++;
+    }
+    const address = (namedAddress.exec(piece)?.[1] ?? piece).trim();
+    if (address !== '') out.push(address);
+  }
+  return out;
+}
+
+/** The addresses listed more than once (case-insensitive), each once, as first written. */
+export function duplicateAttendees(list: string[]): string[] {
+  const first = new Map<string, string>();
+  const out: string[] = [];
+  for (const a of list) {
+    const key = a.trim().toLowerCase();
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, a.trim());
+    else if (!out.includes(seen)) out.push(seen);
+  }
+  return out;
 }
 
 /** A new form: starts at the next half hour in `timeZone` and lasts `durationMinutes`. */

@@ -111,12 +111,12 @@ function isString(v: unknown, max: number, nonEmpty = false): v is string {
   return typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0);
 }
 
-/** The form's fields, in the order the page shows them. */
+/** The form's fields, in the order the page shows them (Subject first, as in Outlook). */
 export const formValueKeys = [
+  'subject',
   'start',
   'end',
   'timeZone',
-  'subject',
   'attendees',
   'location',
   'teamsMeeting',

@@ -15,6 +15,8 @@ import type { FieldError } from '../core/types';
 import { formatMessage } from '../core/messages';
 import {
   addWallMinutes,
+  duplicateAttendees,
+  formInstant,
   formToUpdateInput,
   hasChanges,
   parseAttendees,
@@ -28,6 +30,8 @@ import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage
 import { formValueKeys } from '../shared/protocol';
 import { el, setText } from './dom';
 import { errorTarget, errorText, validateForm } from './validation';
+import type { ZoneChoice } from './zones';
+import { sortZoneChoices, zoneChoice } from './zones';
 
 /** What the page keeps with `setState`: enough to rebuild the form after a reload. */
 export interface Draft {
@@ -40,7 +44,7 @@ export interface Draft {
   touched: string[];
   /** The request in flight, so its result still lands after a reload. */
   pending?: string;
-  success?: { meetingId: string; canJoin: boolean };
+  success?: { meetingId: string; canJoin: boolean; sent?: FormValues };
 }
 
 /** The slice of `acquireVsCodeApi()` the page uses. */
@@ -65,12 +69,8 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
   const d = state as Partial<Draft>;
   if (d.version !== 1 || d.mode !== init.mode || d.meetingId !== init.meetingId) return undefined;
-  const v = d.values as Partial<FormValues> | undefined;
-  if (!v || typeof v !== 'object') return undefined;
-  const strings = ['start', 'end', 'timeZone', 'subject', 'location', 'content'] as const;
-  if (!strings.every((k) => typeof v[k] === 'string')) return undefined;
-  if (typeof v.teamsMeeting !== 'boolean' || !Array.isArray(v.attendees)) return undefined;
-  if (typeof d.attendeesText !== 'string') return undefined;
+  if (!isFormValues(d.values) || typeof d.attendeesText !== 'string') return undefined;
+  const v = d.values;
   return {
     version: 1,
     mode: init.mode,
@@ -81,9 +81,26 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
     pending: typeof d.pending === 'string' ? d.pending : undefined,
     success:
       d.success && typeof d.success.meetingId === 'string'
-        ? { meetingId: d.success.meetingId, canJoin: d.success.canJoin === true }
+        ? {
+            meetingId: d.success.meetingId,
+            canJoin: d.success.canJoin === true,
+            sent: isFormValues(d.success.sent) ? d.success.sent : undefined,
+          }
         : undefined,
   };
+}
+
+/** Whether a saved value has the shape of the form's values. */
+function isFormValues(value: unknown): value is FormValues {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof FormValues, unknown>>;
+  const strings = ['start', 'end', 'timeZone', 'subject', 'location', 'content'] as const;
+  return (
+    strings.every((k) => typeof v[k] === 'string') &&
+    typeof v.teamsMeeting === 'boolean' &&
+    Array.isArray(v.attendees) &&
+    v.attendees.every((a) => typeof a === 'string')
+  );
 }
 
 /** The form page, built once per `init`. */
@@ -110,6 +127,10 @@ export class MeetingForm {
   private readonly timeZone: VscodeSingleSelect;
   private readonly subject: VscodeTextfield;
   private readonly attendees: VscodeTextarea;
+  private readonly attendeesSummary: HTMLElement;
+  /** Picker labels computed so far (Intl work, done in idle slices after the first paint). */
+  private readonly zoneChoices = new Map<string, ZoneChoice>();
+  private readonly zones: string[];
   private readonly location: VscodeTextfield;
   private readonly teams: VscodeCheckbox;
   private readonly content: VscodeTextarea;
@@ -167,29 +188,14 @@ export class MeetingForm {
     this.timeZone.id = 'timeZone';
     this.timeZone.combobox = true;
     this.timeZone.filter = 'contains';
-    const zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
-    const zoneOption = (z: string, selected: string) => ({
-      label: z.replace(/_/g, ' '),
-      value: z,
-      description: '',
-      selected: z === selected,
-      disabled: false,
-    });
+    this.zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
     // Only the chosen zone until the picker is used: rendering 400+ options cost ~90 ms before first paint.
-    this.timeZone.options = [zoneOption(v.timeZone, v.timeZone)];
-    this.timeZone.value = v.timeZone;
-    const fillZones = (): void => {
-      this.timeZone.removeEventListener('focusin', fillZones);
-      this.timeZone.removeEventListener('pointerdown', fillZones);
-      const current = this.timeZone.value;
-      this.timeZone.options = zones.map((z) => zoneOption(z, current));
-      this.timeZone.value = current;
-    };
-    this.timeZone.addEventListener('focusin', fillZones);
-    this.timeZone.addEventListener('pointerdown', fillZones);
+    this.timeZone.addEventListener('focusin', () => this.fillZones());
+    this.timeZone.addEventListener('pointerdown', () => this.fillZones());
 
     this.subject = this.textfield('subject', 'text', v.subject, this.t('subjectPlaceholder'));
     this.attendees = this.textarea('attendees', this.draft.attendeesText, 3, 'name@example.com');
+    this.attendeesSummary = el('div', { id: 'attendees-summary', className: 'hint', 'attr:aria-live': 'polite' });
     this.location = this.textfield('location', 'text', v.location, this.t('locationPlaceholder'));
     this.teams = document.createElement('vscode-checkbox');
     this.teams.id = 'teamsMeeting';
@@ -229,17 +235,23 @@ export class MeetingForm {
     // The first frame shows the title and the first row only; the other fields (the zone picker above all: its
     // render forces layouts) are attached after it. The form gets its id once it is complete.
     this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [
+      this.field('subject', this.t('subject'), this.subject),
+    ]);
+    const attendeesField = this.field('attendees', this.t('attendees'), this.attendees, this.t('attendeesHelp'));
+    attendeesField.querySelector('.error')?.before(this.attendeesSummary);
+    this.attendees.setAttribute(
+      'aria-describedby',
+      `${this.attendees.getAttribute('aria-describedby') ?? ''} attendees-summary`.trim(),
+    );
+    const rest = [
       el('div', { className: 'row' }, [
         this.field('start', this.t('start'), this.start),
         this.field('end', this.t('end'), this.end),
       ]),
-    ]);
-    const rest = [
       this.duration,
       this.timeWarning,
       this.field('timeZone', this.t('timeZone'), this.timeZone),
-      this.field('subject', this.t('subject'), this.subject),
-      this.field('attendees', this.t('attendees'), this.attendees, this.t('attendeesHelp')),
+      attendeesField,
       this.field('location', this.t('location'), this.location),
       this.checkboxField(this.teams, teamsHelp, !init.teams.enabled),
       this.field('content', this.t('content'), this.content),
@@ -256,20 +268,24 @@ export class MeetingForm {
     this.wire();
     this.fitAttendees();
     this.updateDuration();
+    this.updateAttendeesSummary();
     let completed = false;
     const complete = (): void => {
       if (completed) return;
       completed = true;
+      this.timeZone.options = [this.zoneOption(v.timeZone, v.timeZone)];
+      this.timeZone.value = v.timeZone;
       this.form.append(...rest);
       this.form.id = 'form';
       root.removeAttribute('aria-busy');
       // The first validation loads the time-zone data (Intl, ~70 ms): after the first paint too.
       this.validate();
+      this.prepareZones();
     };
     requestAnimationFrame(() => setTimeout(complete, 0));
     // Frames may not come while the page is hidden.
     setTimeout(complete, 500);
-    if (this.draft.success) this.showSuccess(this.draft.success.meetingId, this.draft.success.canJoin);
+    if (this.draft.success) this.showSuccess(this.draft.success);
     else if (this.draft.pending) this.setSending(true);
   }
 
@@ -278,9 +294,9 @@ export class MeetingForm {
     if (!this.draft.pending || msg.requestId !== this.draft.pending) return;
     this.draft.pending = undefined;
     if (msg.ok && typeof msg.meetingId === 'string') {
-      this.draft.success = { meetingId: msg.meetingId, canJoin: msg.canJoin === true };
+      this.draft.success = { meetingId: msg.meetingId, canJoin: msg.canJoin === true, sent: this.draft.values };
       this.save();
-      this.showSuccess(msg.meetingId, msg.canJoin === true);
+      this.showSuccess(this.draft.success);
       return;
     }
     this.setSending(false);
@@ -291,6 +307,50 @@ export class MeetingForm {
     const text = typeof msg.message === 'string' && msg.message !== '' ? msg.message : this.t('failed');
     this.setStatus(text, true);
     this.focusFirstInvalid();
+  }
+
+  /** The picker entry of `zone` (its label computed once). */
+  private zoneOption(zone: string, selected: string) {
+    let choice = this.zoneChoices.get(zone);
+    if (!choice) {
+      choice = zoneChoice(zone, new Date(), document.documentElement.lang || 'en');
+      this.zoneChoices.set(zone, choice);
+    }
+    return { label: choice.label, value: zone, description: zone, selected: zone === selected, disabled: false };
+  }
+
+  /** Computes the picker's labels in small slices while the page is idle, so opening it is quick. */
+  private prepareZones(): void {
+    let next = 0;
+    const slice = (): void => {
+      const until = Math.min(this.zones.length, next + 40);
+      for (; next < until; next++) this.zoneOption(this.zones[next], '');
+      if (next < this.zones.length && !this.zonesFilled) setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
+  }
+
+  private zonesFilled = false;
+
+  /** Puts every zone in the picker, west to east, the first time it is used. */
+  private fillZones(): void {
+    if (this.zonesFilled) return;
+    this.zonesFilled = true;
+    const current = this.timeZone.value;
+    for (const z of this.zones) this.zoneOption(z, current);
+    const ordered = sortZoneChoices(this.zones.map((z) => this.zoneChoices.get(z) as ZoneChoice));
+    this.timeZone.options = ordered.map((c) => this.zoneOption(c.zone, current));
+    this.timeZone.value = current;
+  }
+
+  /** Shows how many people are invited and which addresses are listed twice. */
+  private updateAttendeesSummary(): void {
+    const list = parseAttendees(this.attendees.value);
+    const unique = new Set(list.map((a) => a.toLowerCase())).size;
+    const lines =
+      unique === 0 ? [] : [unique === 1 ? this.t('attendeeCountOne') : this.t('attendeeCount', { count: unique })];
+    for (const address of duplicateAttendees(list)) lines.push(this.t('attendeeDuplicate', { address }));
+    this.attendeesSummary.replaceChildren(...lines.map((l) => el('div', {}, [l])));
   }
 
   private textfield(id: string, type: string, value: string, placeholder?: string): VscodeTextfield {
@@ -364,6 +424,7 @@ export class MeetingForm {
     this.form.addEventListener(
       'keydown',
       (e) => {
+        if (e.target === this.timeZone && (e.key === 'Escape' || e.key === 'Enter')) this.zoneKey(e.key);
         if (e.key === 'Escape' && !this.confirm.hidden) {
           e.preventDefault();
           this.hideConfirm(true);
@@ -385,8 +446,34 @@ export class MeetingForm {
     );
   }
 
+  /**
+   * The zone picker's keys: Escape shows the chosen zone again instead of the typed filter, and Enter picks the
+   * first match of the typed filter when no option is highlighted (the picker would clear its value).
+   */
+  private zoneKey(key: 'Escape' | 'Enter'): void {
+    const input = this.timeZone.shadowRoot?.querySelector('input');
+    const typed = (input?.value ?? '').toLowerCase();
+    const before = this.draft.values.timeZone;
+    setTimeout(() => {
+      if (key === 'Escape') {
+        // The picker keeps showing the filter after Escape; leaving and re-entering its input resets it.
+        input?.blur();
+        input?.focus();
+        this.timeZone.requestUpdate();
+        void this.timeZone.updateComplete.then(() => input?.select());
+        return;
+      }
+      if (this.timeZone.value !== '') return;
+      const match = this.timeZone.options.find((o) => (o.label ?? '').toLowerCase().includes(typed));
+      this.timeZone.value = typed !== '' && match?.value ? match.value : before;
+      this.edited('timeZone', false);
+    }, 0);
+  }
+
   private edited(name: FieldName, left: boolean): void {
     if (this.draft.success) return;
+    // The zone picker clears its value for a moment when Enter finds no highlighted option (see zoneKey).
+    if (name === 'timeZone' && this.timeZone.value === '') return;
     const before = this.draft.values;
     const values = this.readValues();
     if (name === 'start' && values.start !== this.prevStart) {
@@ -418,6 +505,7 @@ export class MeetingForm {
     this.draft.attendeesText = this.attendees.value;
     this.draft.touched = [...this.touched];
     this.fitAttendees();
+    this.updateAttendeesSummary();
     this.save();
     this.updateDuration();
     this.validate();
@@ -471,10 +559,13 @@ export class MeetingForm {
       return;
     }
     const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
     const text =
-      hours > 0
-        ? this.t('durationHoursMinutes', { hours, minutes: minutes % 60 })
-        : this.t('durationMinutes', { minutes });
+      hours === 0
+        ? this.t('durationMinutes', { minutes })
+        : rest === 0
+          ? this.t('durationHours', { hours })
+          : this.t('durationHoursMinutes', { hours, minutes: rest });
     setText(this.duration, this.t('duration', { duration: text }));
   }
 
@@ -496,7 +587,7 @@ export class MeetingForm {
         ? (target.name as FieldName)
         : undefined;
       if (!name || (!this.showAll && !this.touched.has(name))) continue;
-      let text = errorText(error, this.init.messages);
+      let text = errorText(this.withLabel(error), this.init.messages);
       if (name === 'attendees' && target.index !== undefined) {
         const address = this.draft.values.attendees[target.index] ?? '';
         if (!text.includes(address)) text = this.t('attendeeError', { address, message: text });
@@ -518,6 +609,16 @@ export class MeetingForm {
         else inner.removeAttribute('aria-description');
       }
     }
+  }
+
+  /** The error with its `{field}` parameter as the field's label ("Subject", not "subject"). */
+  private withLabel(error: FieldError): FieldError {
+    const field = error.params?.field;
+    if (typeof field !== 'string') return error;
+    const name = errorTarget(field).name;
+    if (!(fieldOrder as readonly string[]).includes(name)) return error;
+    const label = this.t(name === 'teamsMeeting' ? 'teams' : (name as FormStringKey));
+    return { ...error, params: { ...error.params, field: label } };
   }
 
   private control(name: FieldName): HTMLElement {
@@ -631,30 +732,58 @@ export class MeetingForm {
     this.api.postMessage({ type: 'submit', requestId, values: { ...this.draft.values } });
   }
 
-  private showSuccess(meetingId: string, canJoin: boolean): void {
+  /** When the sent meeting takes place, in the user's zone (the zone the form opened with). */
+  private sentWhen(sent: FormValues): string {
+    const start = formInstant(sent.start, sent.timeZone);
+    const end = formInstant(sent.end, sent.timeZone);
+    if (start === undefined || end === undefined) return `${sent.start} – ${sent.end} (${sent.timeZone})`;
+    const zone = this.original.timeZone;
+    const format = new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: zone,
+    });
+    return `${format.formatRange(start, end)} (${this.zoneOption(zone, zone).label})`;
+  }
+
+  private showSuccess(success: NonNullable<Draft['success']>): void {
+    const { meetingId, canJoin, sent } = success;
     this.form.hidden = true;
     this.setStatus('', false);
+    const copyStatus = el('span', { id: 'copyStatus', className: 'hint', 'attr:role': 'status' });
     const action = (kind: ActionMessage['action'], key: FormStringKey, secondary: boolean): HTMLElement => {
       const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.t(key)]);
-      button.addEventListener('click', () =>
-        this.api.postMessage({ type: 'action', action: kind, meetingId }),
-      );
+      button.addEventListener('click', () => {
+        this.api.postMessage({ type: 'action', action: kind, meetingId });
+        if (kind === 'copyId') setText(copyStatus, this.t('copied'));
+      });
       return button;
     };
+    const row = (key: FormStringKey, value: Node | string): Node[] => [
+      el('dt', {}, [this.t(key)]),
+      el('dd', {}, [value]),
+    ];
+    const summary = sent
+      ? [
+          ...row('sentSubject', sent.subject.trim() || this.t('noSubject')),
+          ...row('sentWhen', this.sentWhen(sent)),
+          ...row('sentInvited', sent.attendees.length > 0 ? sent.attendees.join(', ') : this.t('sentNobody')),
+          ...(sent.teamsMeeting ? row('sentTeams', this.t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending')) : []),
+        ]
+      : [];
     this.success.replaceChildren(
       el('h2', { id: 'successTitle' }, [
         this.t(this.init.mode === 'update' ? 'successUpdate' : 'successSchedule'),
       ]),
-      el('div', { className: 'field' }, [
-        el('div', { className: 'label', id: 'meetingIdLabel' }, [this.t('meetingId')]),
-        el('code', { id: 'meetingId', className: 'meeting-id', 'attr:aria-labelledby': 'meetingIdLabel' }, [
-          meetingId,
-        ]),
+      el('dl', { className: 'sent' }, [
+        ...summary,
+        ...row('meetingId', el('code', { id: 'meetingId', className: 'meeting-id' }, [meetingId])),
       ]),
       el('div', { className: 'actions' }, [
-        action('openInOutlook', 'openInOutlook', false),
-        ...(canJoin ? [action('join', 'join', true)] : []),
+        ...(canJoin ? [action('join', 'join', false)] : []),
+        action('openInOutlook', 'openInOutlook', canJoin),
         action('copyId', 'copyId', true),
+        copyStatus,
       ]),
     );
     this.success.hidden = false;

@@ -8,6 +8,7 @@ import {
   formToUpdateInput,
   hasChanges,
   meetingToFormValues,
+  duplicateAttendees,
   parseAttendees,
   startsInPast,
   submitConcerns,
@@ -34,7 +35,9 @@ describe('formModel', () => {
       assert.deepEqual(submitConcerns('schedule', base, blank, now), []);
       assert.deepEqual(submitConcerns('update', base, base, now), [], 'an update is never "untouched"');
       // 08:30 in Berlin is 06:30 UTC, before 07:00 UTC.
-      assert.deepEqual(submitConcerns('schedule', { ...base, start: '2030-06-03T08:30' }, blank, now), ['past']);
+      assert.deepEqual(submitConcerns('schedule', { ...base, start: '2030-06-03T08:30' }, blank, now), [
+        'past',
+      ]);
     });
     it('judges the past in the chosen zone, so a zone change can move the start into the past', () => {
       const v = { ...base, start: '2030-06-03T08:30', timeZone: 'Europe/London' };
@@ -84,6 +87,26 @@ describe('formModel', () => {
     assert.equal(addWallMinutes('2030-02-28T23:45', 30), '2030-03-01T00:15');
     assert.equal(addWallMinutes('', 30), undefined);
     assert.equal(addWallMinutes('2030-02-30T10:00', 30), undefined);
+  });
+
+  it("reads Outlook's copied addresses: names in angle brackets, quoted names with commas, ; lists", () => {
+    assert.deepEqual(
+      parseAttendees('Ana Smith <ana@contoso.example>; "Smith, Bo" <bo@contoso.example>, c@x.com;\nd@x.com'),
+      ['ana@contoso.example', 'bo@contoso.example', 'c@x.com', 'd@x.com'],
+    );
+    assert.deepEqual(parseAttendees('Smith, Ana <ana@contoso.example>'), ['ana@contoso.example']);
+    assert.deepEqual(
+      parseAttendees('bob, <x>@evil'),
+      ['bob', '<x>@evil'],
+      'no bracketed address: kept as typed',
+    );
+  });
+
+  it('names each address listed more than once (ignoring case)', () => {
+    assert.deepEqual(duplicateAttendees(['a@x.com', 'B@x.com', 'A@X.com', 'b@x.com', 'a@x.com', 'c@x.com']), [
+      'a@x.com',
+      'B@x.com',
+    ]);
   });
 
   it('splits attendees on lines, commas and semicolons', () => {

@@ -96,10 +96,10 @@ describe('meeting form page (headless Chromium)', function () {
       if (id && order.at(-1) !== id) order.push(id);
     }
     assert.deepEqual(order, [
+      'subject',
       'start',
       'end',
       'timeZone',
-      'subject',
       'attendees',
       'location',
       'teamsMeeting',
@@ -113,7 +113,8 @@ describe('meeting form page (headless Chromium)', function () {
     };
     await tabTo('subject');
     await form.page.keyboard.type('Sprint review');
-    await form.page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && (await form.focusedId()) !== 'attendees'; i++)
+      await form.page.keyboard.press('Tab');
     await form.page.keyboard.type('ana@example.com');
     await form.page.keyboard.press('Enter');
     await form.page.keyboard.type('bo@example.org');
@@ -246,7 +247,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('scrolls the invalid field it focuses so that its label and message are in view', async () => {
     await form.page.context().close();
-    form = await harness.open(undefined, { width: 900, height: 400 });
+    form = await harness.open(undefined, { width: 900, height: 460 });
     await form.init();
     await form.page.locator('#subject input').fill('Review');
     await form.page
@@ -305,6 +306,121 @@ describe('meeting form page (headless Chromium)', function () {
     await form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await form.page.locator('#meetingId').textContent(), 'M-77');
     assert.equal(await form.page.locator('#form').isVisible(), false);
+  });
+
+  it("takes Outlook's copied recipients, counts the attendees and warns about duplicates", async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Sync');
+    await form.page
+      .locator('#attendees textarea')
+      .fill('Ana Smith <ana@contoso.example>; "Smith, Bo" <bo@contoso.example>; ANA@contoso.example');
+    await form.page.locator('#location input').focus();
+    assert.equal(await form.errorText('attendees'), '');
+    assert.match((await form.page.locator('#attendees-summary').textContent()) ?? '', /2 attendees/);
+    assert.match(
+      (await form.page.locator('#attendees-summary').textContent()) ?? '',
+      /ana@contoso\.example is listed more than once/,
+    );
+    await form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.deepEqual(sent?.values.attendees, [
+      'ana@contoso.example',
+      'bo@contoso.example',
+      'ANA@contoso.example',
+    ]);
+  });
+
+  it('puts Subject first and keeps the Send button in view at 1280x800 however long the form is', async () => {
+    await form.page.context().close();
+    form = await harness.open(undefined, { width: 1280, height: 800 });
+    await form.init();
+    assert.equal(await form.page.locator('form .field').first().getAttribute('id'), 'subject-field');
+    const many = Array.from({ length: 12 }, (_, i) => `p${i}@example.com`).join('\n');
+    await form.page.locator('#attendees textarea').fill(many);
+    await form.page.locator('#content textarea').fill('Agenda\n'.repeat(30));
+    await form.page.evaluate(() => window.scrollTo(0, 0));
+    const visible = await form.page.evaluate(() => {
+      const r = document.getElementById('submit')?.getBoundingClientRect();
+      if (!r || r.height === 0) return false;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.bottom <= innerHeight && !!hit?.closest('#submit');
+    });
+    assert.equal(visible, true, 'the button is visible without scrolling');
+  });
+
+  it('offers time zones with offsets and friendly names, searchable, and Escape restores the shown one', async () => {
+    await form.init();
+    const shown = (): Promise<string> =>
+      form.page.locator('#timeZone').evaluate((z) => z.shadowRoot?.querySelector('input')?.value ?? '');
+    assert.match(await shown(), /^\(UTC\+0[12]:00\) Berlin – Central European Time$/);
+    await form.page.locator('#timeZone input').click();
+    const labels = await form.page
+      .locator('#timeZone')
+      .evaluate((z) => (z as HTMLElement & { options: { label: string }[] }).options.map((o) => o.label));
+    assert.ok(labels.length > 300);
+    assert.ok(
+      labels.every((l) => /^\(UTC[+-]\d\d:\d\d\) /.test(l)),
+      labels.slice(0, 3).join(' | '),
+    );
+    assert.ok(labels.some((l) => /^\(UTC\+09:00\) Tokyo – Japan/.test(l)));
+    await form.page.keyboard.type('Tokyo');
+    await form.page.keyboard.press('Escape');
+    await form.page.waitForFunction(
+      () =>
+        /Berlin/.test(document.getElementById('timeZone')?.shadowRoot?.querySelector('input')?.value ?? ''),
+      undefined,
+      { timeout: 2000 },
+    );
+    assert.match(await shown(), /Berlin/, 'Escape restores the shown value');
+    assert.equal(
+      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      'Europe/Berlin',
+    );
+    await form.page.keyboard.type('Tokyo');
+    await form.page.keyboard.press('Enter');
+    await form.page.waitForTimeout(50);
+    assert.equal(
+      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      'Asia/Tokyo',
+      'Enter picks the first match of what was typed',
+    );
+    assert.match(await shown(), /Tokyo/);
+  });
+
+  it('writes whole hours as "1 h" and names fields by their label in messages', async () => {
+    await form.init();
+    await form.page.locator('#end input').fill('2030-06-03T11:00');
+    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h');
+    await form.page.locator('#end input').fill('2030-06-03T11:15');
+    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h 15 min');
+  });
+
+  it('leads the success view with what was sent, then the ID, and confirms Copy ID', async () => {
+    await form.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
+    await form.page.locator('#subject input').fill('Design review');
+    await form.page.locator('#attendees textarea').fill('ana@example.com\nbo@example.com');
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({
+      type: 'result',
+      requestId: sent.requestId,
+      ok: true,
+      meetingId: 'AAMk=1',
+      canJoin: true,
+    });
+    await form.page.waitForSelector('#success:not([hidden])');
+    const text = (await form.page.locator('#success').textContent()) ?? '';
+    for (const part of ['Design review', 'ana@example.com', 'bo@example.com', '10:00', 'Teams']) {
+      assert.ok(text.includes(part), `${part} in ${text}`);
+    }
+    assert.ok(text.indexOf('Design review') < text.indexOf('AAMk=1'), 'what was sent comes before the ID');
+    await form.page.locator('#action-copyId').click();
+    assert.equal(await form.page.locator('#copyStatus').textContent(), 'Meeting ID copied.');
+    await form.page.reload();
+    await form.waitForPosted(1);
+    await form.send(sampleInit());
+    await form.page.waitForSelector('#success:not([hidden])');
+    assert.match((await form.page.locator('#success').textContent()) ?? '', /Design review/);
   });
 
   it('submits with Ctrl+Enter from the message box', async () => {
@@ -409,7 +525,7 @@ describe('meeting form page (headless Chromium)', function () {
     });
     await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
     assert.equal(await form.page.locator('#status').textContent(), 'Graph refused the meeting.');
-    assert.match(await form.errorText('subject'), /"subject" is too long: 300 characters where at most 255/);
+    assert.match(await form.errorText('subject'), /"Subject" is too long: 300 characters where at most 255/);
     assert.equal(await form.focusedId(), 'subject');
     assert.equal(
       await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
