@@ -236,7 +236,7 @@ export function canonicalTimeZone(name: string): string | undefined {
   if (knownZones.has(name)) return knownZones.get(name);
   const trimmed = name.trim();
   const windows = findWindowsZone(trimmed);
-  const canonical = windows ? (intlCanonical(windows[1]) ?? windows[1]) : intlCanonical(trimmed);
+  const canonical = windows ? (intlCanonical(windows.primary) ?? windows.primary) : intlCanonical(trimmed);
   if (knownZones.size > 500) knownZones.clear();
   knownZones.set(name, canonical);
   return canonical;
@@ -261,7 +261,7 @@ export function toIanaZone(name: string): string | undefined {
 export function toWindowsZone(name: string): string | undefined {
   const trimmed = name.trim();
   const windows = findWindowsZone(trimmed);
-  if (windows) return windows[0];
+  if (windows) return windows.windows;
   const direct = windowsNameForIana(trimmed);
   if (direct) return direct;
   const canonical = canonicalTimeZone(trimmed);

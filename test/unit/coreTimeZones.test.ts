@@ -4,7 +4,7 @@ import { windowsZones } from '../../src/core/timeZones';
 import { fromGraphEvent, graphTimeZone, isMappingError, toCreateBody, toUpdateBody } from '../../src/core/mapping';
 import { validateSchedule, validateUpdate } from '../../src/core/validate';
 
-const windowsNames = new Set(windowsZones.map(([w]) => w));
+const windowsNames = new Set(windowsZones().map((z) => z.windows));
 /** Zones Intl knows for which CLDR's windowsZones names no Windows zone. */
 const withoutWindowsZone = new Set(['Antarctica/Troll', 'America/Coyhaique']);
 
@@ -17,6 +17,14 @@ describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
       if (windows === undefined || !windowsNames.has(windows)) missing.push(zone);
     }
     assert.deepEqual(missing, []);
+  });
+
+  it('has the 139 Windows zones of CLDR, each with its primary zone first', () => {
+    assert.equal(windowsNames.size, 139);
+    assert.deepEqual(
+      windowsZones().find((z) => z.windows === 'Romance Standard Time')?.zones,
+      ['Europe/Paris', 'Africa/Ceuta', 'Europe/Brussels', 'Europe/Copenhagen', 'Europe/Madrid'],
+    );
   });
 
   it('maps aliases and zones other than the primary one (territory 001) of their Windows zone', () => {
