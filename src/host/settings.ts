@@ -4,6 +4,7 @@ import { isKnownTimeZone, toIanaZone, userTimeZone } from '../core/datetime';
 import type { Parsed, SettingProblem } from './settingsModel';
 import {
   configSection,
+  effectiveValue,
   meetingDefaults,
   parseClientId,
   parseEndpoint,
@@ -25,7 +26,7 @@ export interface Settings {
 
 /** The settings sign-in needs. */
 export interface AuthSettings extends Pick<Settings, 'endpoint' | 'clientId' | 'tenant'> {
-  /** The user's `microsoft-sovereign-cloud.environment` (VS Code's setting), unvalidated. */
+  /** `microsoft-sovereign-cloud.environment` (VS Code's setting) as in effect, unvalidated. */
   sovereignEnvironment?: unknown;
 }
 
@@ -81,10 +82,11 @@ export function readAuthSettings(log?: (m: string) => void): AuthSettings {
   const endpoint = unwrap(settingKeys.endpoint, parseEndpoint(userSetting(settingKeys.endpoint, log)));
   const clientId = unwrap(settingKeys.clientId, parseClientId(userSetting(settingKeys.clientId, log)));
   const tenant = unwrap(settingKeys.tenant, parseTenant(userSetting(settingKeys.tenant, log)));
-  // VS Code's own setting, read from user settings only, as the endpoint is.
-  const environment = userValue(
+  // VS Code's provider reads its environment with `get` (the value in effect, a workspace's included), so the check
+  // before sign-in reads the same: a workspace value that differs from the user's fails the check, never slips past.
+  const environment = effectiveValue(
     vscode.workspace.getConfiguration().inspect(sovereignEnvironmentSetting),
-  ).value;
+  );
   return { endpoint, clientId, tenant, sovereignEnvironment: environment === '' ? undefined : environment };
 }
 

@@ -54,6 +54,20 @@ export function userValue<T>(inspection: Inspection<T> | undefined): UserValue<T
   };
 }
 
+/**
+ * The value in effect (folder, then workspace, then user, then default), as an extension reading it with `get` sees
+ * it. For VS Code's own `microsoft-sovereign-cloud.environment`: its provider reads what is in effect, so the check
+ * before sign-in must too (a workspace value that differs from the user's is then refused, never silently used).
+ */
+export function effectiveValue<T>(inspection: Inspection<T> | undefined): T | undefined {
+  return (
+    inspection?.workspaceFolderValue ??
+    inspection?.workspaceValue ??
+    inspection?.globalValue ??
+    inspection?.defaultValue
+  );
+}
+
 /** Why a setting's value was refused. */
 export type SettingProblem =
   | 'notString'

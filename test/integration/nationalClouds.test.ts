@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AuthCall } from './standInAuth';
 import { globalStandIn, resetStandInAuth, sovereignStandIn } from './standInAuth';
-import { outlookLogFiles, productExtensionId, waitFor } from './suiteEnv';
+import { outlookLogFiles, productExtensionId, waitFor, withWorkspaceSettings } from './suiteEnv';
 
 const clientId = '0c1d2e3f-aaaa-4bbb-8ccc-0123456789ab';
 const tenant = '5e6f7a8b-1111-4222-8333-abcdefabcdef';
@@ -91,6 +91,22 @@ describe('national clouds, in the real extension host', function () {
       'other scopes were asked',
     );
     assert.deepEqual(globalStandIn.authCalls(), [], 'the global provider was asked for a national cloud');
+  });
+
+  it('refuses a workspace value of microsoft-sovereign-cloud.environment that differs (VS Code would use it)', async () => {
+    await user(environmentSetting, 'USGovernment');
+    await withWorkspaceSettings({ [environmentSetting]: 'ChinaCloud' }, async () => {
+      sovereignStandIn.clearAuthCalls();
+      const before = logText().length;
+      await vscode.commands.executeCommand('outlookMeetings.signIn');
+      const said = `The setting ${environmentSetting} must be "USGovernment" for ${endpoint} (it is "ChinaCloud")`;
+      await waitFor('the log to say what to set', () => logText().slice(before).includes(said));
+      assert.deepEqual(
+        sovereignStandIn.authCalls().filter((c) => c.kind === 'createSession'),
+        [],
+        'a sign-in was attempted under the workspace environment',
+      );
+    });
   });
 
   it("follows the sovereign provider's session changes", async () => {

@@ -4,6 +4,7 @@ import {
   buildScopes,
   classifySignInError,
   defaultEndpoint,
+  effectiveValue,
   meetingDefaults,
   parseClientId,
   parseDuration,
@@ -30,6 +31,21 @@ describe('settingsModel', () => {
       workspaceIgnored: false,
     });
     assert.deepEqual(userValue(undefined), { value: undefined, workspaceIgnored: false });
+  });
+
+  it('reads the value in effect, workspace and folder first (for settings another extension reads with get)', () => {
+    assert.equal(effectiveValue({ globalValue: 'USGovernment', workspaceValue: 'ChinaCloud' }), 'ChinaCloud');
+    assert.equal(
+      effectiveValue({
+        globalValue: 'USGovernment',
+        workspaceValue: 'ChinaCloud',
+        workspaceFolderValue: 'custom',
+      }),
+      'custom',
+    );
+    assert.equal(effectiveValue({ defaultValue: 'd', globalValue: 'USGovernment' }), 'USGovernment');
+    assert.equal(effectiveValue({ defaultValue: 'd' }), 'd');
+    assert.equal(effectiveValue(undefined), undefined);
   });
 
   it('accepts the Graph hosts and loopback over https, normalised to an origin', () => {
