@@ -7,7 +7,7 @@ import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
 import type { Services } from './services';
 import type { GroupId, MeetingState } from './treeModel';
-import { formatWhen, groupOrder, meetingContextValue, meetingState } from './treeModel';
+import { formatWhen, meetingContextValue, meetingState, treeGroups } from './treeModel';
 import { notify } from './notifications';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
@@ -93,11 +93,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         groups: this.services.store.groups(account.id, now),
       };
     }
-    const { groups } = this.groups;
-    if (groupOrder.every((g) => groups[g].length === 0)) return [];
-    return groupOrder
-      .filter((g) => g === 'upcoming' || groups[g].length > 0)
-      .map((g) => new GroupNode(g, groups[g]));
+    return treeGroups(this.groups.groups).map(([g, meetings]) => new GroupNode(g, meetings));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

@@ -84,7 +84,17 @@ export function formatWhen(
     : `${date.format(start)} – ${date.format(end)}`;
 }
 
+/** Upcoming soonest first (the store keeps each group newest first). */
+const soonestFirst = (groups: MeetingGroups): StoredMeeting[] => [...groups.upcoming].reverse();
+
+/** The tree's groups in order, without the empty ones: Upcoming soonest first, Past and Cancelled newest first. */
+export function treeGroups(groups: MeetingGroups): [GroupId, readonly StoredMeeting[]][] {
+  return groupOrder
+    .map((g): [GroupId, readonly StoredMeeting[]] => [g, g === 'upcoming' ? soonestFirst(groups) : groups[g]])
+    .filter(([, meetings]) => meetings.length > 0);
+}
+
 /** The quick pick's order: upcoming first (soonest first), then past meetings, newest first. */
 export function pickOrder(groups: MeetingGroups): StoredMeeting[] {
-  return [...[...groups.upcoming].reverse(), ...groups.past];
+  return [...soonestFirst(groups), ...groups.past];
 }

@@ -7,7 +7,13 @@ import {
   meetingNodeType,
   parseMeetingIdInput,
 } from '../../src/host/commandArgs';
-import { formatWhen, meetingContextValue, meetingState, pickOrder } from '../../src/host/treeModel';
+import {
+  formatWhen,
+  meetingContextValue,
+  meetingState,
+  pickOrder,
+  treeGroups,
+} from '../../src/host/treeModel';
 import type { StoredMeeting } from '../../src/store/meetingStore';
 import { groupMeetings } from '../../src/store/meetingStore';
 
@@ -76,6 +82,23 @@ describe('tree model', () => {
       pickOrder(groupMeetings(list, now)).map((x) => x.id),
       ['u1', 'u2', 'p1', 'p2'],
     );
+  });
+
+  it('lists Upcoming soonest first, Past newest first, and leaves out empty groups (issue 15)', () => {
+    // The store hands groupMeetings its list sorted by start.
+    const list = [m('p2', -48), m('p1', -2), m('u1', 1), m('u2', 24), m('u3', 48)];
+    assert.deepEqual(
+      treeGroups(groupMeetings(list, now)).map(([g, ms]) => [g, ms.map((x) => x.id)]),
+      [
+        ['upcoming', ['u1', 'u2', 'u3']],
+        ['past', ['p1', 'p2']],
+      ],
+    );
+    assert.deepEqual(
+      treeGroups(groupMeetings([m('c', 3, { status: 'cancelled' })], now)).map(([g]) => g),
+      ['cancelled'],
+    );
+    assert.deepEqual(treeGroups(groupMeetings([], now)), []);
   });
 });
 
