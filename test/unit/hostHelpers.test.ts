@@ -161,6 +161,20 @@ describe('package.json menus', () => {
     assert.deepEqual(offered(cv('a', 1, { status: 'deleted' }), false), ['copyMeetingId']);
     assert.deepEqual(offered('group.upcoming', false), []);
   });
+
+  it("gives the inline Cancel an icon that does not read as 'dismiss', and a title (issue 15)", () => {
+    const { commands } = pkg.contributes as unknown as {
+      commands: { command: string; title: string; icon?: string }[];
+    };
+    const cancel = commands.find((c) => c.command === 'outlookMeetings.cancelMeeting');
+    assert.ok(cancel);
+    assert.ok(['$(circle-slash)', '$(trash)'].includes(cancel.icon ?? ''), `icon ${cancel.icon}`);
+    const nls = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.nls.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    assert.equal(nls[cancel.title.replace(/^%|%$/g, '')], 'Cancel Meeting');
+  });
 });
 
 describe('formatWhen (issue 10.4)', () => {
