@@ -203,6 +203,13 @@ export class MeetingForm {
     this.teams.checked = v.teamsMeeting;
     this.teams.disabled = !init.teams.enabled;
     this.teams.label = this.t('teams');
+    if (!init.teams.enabled) {
+      // The element dims itself but leaves its inner input enabled, so assistive technology (and axe) read a
+      // live switch: disable that input too.
+      void this.teams.updateComplete.then(() =>
+        this.teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
+      );
+    }
     this.content = this.textarea('content', v.content, 8, this.t('contentPlaceholder'));
 
     this.submit = el('vscode-button', { id: 'submit' }, [this.t(this.submitKey())]) as HTMLElement & {
@@ -287,6 +294,11 @@ export class MeetingForm {
     setTimeout(complete, 500);
     if (this.draft.success) this.showSuccess(this.draft.success);
     else if (this.draft.pending) this.setSending(true);
+    // Focus starts in the first field, Subject (not the page body), unless something else took it meanwhile.
+    else
+      void this.subject.updateComplete.then(() => {
+        if (document.activeElement === document.body || document.activeElement === null) this.subject.focus();
+      });
   }
 
   /** Handles a host `result`; ignored unless it answers the request in flight. */
