@@ -175,6 +175,20 @@ describe('package.json menus', () => {
     >;
     assert.equal(nls[cancel.title.replace(/^%|%$/g, '')], 'Cancel Meeting');
   });
+
+  it('names a view alone in its container as the container, so the title is not "Outlook Meetings: Meetings" (issue 15)', () => {
+    // VS Code's ViewPaneContainer.getTitle shows "<container>: <view>" for a single view unless both are the same.
+    const { viewsContainers, views } = pkg.contributes as unknown as {
+      viewsContainers: Record<string, { id: string; title: string }[]>;
+      views: Record<string, { id: string; name: string }[]>;
+    };
+    const containers = Object.values(viewsContainers).flat();
+    for (const [containerId, list] of Object.entries(views)) {
+      const container = containers.find((c) => c.id === containerId);
+      if (!container || list.length !== 1) continue;
+      assert.equal(list[0]!.name, container.title, `${list[0]!.id} is not named as its container`);
+    }
+  });
 });
 
 describe('formatWhen (issue 10.4)', () => {
