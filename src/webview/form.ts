@@ -755,7 +755,7 @@ export class MeetingForm {
       timeStyle: 'short',
       timeZone: zone,
     });
-    return `${format.formatRange(start, end)} (${this.zoneOption(zone, zone).label})`;
+    return `${format.formatRange(start, end)} · ${this.zoneOption(zone, zone).label}`;
   }
 
   private showSuccess(success: NonNullable<Draft['success']>): void {

@@ -1,4 +1,5 @@
-// Renders the form in Light+ and Dark+ (empty, with validation errors, after success) into test-results/.
+// Renders the form in Light+ and Dark+ at 1280x800 (empty, confirming, with validation errors, sending, after
+// success) into test-results/.
 // Run: npx tsx test/webview/screenshot.ts
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,16 +11,20 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   buildPage();
   const harness = await startHarness();
+  const viewport = { width: 1280, height: 800 };
   try {
     for (const [name, theme] of [
       ['light', lightPlus],
       ['dark', darkPlus],
     ] as const) {
-      const empty = await harness.open(theme);
+      const empty = await harness.open(theme, viewport);
       await empty.init(sampleInit({ values: sampleValues() }));
       await empty.page.screenshot({ path: join(out, `form-${name}-empty.png`) });
+      await empty.page.locator('#start input').fill('2020-06-03T10:00');
+      await empty.page.locator('#submit').click();
+      await empty.page.screenshot({ path: join(out, `form-${name}-confirm.png`) });
 
-      const invalid = await harness.open(theme);
+      const invalid = await harness.open(theme, viewport);
       await invalid.init(
         sampleInit({
           teams: {
@@ -29,12 +34,12 @@ async function main(): Promise<void> {
         }),
       );
       await invalid.page.locator('#subject input').fill('Quarterly planning');
-      await invalid.page.locator('#attendees textarea').fill('ana@example.com\nbob@\nnot an address');
+      await invalid.page.locator('#attendees textarea').fill('Ana Smith <ana@example.com>; bob@\nnot an address; ANA@example.com');
       await invalid.page.locator('#end input').fill('2030-06-03T09:00');
       await invalid.page.locator('#submit').click();
       await invalid.page.screenshot({ path: join(out, `form-${name}-errors.png`) });
 
-      const done = await harness.open(theme);
+      const done = await harness.open(theme, viewport);
       await done.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
       await done.page.locator('#subject input').fill('Design review');
       await done.page.locator('#submit').click();
