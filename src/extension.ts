@@ -6,7 +6,7 @@ import { Auth } from './host/auth';
 import { registerAccountCommands } from './host/commands/accountCommands';
 import { registerItemCommands } from './host/commands/itemCommands';
 import { registerMeetingCommands } from './host/commands/meetingCommands';
-import { NotOrganizerError, describeError, mayHaveReachedGraph, showError } from './host/errors';
+import { NotOrganizerError, describeError, showError } from './host/errors';
 import type * as FormPanelModule from './host/formPanel';
 import type { FormPanels } from './host/formPanel';
 import { createLog } from './host/log';
@@ -32,7 +32,6 @@ export function activate(context: vscode.ExtensionContext): void {
       panels = new Panels(services, actions, {
         NotOrganizerError,
         describeError,
-        mayHaveReachedGraph,
         showError,
       });
     }

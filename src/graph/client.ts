@@ -331,15 +331,9 @@ export class MeetingsClient {
       }),
     );
     const spec: CallSpec = { method: 'POST', path: '/me/events', body, signal: opts.signal };
-    try {
-      return parseEvent(await this.call(spec));
-    } catch (e) {
-      // The event may exist even though its answer was unreadable; the same transactionId returns it.
-      if (isMeetingsError(e) && e.kind === 'badResponse' && e.code !== 'redirectRefused') {
-        return parseEvent(await this.call(spec, true));
-      }
-      throw e;
-    }
+    // Not re-sent here after an unreadable answer: the create's retries and its pending record belong to
+    // `MeetingOperations.schedule` (src/services), which sends the same transactionId when the submit is retried.
+    return parseEvent(await this.call(spec));
   }
 
   /** Changes only the given fields; reads the meeting first only when the content or Teams changes without `current`. */

@@ -2,7 +2,7 @@
 // The commands (with or without UI) and the form panel use this; the tree listens to the store's own change event.
 import type { CancelRequest, Meeting, MeetingDraft } from '../core/types';
 import type * as OperationsModule from '../services/meetingActions';
-import type { ActionOptions, MeetingOperations } from '../services/meetingActions';
+import type { ActionOptions, MeetingOperations, ScheduleOptions } from '../services/meetingActions';
 import type { MeetingsApi, Services } from './services';
 
 export type { ActionOptions } from '../services/meetingActions';
@@ -50,9 +50,9 @@ export class MeetingActions {
     return this.operations.teamsAvailable(client, options);
   }
 
-  /** Creates the meeting (pending recorded first); reuse `transactionId` on a retry. */
-  schedule(draft: MeetingDraft, transactionId: string, options: ActionOptions = {}): Promise<Meeting> {
-    return this.operations.schedule(draft, transactionId, options);
+  /** Creates the meeting at most once per submit (see `MeetingOperations.schedule`). */
+  schedule(draft: MeetingDraft, options: ScheduleOptions = {}): Promise<Meeting> {
+    return this.operations.schedule(draft, options);
   }
 
   /** Reads a meeting from Graph. */

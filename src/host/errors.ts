@@ -33,15 +33,6 @@ export function graphErrorInfo(e: unknown): GraphErrorInfo | undefined {
   };
 }
 
-/** Whether a failed create may still have reached Graph (so its pending record must be kept). */
-export function mayHaveReachedGraph(e: unknown): boolean {
-  const info = graphErrorInfo(e);
-  if (!info)
-    return !isInvalidArgumentsError(e) && !isNotSignedInError(e) && !isSettingsError(e) && !isSignInError(e);
-  if (isMeetingsError(e) && e.mayHaveBeenApplied === true) return true;
-  return ['network', 'timeout', 'server', 'badResponse', 'throttled', 'cancelled'].includes(info.kind);
-}
-
 type ActionId = 'retry' | 'signIn' | 'openSettings' | 'setupGuide' | 'copyRequestId' | 'showLog';
 
 /** A message and the buttons that help. */

@@ -1,5 +1,4 @@
 // The meeting form's host side: one webview panel per form, locked down, talking the typed protocol.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isMeetingId } from '../core/meetingId';
 import { formatMessage, validationMessages } from '../core/messages';
@@ -9,6 +8,7 @@ import { allowedLink } from '../services/linkHosts';
 import { renderFormHtml } from '../shared/formHtml';
 import {
   defaultFormValues,
+  draftWorthKeeping,
   formToScheduleInput,
   formToUpdateInput,
   hasChanges,
@@ -38,7 +38,7 @@ export const formViewType = 'outlookMeetings.form';
  */
 export type FormErrorHelpers = Pick<
   typeof HostErrors,
-  'NotOrganizerError' | 'describeError' | 'mayHaveReachedGraph' | 'showError'
+  'NotOrganizerError' | 'describeError' | 'showError'
 >;
 const teamsLookupTimeoutMs = 5000;
 
@@ -74,6 +74,8 @@ interface FormSetup {
   values: FormValues;
   /** Resolved before `init` is sent, so the panel can open while the calendar is read. */
   teams: Promise<TeamsState>;
+  /** A new form: the values of the last one closed unsent, which the page offers to restore. */
+  closedDraft?: FormValues;
 }
 
 /** One open form. */
@@ -81,9 +83,9 @@ class FormPanel {
   private original: FormValues;
   private meeting: Meeting | undefined;
   private lastResult: ResultMessage | undefined;
-  /** The transaction of a create whose outcome is unknown, reused when the same draft is sent again. */
-  private pendingCreate: { key: string; transactionId: string } | undefined;
   private busy = false;
+  /** The page's latest values (new forms only). */
+  private draft: FormValues | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -122,6 +124,7 @@ class FormPanel {
       messages: translatedValidationMessages(),
       timeZones: timeZones(),
       maxAttendees: MAX_ATTENDEES,
+      closedDraft: this.setup.closedDraft,
     };
   }
 
@@ -142,9 +145,18 @@ class FormPanel {
         }
         this.post(this.lastResult);
       },
+      draft: (values) => {
+        if (this.setup.mode === 'schedule') this.draft = values;
+      },
       command: (command, arg) => Promise.resolve(vscode.commands.executeCommand(command, arg)),
       failed: (e) => void this.errors.showError(e, this.services.log, { noRetry: true }),
     });
+  }
+
+  /** A new form's typed values if it was never sent: kept in memory (never on disk) when its tab closes. */
+  unsentDraft(): FormValues | undefined {
+    if (this.setup.mode !== 'schedule' || this.lastResult?.ok === true || !this.draft) return undefined;
+    return draftWorthKeeping(this.draft, this.original) ? this.draft : undefined;
   }
 
   private fail(requestId: string, e: unknown): ResultMessage {
@@ -175,26 +187,19 @@ class FormPanel {
       defaultTimeZone: this.actions.defaultTimeZone(),
     });
     if (!v.ok) return { type: 'result', requestId, ok: false, errors: v.errors.map(translateFieldError) };
-    const key = JSON.stringify(v.value);
-    const transactionId = this.pendingCreate?.key === key ? this.pendingCreate.transactionId : randomUUID();
-    try {
-      const meeting = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scheduling the meeting…') },
-        () => this.actions.schedule(v.value, transactionId),
-      );
-      this.pendingCreate = undefined;
-      this.meeting = meeting;
-      return {
-        type: 'result',
-        requestId,
-        ok: true,
-        meetingId: meeting.id,
-        canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
-      };
-    } catch (e) {
-      this.pendingCreate = this.errors.mayHaveReachedGraph(e) ? { key, transactionId } : undefined;
-      throw e;
-    }
+    // Sending the same draft again after an unknown outcome is a retry of this submit: same transaction ID.
+    const meeting = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scheduling the meeting…') },
+      () => this.actions.schedule(v.value, { attempt: 'scheduleForm' }),
+    );
+    this.meeting = meeting;
+    return {
+      type: 'result',
+      requestId,
+      ok: true,
+      meetingId: meeting.id,
+      canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
+    };
   }
 
   private async update(requestId: string, values: FormValues): Promise<ResultMessage> {
@@ -228,6 +233,8 @@ class FormPanel {
 /** Opens and tracks the form panels. */
 export class FormPanels implements vscode.Disposable {
   private readonly open = new Map<string, FormPanel>();
+  /** The last new form closed unsent, offered by the next one (memory only). */
+  private closedDraft: FormValues | undefined;
 
   constructor(
     private readonly services: Services,
@@ -274,8 +281,12 @@ export class FormPanels implements vscode.Disposable {
       restored.title = title;
     }
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
-    this.open.set(key, new FormPanel(panel, setup, this.services, this.actions, this.errors));
-    panel.onDidDispose(() => this.open.delete(key));
+    const form = new FormPanel(panel, setup, this.services, this.actions, this.errors);
+    this.open.set(key, form);
+    panel.onDidDispose(() => {
+      this.open.delete(key);
+      this.closedDraft = form.unsentDraft() ?? this.closedDraft;
+    });
   }
 
   /** Restores a form after a window reload; the page brings its own draft back from its saved state. */
@@ -317,10 +328,13 @@ export class FormPanels implements vscode.Disposable {
     const again = this.open.get('schedule');
     if (again) return again.panel.reveal();
     const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
+    const closedDraft = this.closedDraft;
+    this.closedDraft = undefined;
     this.create('schedule', vscode.l10n.t('Schedule Meeting'), {
       mode: 'schedule',
       values,
       teams: this.teamsState(),
+      closedDraft,
     });
   }
 

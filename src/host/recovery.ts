@@ -1,6 +1,5 @@
 // Interrupted creates, host side: runs the read-only lookup (`MeetingOperations.resolvePendingCreates`) when an account
 // comes into use and tells the user what became of each one.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecoveryOutcome } from '../services/recovery';
 import type { MeetingActions } from './actions';
@@ -48,15 +47,17 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
         again,
       );
       if (picked === again) {
-        const schedule = async (transactionId: string): Promise<void> => {
+        // One submit: its Retry sends the same transaction ID when the outcome was unknown.
+        const attempt = `scheduleAgain:${outcome.pending.transactionId}`;
+        const schedule = async (): Promise<void> => {
           try {
-            await actions.schedule(outcome.draft, transactionId);
+            await actions.schedule(outcome.draft, { attempt });
             void notify.info(vscode.l10n.t('"{0}" was scheduled.', subject));
           } catch (e) {
-            await showError(e, services.log, { retry: () => schedule(transactionId) });
+            await showError(e, services.log, { retry: schedule });
           }
         };
-        await schedule(randomUUID());
+        await schedule();
       }
       return;
     }

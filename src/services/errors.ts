@@ -31,8 +31,13 @@ export const unknownOutcomeKinds: readonly string[] = [
   'cancelled',
 ];
 
-/** Whether a failed Graph call may still have been applied (a Graph error of an unknown-outcome kind, or an unexpected error). */
-export function outcomeUnknown(e: unknown): boolean {
+/**
+ * The one rule for whether a failed write may have reached Graph (so a create stays pending and a cancel's intent is
+ * kept): a Graph error that says an attempt went unanswered or whose kind leaves the outcome open, or an unexpected
+ * error; not the refusals raised here before anything is sent. Host errors (no account, settings) are raised before a
+ * write is recorded, and a token failure inside the client is a Graph error (`notSignedIn`).
+ */
+export function mayHaveReachedGraph(e: unknown): boolean {
   if (isMeetingsError(e)) return e.mayHaveBeenApplied === true || unknownOutcomeKinds.includes(e.kind);
   return !isInvalidArgumentsError(e) && !isNotOrganizerError(e);
 }

@@ -1,5 +1,9 @@
 // Schedule, update and cancel: validation, the store bookkeeping and the Graph calls, without UI.
 // Pure: no runtime `vscode` import; the host wraps it and shows translated messages. The store announces its changes.
+// `schedule` is the one place that makes a meeting: it picks the create's transaction ID, reuses it when the same
+// submit is retried, records the pending create, decides (with `mayHaveReachedGraph`) whether it stays pending,
+// and `resolvePendingCreates` is its recovery.
+import { randomUUID } from 'node:crypto';
 import { graphDateTimeToEpochMs } from '../core/datetime';
 import { isMappingError, pickOnlineMeetingProvider } from '../core/mapping';
 import { fieldError } from '../core/messages';
@@ -8,7 +12,7 @@ import { validateCancel, validateSchedule, validateUpdate } from '../core/valida
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
 import type { MeetingStore } from '../store/meetingStore';
-import { InvalidArgumentsError, NotOrganizerError, outcomeUnknown } from './errors';
+import { InvalidArgumentsError, NotOrganizerError, mayHaveReachedGraph } from './errors';
 import type { RecoveryOptions, RecoveryOutcome } from './recovery';
 import { resolvePendingCreates } from './recovery';
 import { storedFromMeeting } from './storedMeeting';
@@ -42,6 +46,16 @@ export interface ActionOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `schedule`. */
+export interface ScheduleOptions extends ActionOptions {
+  /**
+   * The caller's key for one submit (the form, one "Schedule Again"), so that retrying it reuses the transaction ID of
+   * an attempt whose outcome is unknown (Graph then returns the event it made instead of making a second one). Only
+   * the same draft under the same key is a retry. Without a key every call is a new meeting.
+   */
+  attempt?: string;
+}
+
 function invalid(errors: FieldError[]): InvalidArgumentsError {
   return new InvalidArgumentsError(errors);
 }
@@ -61,6 +75,8 @@ function teamsFieldError(e: unknown): unknown {
 export class MeetingOperations {
   /** Creates in flight through this instance (recovery leaves them alone). */
   readonly inFlight = new Set<string>();
+  /** Transaction IDs of submits that may be retried (in flight, or whose outcome is unknown), by attempt key and draft. */
+  private readonly attempts = new Map<string, string>();
 
   constructor(private readonly deps: ActionDeps) {}
 
@@ -93,17 +109,22 @@ export class MeetingOperations {
   }
 
   /**
-   * Creates the meeting. The pending create (with `transactionId`) is stored before the request; the
-   * meeting is stored as soon as Graph answers. When the outcome is unknown the pending entry stays for
-   * `resolvePendingCreates`. Reuse `transactionId` on a retry.
+   * Creates the meeting, at most once per submit. The transaction ID is chosen here: a retry of the same submit
+   * (same `attempt` key, same draft) after an unknown outcome sends the same ID, which Graph de-duplicates (the
+   * event resource's `transactionId`, "to avoid redundant POST operations in case of client retries"). The pending
+   * create is stored before the request and cleared when Graph answers or surely refused; when the create may have
+   * reached Graph (`mayHaveReachedGraph`) it stays pending for a retry or for `resolvePendingCreates`.
    */
-  async schedule(draft: MeetingDraft, transactionId: string, options: ActionOptions = {}): Promise<Meeting> {
+  async schedule(draft: MeetingDraft, options: ScheduleOptions = {}): Promise<Meeting> {
     const { store, log } = this.deps;
     const client = await this.deps.graph();
     const account = await this.deps.account();
     if (draft.teamsMeeting && !(await this.teamsAvailable(client, options))) {
       throw invalid([fieldError('teamsMeeting', 'teamsUnavailable')]);
     }
+    const key = options.attempt === undefined ? undefined : `${options.attempt}\n${JSON.stringify(draft)}`;
+    const transactionId = (key !== undefined ? this.attempts.get(key) : undefined) ?? randomUUID();
+    if (key !== undefined) this.attempts.set(key, transactionId);
     const start = graphDateTimeToEpochMs(draft.start) ?? Date.now();
     const end = graphDateTimeToEpochMs(draft.end) ?? start;
     await store.addPending(account.id, {
@@ -119,15 +140,19 @@ export class MeetingOperations {
     try {
       meeting = await client.schedule(draft, { transactionId, signal: options.signal });
     } catch (e) {
-      if (!outcomeUnknown(e)) await store.removePending(account.id, transactionId);
-      else
+      if (mayHaveReachedGraph(e)) {
         log.warn(
           `The create ${transactionId} may have reached Graph; it stays pending until retried or recovered.`,
         );
+      } else {
+        if (key !== undefined) this.attempts.delete(key);
+        await store.removePending(account.id, transactionId);
+      }
       throw teamsFieldError(e);
     } finally {
       this.inFlight.delete(transactionId);
     }
+    if (key !== undefined) this.attempts.delete(key);
     await store.completePending(account.id, transactionId, storedFromMeeting(meeting));
     log.info(`Scheduled meeting ${meeting.id} (transaction ${transactionId}).`);
     return meeting;
@@ -205,7 +230,7 @@ export class MeetingOperations {
       try {
         await client.cancel(req, { signal: options.signal });
       } catch (e) {
-        if (stored && !outcomeUnknown(e))
+        if (stored && !mayHaveReachedGraph(e))
           await store.patch(account.id, req.meetingId, { cancelRequested: undefined });
         throw e;
       }

@@ -6,7 +6,7 @@ import { graphDateTimeToEpochMs } from '../core/datetime';
 import type { Meeting, MeetingDraft } from '../core/types';
 import { validateSchedule } from '../core/validate';
 import type { PendingCreate } from '../store/meetingStore';
-import { outcomeUnknown } from './errors';
+import { mayHaveReachedGraph } from './errors';
 import type { ActionDeps } from './meetingActions';
 import { storedFromMeeting } from './storedMeeting';
 
@@ -106,7 +106,7 @@ export async function resolvePendingCreates(
         signal: options.signal,
       });
     } catch (e) {
-      if (outcomeUnknown(e)) {
+      if (mayHaveReachedGraph(e)) {
         log.warn(`Could not look up the interrupted create ${p.transactionId} yet; will try again later.`);
         outcomes.push({ kind: 'unresolved', pending: p, error: e });
         continue;

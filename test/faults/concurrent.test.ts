@@ -25,8 +25,8 @@ describe('Two operations on the same meeting at once do not corrupt the list', (
   it('double-click: two cancels of one meeting in parallel both settle; one cancel on the fake; list intact', async () => {
     const memento = new SharedMemento();
     const w = openWindow(memento, h.client());
-    const m = await w.ops.schedule(sampleDraft(), 'tx-dbl-cancel');
-    const other = await w.ops.schedule(sampleDraft({ subject: 'Other' }), 'tx-dbl-other');
+    const m = await w.ops.schedule(sampleDraft());
+    const other = await w.ops.schedule(sampleDraft({ subject: 'Other' }));
     const results = await Promise.allSettled([
       w.ops.cancel({ meetingId: m.id }),
       w.ops.cancel({ meetingId: m.id }),
@@ -49,7 +49,7 @@ describe('Two operations on the same meeting at once do not corrupt the list', (
   it('double-click: two updates of one meeting in parallel; the stored record is one of the two answers', async () => {
     const memento = new SharedMemento();
     const w = openWindow(memento, h.client());
-    const m = await w.ops.schedule(sampleDraft(), 'tx-dbl-update');
+    const m = await w.ops.schedule(sampleDraft());
     const [a, b] = await Promise.all([
       w.ops.update({ meetingId: m.id, subject: 'First click' }),
       w.ops.update({ meetingId: m.id, subject: 'Second click' }),
@@ -71,10 +71,7 @@ describe('Two operations on the same meeting at once do not corrupt the list', (
     assert.deepEqual(two.store.list(accountId), []);
     const created = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        (i % 2 === 0 ? one : two).ops.schedule(
-          sampleDraft({ subject: `Window ${i % 2} #${i}` }),
-          `tx-win-${i}`,
-        ),
+        (i % 2 === 0 ? one : two).ops.schedule(sampleDraft({ subject: `Window ${i % 2} #${i}` })),
       ),
     );
     await Promise.all([

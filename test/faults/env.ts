@@ -46,6 +46,20 @@ export function depsFor(store: MeetingStore, client: MeetingsClient): ActionDeps
   };
 }
 
+/**
+ * The transaction ID of each create the store is given, by subject: the service chooses them, so tests read them
+ * here (or from the fake's requests).
+ */
+export function recordTransactionIds(store: MeetingStore): Map<string, string> {
+  const bySubject = new Map<string, string>();
+  const addPending = store.addPending.bind(store);
+  store.addPending = (account, pending) => {
+    bySubject.set(pending.subject, pending.transactionId);
+    return addPending(account, pending);
+  };
+  return bySubject;
+}
+
 /** A "window": a store over the shared memento and the actions over it. */
 export function openWindow(
   memento: MementoLike,

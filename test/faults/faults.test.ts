@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/core/types';
 import { isMeetingsError } from '../../src/graph/errors';
 import { isInvalidArgumentsError } from '../../src/host/commandArgs';
-import { outcomeUnknown } from '../../src/services/errors';
+import { mayHaveReachedGraph } from '../../src/services/errors';
 import type { MeetingOperations } from '../../src/services/meetingActions';
 import { MeetingOperations as Operations } from '../../src/services/meetingActions';
 import { resolvePendingCreates } from '../../src/services/recovery';
@@ -13,7 +13,7 @@ import { MeetingStore } from '../../src/store/meetingStore';
 import type { Fault, RecordedRequest } from '../fake/fakeGraph';
 import type { Harness } from '../fake/harness';
 import { sampleDraft, startHarness } from '../fake/harness';
-import { SharedMemento, accountId, depsFor } from './env';
+import { SharedMemento, accountId, depsFor, recordTransactionIds } from './env';
 
 /** mulberry32: a small seeded PRNG (uniform in [0, 1)). */
 function prng(seed: number): () => number {
@@ -49,6 +49,8 @@ interface Result {
   outcome: 'done' | 'error';
   errorKind?: string;
   unknown?: boolean;
+  /** The create's transaction ID (chosen by the service). */
+  transactionId?: string;
 }
 
 /** Picks one element. */
@@ -61,6 +63,7 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
   const rand = prng(seed);
   const memento = new SharedMemento();
   const store = new MeetingStore(memento);
+  const transactionIds = recordTransactionIds(store);
   const setupClient = h.client({ maxRetries: 0 });
   const setup = new Operations(depsFor(store, setupClient));
   const results: Result[] = [];
@@ -93,7 +96,7 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
     const subject = `Scenario ${seed}/${index}`;
 
     let target: Meeting | undefined;
-    if (op !== 'schedule') target = await setup.schedule(sampleDraft({ subject }), `${prefix}setup`);
+    if (op !== 'schedule') target = await setup.schedule(sampleDraft({ subject }));
 
     const methods: Record<Op, string[]> = {
       schedule: ['POST'],
@@ -156,10 +159,9 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
     }
 
     const updatedSubject = `${subject} (updated)`;
-    const transactionId = `${prefix}tx`;
     let timer: NodeJS.Timeout | undefined;
     const action = (async (): Promise<Meeting | undefined> => {
-      if (op === 'schedule') return ops.schedule(sampleDraft({ subject }), transactionId);
+      if (op === 'schedule') return ops.schedule(sampleDraft({ subject }));
       if (op === 'update')
         return ops.update({ meetingId: target!.id, subject: updatedSubject, location: 'Room 2' });
       await ops.cancel({ meetingId: target!.id, comment: 'fault suite' });
@@ -194,7 +196,9 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
       assert.ok(typed, `untyped failure in ${where}: ${String(error)}`);
     }
     const events = [...h.fake.events.values()];
+    const transactionId = op === 'schedule' ? transactionIds.get(subject) : undefined;
     if (op === 'schedule') {
+      assert.ok(transactionId, `no pending create recorded: ${where}`);
       const made = events.filter((e) => e.transactionId === transactionId);
       assert.ok(made.length <= 1, `duplicate create in ${where}`);
       const pending = store.pendingCreates(accountId).some((p) => p.transactionId === transactionId);
@@ -203,7 +207,7 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
         assert.equal(value!.id, made[0]!.id, where);
         assert.equal(store.get(accountId, value!.id)?.subject, subject, where);
         assert.ok(!pending, `done but still pending: ${where}`);
-      } else if (!outcomeUnknown(error)) {
+      } else if (!mayHaveReachedGraph(error)) {
         assert.equal(made.length, 0, `a definite failure made a meeting: ${where}`);
         assert.ok(!pending, where);
       } else {
@@ -234,7 +238,8 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
       scenario,
       outcome: failed ? 'error' : 'done',
       ...(failed ? { errorKind: isMeetingsError(error) ? error.kind : 'invalidArguments' } : {}),
-      ...(failed ? { unknown: outcomeUnknown(error) } : {}),
+      ...(failed ? { unknown: mayHaveReachedGraph(error) } : {}),
+      ...(transactionId !== undefined ? { transactionId } : {}),
     };
   }
 
@@ -251,7 +256,7 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
   const pendingBefore = nextStore.pendingCreates(accountId).map((p) => p.transactionId);
   const unknownSchedules = results
     .filter((x) => x.scenario.op === 'schedule' && x.outcome === 'error' && x.unknown)
-    .map((x) => `s${seed}-${x.scenario.index}-tx`);
+    .map((x) => x.transactionId);
   assert.deepEqual(
     [...pendingBefore].sort(),
     [...unknownSchedules].sort(),

@@ -23,14 +23,14 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     const first = openWindow(memento, h.client({ maxRetries: 0 }));
     h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
     const draft = sampleDraft({ subject: 'Killed mid-flight' });
-    await assert.rejects(first.ops.schedule(draft, 'tx-killed-after'), (e: unknown) => {
+    await assert.rejects(first.ops.schedule(draft), (e: unknown) => {
       assert.ok(isMeetingsError(e) && e.kind === 'network', String(e));
       return true;
     });
     assert.equal(h.fake.events.size, 1, 'the fake applied the create');
     assert.deepEqual(
       first.store.pendingCreates(accountId).map((p) => p.transactionId),
-      ['tx-killed-after'],
+      [(posts()[0]!.body as { transactionId: string }).transactionId],
       'the unknown outcome stays pending',
     );
     await first.store.flush(accountId);
@@ -79,7 +79,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
       },
     });
     await assert.rejects(
-      first.ops.schedule(sampleDraft(), 'tx-abandoned', { signal: stop.signal }),
+      first.ops.schedule(sampleDraft(), { signal: stop.signal }),
       (e: unknown) => isMeetingsError(e) && e.kind === 'cancelled',
     );
     await first.store.flush(accountId);
@@ -100,7 +100,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     const memento = new SharedMemento();
     const first = openWindow(memento, h.client({ maxRetries: 0 }));
     h.fake.inject({ kind: 'drop', when: 'before', method: 'POST', path: '/me/events' });
-    await assert.rejects(first.ops.schedule(sampleDraft(), 'tx-killed-before'), isMeetingsError);
+    await assert.rejects(first.ops.schedule(sampleDraft()), isMeetingsError);
     assert.equal(h.fake.events.size, 0);
     await first.store.flush(accountId);
 
@@ -108,7 +108,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
       outcomes.map((o) => [o.kind, o.pending.transactionId]),
-      [['notMade', 'tx-killed-before']],
+      [['notMade', (posts()[0]!.body as { transactionId: string }).transactionId]],
     );
     assert.deepEqual(
       outcomes[0]!.pending.draft,
@@ -127,7 +127,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     const memento = new SharedMemento();
     const first = openWindow(memento, h.client({ maxRetries: 0 }));
     h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
-    await assert.rejects(first.ops.schedule(sampleDraft(), 'tx-lookup-fails'), isMeetingsError);
+    await assert.rejects(first.ops.schedule(sampleDraft()), isMeetingsError);
     await first.store.flush(accountId);
 
     const offline = openWindow(memento, h.client({ maxRetries: 0 }));
@@ -163,7 +163,6 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
           start: { dateTime: '2030-01-07T11:00:00', timeZone: 'Europe/Berlin' },
           end: { dateTime: '2030-01-07T12:00:00', timeZone: 'Europe/Berlin' },
         }),
-        'tx-busy',
       ),
       isMeetingsError,
     );
@@ -175,7 +174,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     );
     const views = h.fake.requests.filter((r) => /\/me\/calendarView$/.test(r.path));
     assert.ok(views.length >= 3, `paged through ${views.length} pages`);
-    const made = [...h.fake.events.values()].find((e) => e.transactionId === 'tx-busy')!;
+    const made = [...h.fake.events.values()].find((e) => e.subject === sampleDraft().subject)!;
     assert.deepEqual(
       next.store.list(accountId).map((m) => m.id),
       [made.id],

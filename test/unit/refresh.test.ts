@@ -23,7 +23,7 @@ describe('refreshMeetings (src/services/refresh.ts) against the fake Graph', () 
     const win = openWindow(new SharedMemento(), client);
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      ids.push((await win.ops.schedule(sampleDraft({ subject: `M${i}` }), `tx-${i}`)).id);
+      ids.push((await win.ops.schedule(sampleDraft({ subject: `M${i}` }))).id);
     }
     return { ...win, ids };
   }

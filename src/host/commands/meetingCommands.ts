@@ -1,6 +1,5 @@
 // Schedule, update and cancel. With an arguments object they run without any UI and resolve to a result;
 // from the palette or the tree they open the form, a quick pick, or the cancel confirmation.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Meeting } from '../../core/types';
 import { MAX_COMMENT_LENGTH } from '../../core/validate';
@@ -21,9 +20,14 @@ export const commandIds = {
   cancel: 'outlookMeetings.cancelMeeting',
 } as const;
 
+/** The people a cancellation notifies (rooms and equipment are not told). */
+function notifiedPeople(meeting: Meeting): string[] {
+  return meeting.attendees.filter((a) => a.type !== 'resource').map((a) => a.name || a.address);
+}
+
 /** Names of attendees for the confirmation: up to five, then "and N more". */
 function attendeeSummary(meeting: Meeting): string {
-  const people = meeting.attendees.filter((a) => a.type !== 'resource').map((a) => a.name || a.address);
+  const people = notifiedPeople(meeting);
   if (people.length === 0) return vscode.l10n.t('No attendees will be notified.');
   const shown = people.slice(0, 5).join(', ');
   return people.length > 5
@@ -38,7 +42,14 @@ function attendeeSummary(meeting: Meeting): string {
       : vscode.l10n.t('{0} attendees will be notified: {1}.', people.length, shown);
 }
 
-/** The interactive cancel: organizer check, comment box, modal confirmation naming who is notified. */
+/**
+ * The interactive cancel: organizer check, comment box (only when someone is notified), modal confirmation naming who
+ * is notified. The modal's default is the safe button: VS Code makes the first item the dialog's primary button, the
+ * one focused and pressed by Enter, and adds its own "Cancel" for Escape and the close box ("MessageItem.isCloseAffordance":
+ * "triggered when the user cancels the dialog (e.g. by pressing the ESC key)"; mainThreadMessageService's
+ * _showModalMessage turns the items into the prompt's buttons in order). So "Keep Meeting" comes first, and the
+ * cancellation is sent only by choosing its own button.
+ */
 async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise<void> {
   const meeting = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the meeting…') },
@@ -49,16 +60,20 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     void notify.info(vscode.l10n.t('"{0}" is already cancelled.', subject));
     return;
   }
-  const comment = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Cancel "{0}"', subject),
-    prompt: vscode.l10n.t('A message to the attendees (optional). Press Enter to continue, Escape to stop.'),
-    placeHolder: vscode.l10n.t('Reason for cancelling'),
-    ignoreFocusOut: true,
-    validateInput: (text) =>
-      text.length > MAX_COMMENT_LENGTH
-        ? vscode.l10n.t('The message is too long: at most {0} characters.', MAX_COMMENT_LENGTH)
-        : undefined,
-  });
+  const notified = notifiedPeople(meeting).length > 0;
+  // The comment goes to the attendees with the cancellation: with nobody to tell there is nothing to ask.
+  const comment = notified
+    ? await vscode.window.showInputBox({
+        title: vscode.l10n.t('Cancel "{0}"', subject),
+        prompt: vscode.l10n.t('Enter continues to the confirmation; Escape keeps the meeting.'),
+        placeHolder: vscode.l10n.t('Message to the attendees (optional)'),
+        ignoreFocusOut: true,
+        validateInput: (text) =>
+          text.length > MAX_COMMENT_LENGTH
+            ? vscode.l10n.t('The message is too long: at most {0} characters.', MAX_COMMENT_LENGTH)
+            : undefined,
+      })
+    : '';
   if (comment === undefined) return;
   const start = graphDateTimeToEpochMs(meeting.start);
   const end = graphDateTimeToEpochMs(meeting.end);
@@ -66,10 +81,12 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
     start !== undefined && end !== undefined
       ? formatWhen(start, end, vscode.env.language, actions.defaultTimeZone())
       : meeting.start.dateTime;
-  const confirm = vscode.l10n.t('Send Cancellation');
+  const keep = vscode.l10n.t('Keep Meeting');
+  const confirm = notified ? vscode.l10n.t('Send Cancellation') : vscode.l10n.t('Cancel Meeting');
   const answer = await notify.warn(
     vscode.l10n.t('Cancel "{0}" ({1})?', subject, when),
     { modal: true, detail: attendeeSummary(meeting) },
+    keep,
     confirm,
   );
   if (answer !== confirm) return;
@@ -95,7 +112,7 @@ export function registerMeetingCommands(
         if (kind.kind === 'args') {
           const { args } = kind;
           return rejectMasked(
-            async () => (await actions.schedule(actions.validateSchedule(args), randomUUID())).id,
+            async () => (await actions.schedule(actions.validateSchedule(args))).id,
           );
         }
         if (kind.kind === 'invalid') throw invalidArgument(commandIds.schedule);
