@@ -18,6 +18,8 @@ export interface FormMessageHandlers {
   ready(): Promise<void>;
   /** Schedule or update with checked values. */
   submit(requestId: string, values: FormValues): Promise<void>;
+  /** The page's current values (schedule form), kept in case its tab closes unsent. */
+  draft(values: FormValues): void;
   /** Run one of the commands in `formActionCommands`. */
   command(command: string, arg: { meetingId: string }): Promise<unknown>;
   /** The message was malformed and ignored (for the log). */
@@ -33,7 +35,7 @@ export interface FormMessageHandlers {
 export async function dispatchFormMessage(
   raw: unknown,
   handlers: FormMessageHandlers,
-): Promise<'ready' | 'submit' | 'action' | 'rejected' | 'failed'> {
+): Promise<'ready' | 'submit' | 'action' | 'draft' | 'rejected' | 'failed'> {
   const msg = parseFromWebview(raw);
   if (!msg || (msg.type === 'action' && !isMeetingId(msg.meetingId))) {
     handlers.rejected();
@@ -50,6 +52,9 @@ export async function dispatchFormMessage(
       case 'action':
         await handlers.command(formActionCommands[msg.action], { meetingId: msg.meetingId });
         return 'action';
+      case 'draft':
+        handlers.draft(msg.values);
+        return 'draft';
     }
   } catch (e) {
     handlers.failed(e);

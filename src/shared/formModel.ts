@@ -58,6 +58,18 @@ export function startsInPast(values: FormValues, nowMs: number): boolean {
   return start !== undefined && start < nowMs;
 }
 
+/** Whether a new form closed unsent holds typed work worth offering again (times alone do not count). */
+export function draftWorthKeeping(values: FormValues, original: FormValues): boolean {
+  const typed = (k: 'subject' | 'location' | 'content') =>
+    values[k].trim() !== '' && values[k].trim() !== original[k].trim();
+  return (
+    typed('subject') ||
+    typed('location') ||
+    typed('content') ||
+    !sameAttendees(values.attendees, original.attendees)
+  );
+}
+
 /** Why sending deserves a second look: an untouched new form, no subject, a start in the past. */
 export type SubmitConcern = 'untouched' | 'noSubject' | 'past';
 

@@ -41,6 +41,8 @@ export interface InitMessage {
   timeZones: string[];
   /** Maximum number of attendees (Graph's limit). */
   maxAttendees: number;
+  /** Schedule mode: the values of a new form whose tab was closed unsent, offered to restore. */
+  closedDraft?: FormValues;
 }
 
 /** Host to page: the answer to a `submit`, echoing its `requestId`. */
@@ -79,7 +81,13 @@ export interface ActionMessage {
   meetingId: string;
 }
 
-export type FromWebview = ReadyMessage | SubmitMessage | ActionMessage;
+/** Page to host (schedule mode): the form's current values, kept by the host if the tab closes unsent. */
+export interface DraftMessage {
+  type: 'draft';
+  values: FormValues;
+}
+
+export type FromWebview = ReadyMessage | SubmitMessage | ActionMessage | DraftMessage;
 
 /** Transport caps for page messages, well above what the core validator accepts, so a valid form always fits. */
 export const protocolLimits = {
@@ -155,6 +163,11 @@ export function parseFromWebview(msg: unknown): FromWebview | undefined {
       if (!isString(msg.requestId, protocolLimits.requestId, true)) return undefined;
       const values = parseFormValues(msg.values);
       return values ? { type: 'submit', requestId: msg.requestId, values } : undefined;
+    }
+    case 'draft': {
+      if (!hasExactKeys(msg, ['type', 'values'])) return undefined;
+      const values = parseFormValues(msg.values);
+      return values ? { type: 'draft', values } : undefined;
     }
     case 'action': {
       if (!hasExactKeys(msg, ['type', 'action', 'meetingId'])) return undefined;

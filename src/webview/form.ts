@@ -45,6 +45,8 @@ export interface Draft {
   /** The request in flight, so its result still lands after a reload. */
   pending?: string;
   success?: { meetingId: string; canJoin: boolean; sent?: FormValues };
+  /** The host's offer of a closed tab's draft was answered (restored or discarded). */
+  offerHandled?: boolean;
 }
 
 /** The slice of `acquireVsCodeApi()` the page uses. */
@@ -79,6 +81,7 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
     attendeesText: d.attendeesText,
     touched: Array.isArray(d.touched) ? d.touched.filter((t) => typeof t === 'string') : [],
     pending: typeof d.pending === 'string' ? d.pending : undefined,
+    offerHandled: d.offerHandled === true,
     success:
       d.success && typeof d.success.meetingId === 'string'
         ? {
@@ -90,8 +93,8 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
   };
 }
 
-/** Whether a saved value has the shape of the form's values. */
-function isFormValues(value: unknown): value is FormValues {
+/** Whether a saved (or host-sent) value has the shape of the form's values. */
+export function isFormValues(value: unknown): value is FormValues {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Record<keyof FormValues, unknown>>;
   const strings = ['start', 'end', 'timeZone', 'subject', 'location', 'content'] as const;
@@ -195,7 +198,11 @@ export class MeetingForm {
 
     this.subject = this.textfield('subject', 'text', v.subject, this.t('subjectPlaceholder'));
     this.attendees = this.textarea('attendees', this.draft.attendeesText, 3, 'name@example.com');
-    this.attendeesSummary = el('div', { id: 'attendees-summary', className: 'hint', 'attr:aria-live': 'polite' });
+    this.attendeesSummary = el('div', {
+      id: 'attendees-summary',
+      className: 'hint',
+      'attr:aria-live': 'polite',
+    });
     this.location = this.textfield('location', 'text', v.location, this.t('locationPlaceholder'));
     this.teams = document.createElement('vscode-checkbox');
     this.teams.id = 'teamsMeeting';
@@ -234,7 +241,13 @@ export class MeetingForm {
     });
     this.confirm = el(
       'div',
-      { id: 'confirm', className: 'confirm', hidden: true, 'attr:role': 'group', 'attr:aria-labelledby': 'confirmText' },
+      {
+        id: 'confirm',
+        className: 'confirm',
+        hidden: true,
+        'attr:role': 'group',
+        'attr:aria-labelledby': 'confirmText',
+      },
       [this.confirmText, el('div', { className: 'actions' }, [confirmBack, this.confirmSend])],
     );
 
@@ -244,7 +257,12 @@ export class MeetingForm {
     this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [
       this.field('subject', this.t('subject'), this.subject),
     ]);
-    const attendeesField = this.field('attendees', this.t('attendees'), this.attendees, this.t('attendeesHelp'));
+    const attendeesField = this.field(
+      'attendees',
+      this.t('attendees'),
+      this.attendees,
+      this.t('attendeesHelp'),
+    );
     attendeesField.querySelector('.error')?.before(this.attendeesSummary);
     this.attendees.setAttribute(
       'aria-describedby',
@@ -271,7 +289,7 @@ export class MeetingForm {
       'attr:aria-labelledby': 'successTitle',
     });
 
-    root.replaceChildren(heading, this.status, this.form, this.success);
+    root.replaceChildren(heading, this.status, ...this.draftOffer(), this.form, this.success);
     this.wire();
     this.fitAttendees();
     this.updateDuration();
@@ -301,12 +319,64 @@ export class MeetingForm {
       });
   }
 
+  /** The offer to restore a closed tab's draft (a new form, once), or nothing. */
+  private draftOffer(): HTMLElement[] {
+    const closed = this.init.closedDraft;
+    if (this.init.mode !== 'schedule' || !closed || this.draft.offerHandled || this.draft.success) return [];
+    const answer = (restore: boolean): void => {
+      offer.remove();
+      this.draft.offerHandled = true;
+      this.save();
+      if (restore) this.restoreValues(closed);
+      this.reveal('subject');
+    };
+    const restore = el('vscode-button', { id: 'draftRestore' }, [this.t('draftRestore')]);
+    const discard = el('vscode-button', { id: 'draftDiscard', secondary: true }, [this.t('draftDiscard')]);
+    restore.addEventListener('click', () => answer(true));
+    discard.addEventListener('click', () => answer(false));
+    const offer = el(
+      'div',
+      {
+        id: 'draftOffer',
+        className: 'status',
+        'attr:role': 'group',
+        'attr:aria-labelledby': 'draftOfferText',
+      },
+      [
+        el('div', { id: 'draftOfferText' }, [
+          this.t('draftOffer', { subject: closed.subject.trim() || this.t('noSubject') }),
+        ]),
+        el('div', { className: 'actions' }, [restore, discard]),
+      ],
+    );
+    return [offer];
+  }
+
+  /** Puts `values` into the controls and takes them as an edit. */
+  private restoreValues(values: FormValues): void {
+    this.fillZones();
+    this.subject.value = values.subject;
+    this.start.value = values.start;
+    this.end.value = values.end;
+    this.prevStart = values.start;
+    this.timeZone.value = values.timeZone;
+    this.attendees.value = values.attendees.join('\n');
+    this.location.value = values.location;
+    if (!this.teams.disabled) this.teams.checked = values.teamsMeeting;
+    this.content.value = values.content;
+    this.edited('subject', false);
+  }
+
   /** Handles a host `result`; ignored unless it answers the request in flight. */
   onResult(msg: ResultMessage): void {
     if (!this.draft.pending || msg.requestId !== this.draft.pending) return;
     this.draft.pending = undefined;
     if (msg.ok && typeof msg.meetingId === 'string') {
-      this.draft.success = { meetingId: msg.meetingId, canJoin: msg.canJoin === true, sent: this.draft.values };
+      this.draft.success = {
+        meetingId: msg.meetingId,
+        canJoin: msg.canJoin === true,
+        sent: this.draft.values,
+      };
       this.save();
       this.showSuccess(this.draft.success);
       return;
@@ -328,7 +398,13 @@ export class MeetingForm {
       choice = zoneChoice(zone, new Date(), document.documentElement.lang || 'en');
       this.zoneChoices.set(zone, choice);
     }
-    return { label: choice.label, value: zone, description: zone, selected: zone === selected, disabled: false };
+    return {
+      label: choice.label,
+      value: zone,
+      description: zone,
+      selected: zone === selected,
+      disabled: false,
+    };
   }
 
   /** Computes the picker's labels in small slices while the page is idle, so opening it is quick. */
@@ -360,7 +436,9 @@ export class MeetingForm {
     const list = parseAttendees(this.attendees.value);
     const unique = new Set(list.map((a) => a.toLowerCase())).size;
     const lines =
-      unique === 0 ? [] : [unique === 1 ? this.t('attendeeCountOne') : this.t('attendeeCount', { count: unique })];
+      unique === 0
+        ? []
+        : [unique === 1 ? this.t('attendeeCountOne') : this.t('attendeeCount', { count: unique })];
     for (const address of duplicateAttendees(list)) lines.push(this.t('attendeeDuplicate', { address }));
     this.attendeesSummary.replaceChildren(...lines.map((l) => el('div', {}, [l])));
   }
@@ -519,6 +597,8 @@ export class MeetingForm {
     this.fitAttendees();
     this.updateAttendeesSummary();
     this.save();
+    // The host keeps a new form's values, to offer them again if the tab is closed unsent.
+    if (this.init.mode === 'schedule') this.api.postMessage({ type: 'draft', values: { ...values } });
     this.updateDuration();
     this.validate();
     if (!this.draft.pending) setText(this.submit, this.t(this.submitKey()));
@@ -665,7 +745,8 @@ export class MeetingForm {
     const box = document.getElementById(`${name}-field`)?.getBoundingClientRect();
     if (!box) return;
     const margin = 8;
-    const room = window.innerHeight - (this.form.querySelector('.footer')?.getBoundingClientRect().height ?? 0);
+    const room =
+      window.innerHeight - (this.form.querySelector('.footer')?.getBoundingClientRect().height ?? 0);
     if (box.top < margin || box.height + 2 * margin > room) window.scrollBy(0, box.top - margin);
     else if (box.bottom > room - margin) window.scrollBy(0, box.bottom - room + margin);
   }
@@ -780,7 +861,9 @@ export class MeetingForm {
           ...row('sentSubject', sent.subject.trim() || this.t('noSubject')),
           ...row('sentWhen', this.sentWhen(sent)),
           ...row('sentInvited', sent.attendees.length > 0 ? sent.attendees.join(', ') : this.t('sentNobody')),
-          ...(sent.teamsMeeting ? row('sentTeams', this.t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending')) : []),
+          ...(sent.teamsMeeting
+            ? row('sentTeams', this.t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending'))
+            : []),
         ]
       : [];
     this.success.replaceChildren(

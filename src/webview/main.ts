@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { InitMessage, ResultMessage, ToWebview } from '../shared/protocol';
 import type { HostApi } from './form';
-import { MeetingForm, draftFor } from './form';
+import { MeetingForm, draftFor, isFormValues } from './form';
 
 declare function acquireVsCodeApi(): HostApi;
 
@@ -30,7 +30,8 @@ function isInit(msg: Record<string, unknown>): msg is Record<string, unknown> & 
     isObject(msg.strings) &&
     isObject(msg.messages) &&
     Array.isArray(msg.timeZones) &&
-    msg.timeZones.every((z) => typeof z === 'string')
+    msg.timeZones.every((z) => typeof z === 'string') &&
+    (msg.closedDraft === undefined || isFormValues(msg.closedDraft))
   );
 }
 

@@ -39,6 +39,9 @@ function recorder(): { calls: Call[]; handlers: FormMessageHandlers } {
         calls.push(['command', command, arg]);
         return Promise.resolve();
       },
+      draft: (v) => {
+        calls.push(['draft', v]);
+      },
       rejected: () => {
         calls.push(['rejected']);
       },
@@ -121,6 +124,12 @@ const hostile: Record<string, [string, unknown][]> = {
 };
 
 describe('FormPanel message dispatch (src/host/formDispatch.ts)', () => {
+  it('hands a draft of a new form to the panel, which keeps it if the tab closes unsent', async () => {
+    const { result, calls } = await dispatched({ type: 'draft', values });
+    assert.equal(result, 'draft');
+    assert.deepEqual(calls, [['draft', values]]);
+  });
+
   it('hands each well-formed message to its handler, with checked copies of its fields', async () => {
     assert.deepEqual(await dispatched({ type: 'ready' }), { result: 'ready', calls: [['ready']] });
     const s = await dispatched(submit);

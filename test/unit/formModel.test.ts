@@ -8,6 +8,7 @@ import {
   formToUpdateInput,
   hasChanges,
   meetingToFormValues,
+  draftWorthKeeping,
   duplicateAttendees,
   parseAttendees,
   startsInPast,
@@ -27,6 +28,18 @@ const base: FormValues = {
 };
 
 describe('formModel', () => {
+  describe('draftWorthKeeping', () => {
+    it('keeps a closed form only when something was typed besides the times', () => {
+      const blank = { ...base, subject: '', attendees: [], location: '', content: '' };
+      assert.equal(draftWorthKeeping(blank, blank), false);
+      assert.equal(draftWorthKeeping({ ...blank, start: '2030-06-04T10:00' }, blank), false);
+      assert.equal(draftWorthKeeping({ ...blank, subject: 'Plan' }, blank), true);
+      assert.equal(draftWorthKeeping({ ...blank, attendees: ['a@x.com'] }, blank), true);
+      assert.equal(draftWorthKeeping({ ...blank, content: 'Notes' }, blank), true);
+      assert.equal(draftWorthKeeping({ ...blank, subject: '  ' }, blank), false);
+    });
+  });
+
   describe('submitConcerns', () => {
     const now = Date.parse('2030-06-03T07:00:00Z');
     it('asks about an untouched new form, a missing subject and a start in the past', () => {

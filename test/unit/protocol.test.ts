@@ -14,6 +14,13 @@ const values = {
 const submit = { type: 'submit', requestId: 'r1', values };
 
 describe('parseFromWebview', () => {
+  it('accepts a draft of the values (schedule form) and nothing beside them', () => {
+    assert.deepEqual(parseFromWebview({ type: 'draft', values }), { type: 'draft', values });
+    assert.equal(parseFromWebview({ type: 'draft', values, extra: 1 }), undefined);
+    assert.equal(parseFromWebview({ type: 'draft', values: { ...values, subject: 5 } }), undefined);
+    assert.equal(parseFromWebview({ type: 'draft' }), undefined);
+  });
+
   it('accepts the three well-formed messages and returns copies', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     const parsed = parseFromWebview(submit);

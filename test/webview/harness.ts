@@ -176,9 +176,14 @@ export class FormPage {
     return this.page.evaluate(() => (window as unknown as StandInWindow).__violations);
   }
 
-  /** Waits until the page has posted `count` messages and returns them. */
+  /** Waits until the page has posted `count` messages besides drafts (posted on every edit) and returns all. */
   async waitForPosted(count: number): Promise<FromWebview[]> {
-    await this.page.waitForFunction((n) => (window as unknown as StandInWindow).__posted.length >= n, count);
+    await this.page.waitForFunction(
+      (n) =>
+        (window as unknown as StandInWindow).__posted.filter((m) => (m as { type?: string }).type !== 'draft')
+          .length >= n,
+      count,
+    );
     return this.posted();
   }
 
