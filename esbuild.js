@@ -101,16 +101,16 @@ const copyAssets = {
 
 /**
  * Keeps code the activation does not need out of the activation bundle: each lazy `require` below becomes a
- * `require` of a separate bundle in dist/, loaded on first use. The Graph client (`Services.graph`) and the
+ * `require` of a separate bundle in dist/, loaded on first use. The Graph client (`HostContext.graph`) and the
  * form panels (`extension.ts`, at the first form opened or restored), the meeting operations with the validation
- * (`MeetingActions.operations`, at the first action).
+ * (`lazyMeetingOperations`, at the first action).
  */
 const lazyBundles = [
   { request: '../graph/client', entry: 'src/graph/client.ts', outfile: 'dist/graph.js' },
   { request: './host/formPanel', entry: 'src/host/formPanel.ts', outfile: 'dist/forms.js' },
   {
-    request: '../services/meetingActions',
-    entry: 'src/services/meetingActions.ts',
+    request: '../services/meetingOperations',
+    entry: 'src/services/meetingOperations.ts',
     outfile: 'dist/operations.js',
   },
 ];

@@ -99,7 +99,7 @@ export const placements: { source: string; may: Placement; why: string }[] = [
   { source: 'src/shared/', may: all(forms, page), why: 'the form: host panel and page; not at activation' },
   { source: 'src/store/', may: all(extension, operations), why: 'the meeting store' },
   {
-    source: 'src/services/meetingActions.ts',
+    source: 'src/services/meetingOperations.ts',
     may: { [operations]: Infinity, [extension]: helpersOnly },
     why: 'the action flow, loaded at the first action; activation needs only storedFromMeeting',
   },

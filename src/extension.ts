@@ -1,17 +1,17 @@
-// Entry point: builds the services and registers the commands, the tree and the form panels.
-// Nothing heavy loads here: the Graph client (see Services.graph) and the form panels are required on first use.
+// Entry point: builds the host context and the meeting operations, and registers the commands, the tree and the forms.
+// Nothing heavy loads here: the Graph client (see HostContext.graph) and the form panels are required on first use.
 import * as vscode from 'vscode';
-import { MeetingActions } from './host/actions';
 import { Auth } from './host/auth';
 import { registerAccountCommands } from './host/commands/accountCommands';
 import { registerItemCommands } from './host/commands/itemCommands';
 import { registerMeetingCommands } from './host/commands/meetingCommands';
-import { NotOrganizerError, describeError, showError } from './host/errors';
+import { describeError, showError } from './host/errors';
 import type * as FormPanelModule from './host/formPanel';
 import type { FormPanels } from './host/formPanel';
 import { createLog } from './host/log';
 import { recoverPendingCreates } from './host/recovery';
-import { Services } from './host/services';
+import { HostContext } from './host/hostContext';
+import { lazyMeetingOperations } from './host/operations';
 import { onDidChangeSettings, readAuthSettings } from './host/settings';
 import { registerTree } from './host/tree';
 
@@ -21,19 +21,15 @@ const formViewType: typeof FormPanelModule.formViewType = 'outlookMeetings.form'
 export function activate(context: vscode.ExtensionContext): void {
   const { log, channel } = createLog();
   const auth = new Auth(context.globalState, () => readAuthSettings((m) => log.warn(m)), log);
-  const services = new Services(context, auth, log);
-  const actions = new MeetingActions(services);
+  const host = new HostContext(context, auth, log);
+  const operations = lazyMeetingOperations(host);
   let panels: FormPanels | undefined;
   const loadForms = (): FormPanels => {
     if (!panels) {
       // Loaded on first use, not at activation (a separate bundle, dist/forms.js).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { FormPanels: Panels } = require('./host/formPanel') as typeof FormPanelModule;
-      panels = new Panels(services, actions, {
-        NotOrganizerError,
-        describeError,
-        showError,
-      });
+      panels = new Panels(host, operations, { describeError, showError });
     }
     return panels;
   };
@@ -41,9 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
     openSchedule: () => loadForms().openSchedule(),
     openUpdate: (meetingId) => loadForms().openUpdate(meetingId),
   };
-  const { tree, disposables: treeDisposables } = registerTree(services);
+  const { tree, disposables: treeDisposables } = registerTree(host);
   const recover = (): Promise<void> =>
-    recoverPendingCreates(services, actions).catch((e: unknown) =>
+    recoverPendingCreates(host, operations).catch((e: unknown) =>
       log.error(e instanceof Error ? e : String(e)),
     );
 
@@ -56,16 +52,16 @@ export function activate(context: vscode.ExtensionContext): void {
       deserializeWebviewPanel: (panel, state) => loadForms().restore(panel, state),
     }),
     ...treeDisposables,
-    ...registerMeetingCommands(services, actions, forms),
-    ...registerItemCommands(services, actions, tree),
-    ...registerAccountCommands(services, channel),
+    ...registerMeetingCommands(host, operations, forms),
+    ...registerItemCommands(host, operations, tree),
+    ...registerAccountCommands(host, channel),
     onDidChangeSettings((e) => {
-      services.resetClient();
+      host.resetClient();
       if (e.affectsConfiguration('outlookMeetings.auth')) void auth.refresh();
       tree.update();
     }),
     auth.onDidChangeAccount((account) => {
-      services.resetClient();
+      host.resetClient();
       if (account) void recover();
     }),
   );

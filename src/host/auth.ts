@@ -22,17 +22,20 @@ const providerIds: readonly string[] = [globalProviderId, sovereignProviderId];
 export const signedInContextKey = 'outlookMeetings.signedIn';
 const signedOutFlag = 'auth.signedOut';
 
-/** No usable session: the user has not signed in (or signed out of this extension). */
-export class NotSignedInError extends Error {
-  override readonly name = 'NotSignedInError';
+/**
+ * No account in VS Code: the user has not signed in (or signed out of this extension). Graph refusing a token is
+ * another thing: a `MeetingsError` of kind `notSignedIn` (`isNotSignedInError` in src/graph/errors.ts).
+ */
+export class NoAccountError extends Error {
+  override readonly name = 'NoAccountError';
   constructor(message = 'Not signed in to Microsoft. Run "Outlook: Sign In" first.') {
     super(message);
   }
 }
 
 /** Guard that survives separately bundled copies of the class. */
-export function isNotSignedInError(e: unknown): e is NotSignedInError {
-  return e instanceof Error && e.name === 'NotSignedInError';
+export function isNoAccountError(e: unknown): e is NoAccountError {
+  return e instanceof Error && e.name === 'NoAccountError';
 }
 
 /** Signing in failed; `failure` says why as far as the message tells. */
@@ -141,14 +144,14 @@ export class Auth implements vscode.Disposable {
     return this.current;
   }
 
-  /** A session without any prompt; throws `NotSignedInError` when there is none. */
+  /** A session without any prompt; throws `NoAccountError` when there is none. */
   async session(): Promise<vscode.AuthenticationSession> {
-    if (this.state.get<boolean>(signedOutFlag)) throw new NotSignedInError();
+    if (this.state.get<boolean>(signedOutFlag)) throw new NoAccountError();
     const { providerId, scopes } = this.plan();
     const session = await this.getSession(providerId, scopes, { silent: true });
     if (!session) {
       await this.setAccount(undefined);
-      throw new NotSignedInError();
+      throw new NoAccountError();
     }
     if (session.account.id !== this.current?.id) await this.setAccount(session);
     return session;

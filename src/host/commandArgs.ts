@@ -4,8 +4,6 @@ import { MAX_MEETING_ID_LENGTH, isMeetingId, meetingIdProblem } from '../core/me
 import { fieldError } from '../core/messages';
 import { InvalidArgumentsError } from '../services/errors';
 
-export { InvalidArgumentsError, formatFieldErrors, isInvalidArgumentsError } from '../services/errors';
-
 /** The brand carried by the tree's meeting nodes. */
 export const meetingNodeType = 'outlookMeetings.meeting';
 

@@ -1,16 +1,13 @@
 // Turns errors into localised notifications with the action that helps.
 import * as vscode from 'vscode';
 import { isMeetingsError } from '../graph/errors';
-import { isNotOrganizerError } from '../services/errors';
-import { isInvalidArgumentsError } from './commandArgs';
-import { isNotSignedInError, isSignInError } from './auth';
+import { isInvalidArgumentsError, isOrganizerOnlyError } from '../services/errors';
+import { isNoAccountError, isSignInError } from './auth';
 import type { Log } from './log';
 import { redactSecrets } from './redact';
 import { isSettingsError, openSettings } from './settings';
 import { configSection, settingKeys } from './settingsModel';
 import { notify } from './notifications';
-
-export { NotOrganizerError, isNotOrganizerError } from '../services/errors';
 
 /** The parts of a Graph client error the host presents. */
 export interface GraphErrorInfo {
@@ -193,7 +190,7 @@ export function describeError(e: unknown): ErrorView {
 }
 
 function describeUnmasked(e: unknown): ErrorView {
-  if (isNotSignedInError(e)) {
+  if (isNoAccountError(e)) {
     return {
       message: vscode.l10n.t('Sign in to your Microsoft account to use Outlook meetings.'),
       actions: ['signIn'],
@@ -253,7 +250,7 @@ function describeUnmasked(e: unknown): ErrorView {
       actions: [],
     };
   }
-  if (isNotOrganizerError(e)) {
+  if (isOrganizerOnlyError(e)) {
     return {
       message: e.organizer
         ? vscode.l10n.t(

@@ -24,11 +24,11 @@ import type {
   TeamsState,
   ToWebview,
 } from '../shared/protocol';
-import type { MeetingActions } from './actions';
-import { isInvalidArgumentsError } from './commandArgs';
+import type { MeetingOperations } from '../services/meetingOperations';
+import { OrganizerOnlyError, isInvalidArgumentsError } from '../services/errors';
 import type * as HostErrors from './errors';
 import { dispatchFormMessage, newFormNonce } from './formDispatch';
-import type { Services } from './services';
+import type { HostContext } from './hostContext';
 
 export const formViewType = 'outlookMeetings.form';
 
@@ -36,10 +36,7 @@ export const formViewType = 'outlookMeetings.form';
  * The host's error helpers, passed in rather than imported: this module is a separate bundle loaded on first use,
  * and the redaction state (remembered tokens) must be the activation bundle's one copy.
  */
-export type FormErrorHelpers = Pick<
-  typeof HostErrors,
-  'NotOrganizerError' | 'describeError' | 'showError'
->;
+export type FormErrorHelpers = Pick<typeof HostErrors, 'describeError' | 'showError'>;
 const teamsLookupTimeoutMs = 5000;
 
 /** Form strings, translated. */
@@ -90,8 +87,8 @@ class FormPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly setup: FormSetup,
-    private readonly services: Services,
-    private readonly actions: MeetingActions,
+    private readonly services: HostContext,
+    private readonly actions: MeetingOperations,
     private readonly errors: FormErrorHelpers,
   ) {
     this.original = setup.values;
@@ -237,8 +234,8 @@ export class FormPanels implements vscode.Disposable {
   private closedDraft: FormValues | undefined;
 
   constructor(
-    private readonly services: Services,
-    private readonly actions: MeetingActions,
+    private readonly services: HostContext,
+    private readonly actions: MeetingOperations,
     private readonly errors: FormErrorHelpers,
   ) {}
 
@@ -349,7 +346,7 @@ export class FormPanels implements vscode.Disposable {
       () => this.actions.get(meetingId),
     );
     if (!meeting.isOrganizer) {
-      throw new this.errors.NotOrganizerError(
+      throw new OrganizerOnlyError(
         meeting.id,
         meeting.organizer?.name ?? meeting.organizer?.address,
       );

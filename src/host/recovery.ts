@@ -2,30 +2,30 @@
 // comes into use and tells the user what became of each one.
 import * as vscode from 'vscode';
 import type { RecoveryOutcome } from '../services/recovery';
-import type { MeetingActions } from './actions';
+import type { MeetingOperations } from '../services/meetingOperations';
 import { showError } from './errors';
-import type { Services } from './services';
+import type { HostContext } from './hostContext';
 import { notify } from './notifications';
 
 let running: Promise<void> | undefined;
 
 /** Resolves the signed-in account's pending creates (one run at a time). Loads Graph only when there are some. */
-export function recoverPendingCreates(services: Services, actions: MeetingActions): Promise<void> {
-  running ??= recover(services, actions).finally(() => (running = undefined));
+export function recoverPendingCreates(host: HostContext, operations: MeetingOperations): Promise<void> {
+  running ??= recover(host, operations).finally(() => (running = undefined));
   return running;
 }
 
-async function recover(services: Services, actions: MeetingActions): Promise<void> {
-  const account = services.auth.account;
+async function recover(host: HostContext, operations: MeetingOperations): Promise<void> {
+  const account = host.auth.account;
   if (!account) return;
-  if (services.store.pendingCreates(account.id).length === 0) return;
+  if (host.store.pendingCreates(account.id).length === 0) return;
   // Through the lazily loaded operations: the lookup re-validates drafts, and validation is not loaded at activation.
-  const outcomes = await actions.operations.resolvePendingCreates();
+  const outcomes = await operations.resolvePendingCreates();
   for (const outcome of outcomes)
-    report(services, actions, outcome).catch((e: unknown) => showError(e, services.log, { noRetry: true }));
+    report(host, operations, outcome).catch((e: unknown) => showError(e, host.log, { noRetry: true }));
 }
 
-async function report(services: Services, actions: MeetingActions, outcome: RecoveryOutcome): Promise<void> {
+async function report(host: HostContext, operations: MeetingOperations, outcome: RecoveryOutcome): Promise<void> {
   const subject =
     (typeof outcome.pending.subject === 'string' && outcome.pending.subject) || vscode.l10n.t('(no subject)');
   switch (outcome.kind) {
@@ -51,10 +51,10 @@ async function report(services: Services, actions: MeetingActions, outcome: Reco
         const attempt = `scheduleAgain:${outcome.pending.transactionId}`;
         const schedule = async (): Promise<void> => {
           try {
-            await actions.schedule(outcome.draft, { attempt });
+            await operations.schedule(outcome.draft, { attempt });
             void notify.info(vscode.l10n.t('"{0}" was scheduled.', subject));
           } catch (e) {
-            await showError(e, services.log, { retry: schedule });
+            await showError(e, host.log, { retry: schedule });
           }
         };
         await schedule();

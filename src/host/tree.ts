@@ -5,7 +5,7 @@ import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
 import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
-import type { Services } from './services';
+import type { HostContext } from './hostContext';
 import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, meetingContextValue, meetingState, treeGroups } from './treeModel';
 import { notify } from './notifications';
@@ -50,7 +50,7 @@ function stateName(state: MeetingState): string {
 }
 
 /** The zone times are shown in: the configured one (the extension host may run elsewhere, e.g. on a server in UTC). */
-export function displayZone(services: Services): string | undefined {
+export function displayZone(services: HostContext): string | undefined {
   try {
     return services.settings().timeZone;
   } catch {
@@ -65,7 +65,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private groups: { accountId: string; now: number; zone?: string; groups: MeetingGroups } | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: HostContext) {
     this.disposables.push(
       services.store.onDidChange(() => this.update()),
       services.auth.onDidChangeAccount(() => this.update()),
@@ -175,7 +175,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 }
 
 /** Registers the tree view. */
-export function registerTree(services: Services): { tree: MeetingsTree; disposables: vscode.Disposable[] } {
+export function registerTree(services: HostContext): { tree: MeetingsTree; disposables: vscode.Disposable[] } {
   const tree = new MeetingsTree(services);
   const view = vscode.window.createTreeView(meetingsViewId, {
     treeDataProvider: tree,

@@ -3,9 +3,12 @@
 import { isMeetingsError } from '../graph/errors';
 import type { FieldError } from '../core/types';
 
-/** Only the organizer may change or cancel a meeting; raised before anything is sent. */
-export class NotOrganizerError extends Error {
-  override readonly name = 'NotOrganizerError';
+/**
+ * Only the organizer may change or cancel a meeting: our own check, raised before anything is sent (Graph's own
+ * refusal is a `MeetingsError` of kind `notOrganizer`, see `isNotOrganizerError` in src/graph/errors.ts).
+ */
+export class OrganizerOnlyError extends Error {
+  override readonly name = 'OrganizerOnlyError';
   constructor(
     readonly meetingId: string,
     readonly organizer?: string,
@@ -16,9 +19,9 @@ export class NotOrganizerError extends Error {
   }
 }
 
-/** Guard for `NotOrganizerError`. */
-export function isNotOrganizerError(e: unknown): e is NotOrganizerError {
-  return e instanceof Error && e.name === 'NotOrganizerError';
+/** Guard for `OrganizerOnlyError`. */
+export function isOrganizerOnlyError(e: unknown): e is OrganizerOnlyError {
+  return e instanceof Error && e.name === 'OrganizerOnlyError';
 }
 
 /** Graph error kinds after which a write may still have been applied. */
@@ -39,7 +42,7 @@ export const unknownOutcomeKinds: readonly string[] = [
  */
 export function mayHaveReachedGraph(e: unknown): boolean {
   if (isMeetingsError(e)) return e.mayHaveBeenApplied === true || unknownOutcomeKinds.includes(e.kind);
-  return !isInvalidArgumentsError(e) && !isNotOrganizerError(e);
+  return !isInvalidArgumentsError(e) && !isOrganizerOnlyError(e);
 }
 
 /** One line naming every bad field: `Invalid arguments: start: ...; attendees[1]: ...`. */

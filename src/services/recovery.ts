@@ -7,7 +7,7 @@ import type { Meeting, MeetingDraft } from '../core/types';
 import { validateSchedule } from '../core/validate';
 import type { PendingCreate } from '../store/meetingStore';
 import { mayHaveReachedGraph } from './errors';
-import type { ActionDeps } from './meetingActions';
+import type { OperationsDeps } from './meetingOperations';
 import { storedFromMeeting } from './storedMeeting';
 
 /** How far around the draft's start and end the calendar is searched (covers any zone misreading). */
@@ -80,7 +80,7 @@ export interface RecoveryOptions {
  * about the outcome (not signed in, settings) are thrown before anything changes.
  */
 export async function resolvePendingCreates(
-  deps: Pick<ActionDeps, 'store' | 'log' | 'graph' | 'account'>,
+  deps: Pick<OperationsDeps, 'store' | 'log' | 'graph' | 'account'>,
   options: RecoveryOptions = {},
 ): Promise<RecoveryOutcome[]> {
   const { store, log } = deps;

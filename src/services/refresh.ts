@@ -3,7 +3,7 @@
 import type { Meeting } from '../core/types';
 import { isMeetingsError, isNotFoundError } from '../graph/errors';
 import type { StoredMeeting } from '../store/meetingStore';
-import type { ActionDeps } from './meetingActions';
+import type { OperationsDeps } from './meetingOperations';
 import { storedFromMeeting } from './storedMeeting';
 
 /** What one refresh did. */
@@ -61,7 +61,7 @@ export interface RefreshOptions {
  * the change itself. A request that fails as a whole throws; per-meeting failures come back in `failed`.
  */
 export async function refreshMeetings(
-  deps: Pick<ActionDeps, 'store' | 'log' | 'graph' | 'account'>,
+  deps: Pick<OperationsDeps, 'store' | 'log' | 'graph' | 'account'>,
   options: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const { store, log } = deps;

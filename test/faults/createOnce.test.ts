@@ -3,8 +3,7 @@
 // Plain Node, the real client against the fake Graph over HTTPS.
 import assert from 'node:assert/strict';
 import { MeetingsError, isMeetingsError } from '../../src/graph/errors';
-import { mayHaveReachedGraph } from '../../src/services/errors';
-import { InvalidArgumentsError, NotOrganizerError } from '../../src/services/errors';
+import { InvalidArgumentsError, OrganizerOnlyError, mayHaveReachedGraph } from '../../src/services/errors';
 import type { Harness } from '../fake/harness';
 import { sampleDraft, startHarness } from '../fake/harness';
 import { SharedMemento, accountId, openWindow } from './env';
@@ -113,7 +112,7 @@ describe('One place makes a meeting exactly once', () => {
       assert.equal(graph(kind, true), true, `${kind} after an unanswered attempt`);
     }
     assert.equal(mayHaveReachedGraph(new InvalidArgumentsError([])), false);
-    assert.equal(mayHaveReachedGraph(new NotOrganizerError('id')), false);
+    assert.equal(mayHaveReachedGraph(new OrganizerOnlyError('id')), false);
     assert.equal(mayHaveReachedGraph(new Error('unexpected')), true);
   });
 });

@@ -1,8 +1,8 @@
 // Shared pieces of the fault suites: a memento two "windows" can share, and the pure actions wired to a
 // fake Graph client and a store.
 import type { MeetingsClient } from '../../src/graph/client';
-import type { ActionDeps } from '../../src/services/meetingActions';
-import { MeetingOperations } from '../../src/services/meetingActions';
+import type { OperationsDeps } from '../../src/services/meetingOperations';
+import { MeetingOperations } from '../../src/services/meetingOperations';
 import type { MementoLike } from '../../src/store/meetingStore';
 import { MeetingStore } from '../../src/store/meetingStore';
 
@@ -36,7 +36,7 @@ export function captureLog(): CapturedLog {
 }
 
 /** Dependencies of the pure actions for one account over `store` and `client`. */
-export function depsFor(store: MeetingStore, client: MeetingsClient): ActionDeps {
+export function depsFor(store: MeetingStore, client: MeetingsClient): OperationsDeps {
   return {
     store,
     log: captureLog(),
@@ -67,7 +67,7 @@ export function openWindow(
 ): {
   store: MeetingStore;
   ops: MeetingOperations;
-  deps: ActionDeps;
+  deps: OperationsDeps;
 } {
   const store = new MeetingStore(memento);
   const deps = depsFor(store, client);

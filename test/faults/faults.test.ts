@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../src/core/types';
 import { isMeetingsError } from '../../src/graph/errors';
-import { isInvalidArgumentsError } from '../../src/host/commandArgs';
-import { mayHaveReachedGraph } from '../../src/services/errors';
-import type { MeetingOperations } from '../../src/services/meetingActions';
-import { MeetingOperations as Operations } from '../../src/services/meetingActions';
+import { isInvalidArgumentsError, mayHaveReachedGraph } from '../../src/services/errors';
+import type { MeetingOperations } from '../../src/services/meetingOperations';
+import { MeetingOperations as Operations } from '../../src/services/meetingOperations';
 import { resolvePendingCreates } from '../../src/services/recovery';
 import { MeetingStore } from '../../src/store/meetingStore';
 import type { Fault, RecordedRequest } from '../fake/fakeGraph';

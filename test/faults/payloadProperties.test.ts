@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_SUBJECT_LENGTH } from '../../src/core/validate';
-import { isInvalidArgumentsError } from '../../src/host/commandArgs';
-import { MeetingOperations } from '../../src/services/meetingActions';
+import { isInvalidArgumentsError } from '../../src/services/errors';
+import { MeetingOperations } from '../../src/services/meetingOperations';
 import { MeetingStore } from '../../src/store/meetingStore';
 import type { Harness } from '../fake/harness';
 import { startHarness } from '../fake/harness';

@@ -20,7 +20,7 @@ function metafile(
       'node_modules/@microsoft/microsoft-graph-client/lib/es/src/Client.js': 2600,
     },
     'dist/forms.js': { 'src/host/formPanel.ts': 11000, 'src/shared/formHtml.ts': 1200 },
-    'dist/operations.js': { 'src/services/meetingActions.ts': 6500, 'src/core/validate.ts': 12000 },
+    'dist/operations.js': { 'src/services/meetingOperations.ts': 6500, 'src/core/validate.ts': 12000 },
     'dist/webview/form.js': { 'src/webview/form.ts': 18000, 'node_modules/lit-html/lit-html.js': 10000 },
   };
   const outputs: Metafile['outputs'] = {};

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  classifyCommandArg,
-  formatFieldErrors,
-  meetingNodeType,
-  parseMeetingIdInput,
-} from '../../src/host/commandArgs';
+import { classifyCommandArg, meetingNodeType, parseMeetingIdInput } from '../../src/host/commandArgs';
+import { formatFieldErrors } from '../../src/services/errors';
 import {
   formatWhen,
   meetingContextValue,

@@ -1,6 +1,6 @@
 // Sign in, sign out, switch account, the setup guide and the log.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { HostContext } from '../hostContext';
 import { showError } from '../errors';
 import { notify } from '../notifications';
 
@@ -9,7 +9,7 @@ export const setupGuideAnchor = 'register-an-entra-app-once-per-organization';
 
 /** Registers the account commands. */
 export function registerAccountCommands(
-  services: Services,
+  services: HostContext,
   channel: vscode.OutputChannel,
 ): vscode.Disposable[] {
   const signIn = async (switchAccount: boolean): Promise<void> => {

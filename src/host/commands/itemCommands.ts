@@ -1,9 +1,9 @@
 // Per-meeting commands (open in Outlook, join, copy ID) and refresh. They take a tree item, or
 // `{ meetingId }` from other code; with an arguments object they show no UI and reject on failure.
 import * as vscode from 'vscode';
-import type { MeetingActions } from '../actions';
+import type { MeetingOperations } from '../../services/meetingOperations';
 import { classifyCommandArg, meetingIdArgument } from '../commandArgs';
-import type { Services } from '../services';
+import type { HostContext } from '../hostContext';
 import type { MeetingsTree } from '../tree';
 import { pickMeeting } from './pickMeeting';
 import { invalidArgument, runWithUi } from './run';
@@ -21,7 +21,7 @@ export function allowedLinkUri(kind: LinkKind, link: string | undefined): vscode
 type Resolved = { ui: boolean; meetingId: string | undefined };
 
 async function resolveTarget(
-  services: Services,
+  services: HostContext,
   command: string,
   arg: unknown,
   title: string,
@@ -41,8 +41,8 @@ async function resolveTarget(
 
 /** Registers open in Outlook, join, copy ID and refresh. */
 export function registerItemCommands(
-  services: Services,
-  actions: MeetingActions,
+  services: HostContext,
+  actions: MeetingOperations,
   tree: MeetingsTree,
 ): vscode.Disposable[] {
   const perMeeting = (

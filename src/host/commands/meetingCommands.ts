@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { Meeting } from '../../core/types';
 import { MAX_COMMENT_LENGTH } from '../../core/validate';
-import type { MeetingActions } from '../actions';
+import type { MeetingOperations } from '../../services/meetingOperations';
 import { classifyCommandArg } from '../commandArgs';
 import type { FormPanels } from '../formPanel';
-import type { Services } from '../services';
+import type { HostContext } from '../hostContext';
 import { formatWhen } from '../treeModel';
 import { graphDateTimeToEpochMs } from '../../core/datetime';
 import { pickMeeting } from './pickMeeting';
@@ -50,7 +50,7 @@ function attendeeSummary(meeting: Meeting): string {
  * _showModalMessage turns the items into the prompt's buttons in order). So "Keep Meeting" comes first, and the
  * cancellation is sent only by choosing its own button.
  */
-async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise<void> {
+async function cancelWithUi(actions: MeetingOperations, meetingId: string): Promise<void> {
   const meeting = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the meeting…') },
     () => actions.readForCancel(meetingId),
@@ -100,8 +100,8 @@ async function cancelWithUi(actions: MeetingActions, meetingId: string): Promise
 
 /** Registers schedule, update and cancel. */
 export function registerMeetingCommands(
-  services: Services,
-  actions: MeetingActions,
+  services: HostContext,
+  actions: MeetingOperations,
   forms: Pick<FormPanels, 'openSchedule' | 'openUpdate'>,
 ): vscode.Disposable[] {
   return [

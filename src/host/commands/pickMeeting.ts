@@ -1,6 +1,6 @@
 // The quick pick of the account's stored meetings (upcoming first) plus "Enter a meeting ID…".
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { HostContext } from '../hostContext';
 import { parseMeetingIdInput } from '../commandArgs';
 import { displayZone } from '../tree';
 import { formatWhen, pickOrder } from '../treeModel';
@@ -10,7 +10,7 @@ interface Item extends vscode.QuickPickItem {
 }
 
 /** Lets the user pick one of their meetings or paste an ID; undefined when dismissed. */
-export async function pickMeeting(services: Services, title: string): Promise<string | undefined> {
+export async function pickMeeting(services: HostContext, title: string): Promise<string | undefined> {
   const account = await services.account();
   const meetings = pickOrder(services.store.groups(account.id));
   const zone = displayZone(services);

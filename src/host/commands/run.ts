@@ -1,13 +1,13 @@
 // Shared plumbing of the commands: errors shown for UI invocations, sign-in on demand.
-import type { Services } from '../services';
-import { isNotSignedInError } from '../auth';
+import type { HostContext } from '../hostContext';
+import { isNoAccountError } from '../auth';
 import { showError } from '../errors';
 
 /**
  * Runs a UI action and shows its error as a notification (with Retry re-running it). The command settles
  * without waiting for the user to answer the notification.
  */
-export async function runWithUi<T>(services: Services, action: () => Promise<T>): Promise<T | undefined> {
+export async function runWithUi<T>(services: HostContext, action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (e) {
@@ -17,11 +17,11 @@ export async function runWithUi<T>(services: Services, action: () => Promise<T>)
 }
 
 /** Makes sure someone is signed in, prompting when needed (the user asked for an action). */
-export async function ensureSignedIn(services: Services): Promise<void> {
+export async function ensureSignedIn(services: HostContext): Promise<void> {
   try {
     await services.account();
   } catch (e) {
-    if (!isNotSignedInError(e)) throw e;
+    if (!isNoAccountError(e)) throw e;
     await services.auth.signIn();
   }
 }

@@ -1,18 +1,17 @@
-// The services the commands share: settings, sign-in, the store, and the Graph client (created on first use).
+// The host's shared state, handed to the commands, the tree and the forms: settings, sign-in, the store, and the Graph
+// client (created on first use). Not to be confused with src/services/, the pure action flow.
 import type * as vscode from 'vscode';
 import type * as GraphClientModule from '../graph/client';
-import type { MeetingsApi } from '../services/meetingActions';
+import type { MeetingsApi } from '../services/meetingOperations';
 import { MeetingStore } from '../store/meetingStore';
 import type { Account, Auth } from './auth';
-import { NotSignedInError } from './auth';
+import { NoAccountError } from './auth';
 import type { Log } from './log';
 import type { Settings } from './settings';
 import { readSettings } from './settings';
 
-export type { MeetingsApi } from '../services/meetingActions';
-
 /** Shared state of the extension host layer. */
-export class Services {
+export class HostContext {
   readonly store: MeetingStore;
   private client: { key: string; api: Promise<MeetingsApi> } | undefined;
 
@@ -29,11 +28,11 @@ export class Services {
     return readSettings((m) => this.log.warn(m));
   }
 
-  /** The signed-in account, without prompting; throws `NotSignedInError`. */
+  /** The signed-in account, without prompting; throws `NoAccountError`. */
   async account(): Promise<Account> {
     await this.auth.session();
     const account = this.auth.account;
-    if (!account) throw new NotSignedInError();
+    if (!account) throw new NoAccountError();
     return account;
   }
 

@@ -12,27 +12,27 @@ import { validateCancel, validateSchedule, validateUpdate } from '../core/valida
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
 import type { MeetingStore } from '../store/meetingStore';
-import { InvalidArgumentsError, NotOrganizerError, mayHaveReachedGraph } from './errors';
+import { InvalidArgumentsError, OrganizerOnlyError, mayHaveReachedGraph } from './errors';
 import type { RecoveryOptions, RecoveryOutcome } from './recovery';
 import { resolvePendingCreates } from './recovery';
 import { storedFromMeeting } from './storedMeeting';
 
-/** The Graph client as the actions use it. */
+/** The Graph client as the operations use it. */
 export type MeetingsApi = Pick<
   MeetingsClient,
   'schedule' | 'update' | 'cancel' | 'get' | 'getMany' | 'onlineMeetingProviders' | 'findByTransactionId'
 >;
 
-/** Where the actions log (never tokens). */
-export interface ActionLog {
+/** Where the operations log (never tokens). */
+export interface OperationsLog {
   info(message: string): void;
   warn(message: string): void;
 }
 
-/** What the actions need from their host. */
-export interface ActionDeps {
+/** What the operations need from their host. */
+export interface OperationsDeps {
   store: MeetingStore;
-  log: ActionLog;
+  log: OperationsLog;
   /** The Graph client for the current account (may throw the host's own errors: not signed in, settings). */
   graph(): Promise<MeetingsApi>;
   /** The account whose list is used. */
@@ -41,13 +41,13 @@ export interface ActionDeps {
   defaultTimeZone(): string;
 }
 
-/** Options shared by the actions. */
-export interface ActionOptions {
+/** Options shared by the operations. */
+export interface OperationOptions {
   signal?: AbortSignal;
 }
 
 /** Options of `schedule`. */
-export interface ScheduleOptions extends ActionOptions {
+export interface ScheduleOptions extends OperationOptions {
   /**
    * The caller's key for one submit (the form, one "Schedule Again"), so that retrying it reuses the transaction ID of
    * an attempt whose outcome is unknown (Graph then returns the event it made instead of making a second one). Only
@@ -78,7 +78,7 @@ export class MeetingOperations {
   /** Transaction IDs of submits that may be retried (in flight, or whose outcome is unknown), by attempt key and draft. */
   private readonly attempts = new Map<string, string>();
 
-  constructor(private readonly deps: ActionDeps) {}
+  constructor(private readonly deps: OperationsDeps) {}
 
   /** The zone for wall times without a zone. */
   defaultTimeZone(): string {
@@ -102,7 +102,7 @@ export class MeetingOperations {
   }
 
   /** Whether the account can add Teams meetings (reads the calendar's providers once per client). */
-  async teamsAvailable(client?: MeetingsApi, options: ActionOptions = {}): Promise<boolean> {
+  async teamsAvailable(client?: MeetingsApi, options: OperationOptions = {}): Promise<boolean> {
     const api = client ?? (await this.deps.graph());
     const providers = await api.onlineMeetingProviders({ signal: options.signal });
     return pickOnlineMeetingProvider(providers.allowed, providers.defaultProvider) !== undefined;
@@ -159,7 +159,7 @@ export class MeetingOperations {
   }
 
   /** Reads a meeting from Graph. */
-  async get(meetingId: string, options: ActionOptions = {}): Promise<Meeting> {
+  async get(meetingId: string, options: OperationOptions = {}): Promise<Meeting> {
     const client = await this.deps.graph();
     return client.get(meetingId, { signal: options.signal });
   }
@@ -168,13 +168,13 @@ export class MeetingOperations {
    * Validates and applies an update (only the given fields). Reads the meeting first unless `current` is
    * given, so one-sided time changes, Teams and the organizer are checked before anything is sent.
    */
-  async update(input: unknown, options: ActionOptions & { current?: Meeting } = {}): Promise<Meeting> {
+  async update(input: unknown, options: OperationOptions & { current?: Meeting } = {}): Promise<Meeting> {
     const defaultTimeZone = this.defaultTimeZone();
     const pre = validateUpdate(input, { defaultTimeZone });
     if (!pre.ok) throw invalid(pre.errors);
     const current = options.current ?? (await this.get(pre.value.meetingId, options));
     if (!current.isOrganizer)
-      throw new NotOrganizerError(current.id, current.organizer?.name ?? current.organizer?.address);
+      throw new OrganizerOnlyError(current.id, current.organizer?.name ?? current.organizer?.address);
     const v = validateUpdate(input, { defaultTimeZone, current });
     if (!v.ok) throw invalid(v.errors);
     const changes: MeetingChanges = v.value;
@@ -208,16 +208,16 @@ export class MeetingOperations {
   }
 
   /** Reads the meeting and refuses (sending nothing) when the user is not its organizer. */
-  async readForCancel(meetingId: string, options: ActionOptions = {}): Promise<Meeting> {
+  async readForCancel(meetingId: string, options: OperationOptions = {}): Promise<Meeting> {
     const meeting = await this.get(meetingId, options);
     if (!meeting.isOrganizer) {
-      throw new NotOrganizerError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
+      throw new OrganizerOnlyError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
     }
     return meeting;
   }
 
   /** Cancels the meeting (organizer only; checked first unless `checked` is given). */
-  async cancel(input: unknown, options: ActionOptions & { checked?: Meeting } = {}): Promise<void> {
+  async cancel(input: unknown, options: OperationOptions & { checked?: Meeting } = {}): Promise<void> {
     const req = this.validateCancel(input);
     const meeting = options.checked ?? (await this.readForCancel(req.meetingId, options));
     const client = await this.deps.graph();
