@@ -703,15 +703,36 @@ export class MeetingForm {
     }
   }
 
-  /** The error with its `{field}` parameter as the field's label ("Subject", not "subject"). */
+  /**
+   * The error as the page shows it: `{field}` is the field's label ("Subject", not "subject"), and date-times
+   * are written the way the date-time fields show them (the page's language), not as ISO text.
+   */
   private withLabel(error: FieldError): FieldError {
-    const field = error.params?.field;
-    if (typeof field !== 'string') return error;
-    const name = errorTarget(field).name;
-    if (!(fieldOrder as readonly string[]).includes(name)) return error;
-    const label = this.t(name === 'teamsMeeting' ? 'teams' : (name as FormStringKey));
-    return { ...error, params: { ...error.params, field: label } };
+    if (!error.params) return error;
+    const params = { ...error.params };
+    const field = params.field;
+    const name = typeof field === 'string' ? errorTarget(field).name : '';
+    if ((fieldOrder as readonly string[]).includes(name))
+      params.field = this.t(name === 'teamsMeeting' ? 'teams' : (name as FormStringKey));
+    for (const key of ['start', 'end', 'value', 'gapStart', 'gapEnd']) {
+      const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::\d\d)?$/.exec(String(params[key] ?? ''));
+      if (!m) continue;
+      const wall = new Date(Date.UTC(2000, +m[2] - 1, +m[3], +m[4], +m[5]));
+      wall.setUTCFullYear(+m[1]); // Date.UTC reads years 0-99 as 1900-1999.
+      this.wallFormat ??= new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      });
+      params[key] = this.wallFormat.format(wall);
+    }
+    return { ...error, params };
   }
+
+  private wallFormat: Intl.DateTimeFormat | undefined;
 
   private control(name: FieldName): HTMLElement {
     switch (name) {

@@ -390,12 +390,18 @@ describe('meeting form page (headless Chromium)', function () {
     assert.match(await shown(), /Tokyo/);
   });
 
-  it('writes whole hours as "1 h" and names fields by their label in messages', async () => {
+  it('writes whole hours as "1 h" and times in messages as the fields show them', async () => {
     await form.init();
     await form.page.locator('#end input').fill('2030-06-03T11:00');
     assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h');
     await form.page.locator('#end input').fill('2030-06-03T11:15');
     assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h 15 min');
+    await form.page.locator('#end input').fill('2030-06-03T09:00');
+    // The same format as the date-time fields show (en-US here), not the ISO text.
+    assert.match(
+      await form.errorText('end'),
+      /The end \(06\/03\/2030, 09:00 AM\) must be after the start \(06\/03\/2030, 10:00 AM\)/,
+    );
   });
 
   it('leads the success view with what was sent, then the ID, and confirms Copy ID', async () => {
