@@ -42,9 +42,10 @@ async function main(): Promise<void> {
       const done = await harness.open(theme, viewport);
       await done.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
       await done.page.locator('#subject input').fill('Design review');
+      await done.page.locator('#attendees textarea').fill('Ana Smith <ana@example.com>; bo@example.com');
       await done.page.locator('#submit').click();
-      const [, submit] = await done.waitForPosted(2);
-      if (submit.type !== 'submit') throw new Error('no submit');
+      const submit = (await done.waitForPosted(2)).find((m) => m.type === 'submit');
+      if (submit?.type !== 'submit') throw new Error('no submit');
       await done.page.screenshot({ path: join(out, `form-${name}-sending.png`) });
       await done.send({
         type: 'result',
