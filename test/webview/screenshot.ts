@@ -34,7 +34,9 @@ async function main(): Promise<void> {
         }),
       );
       await invalid.page.locator('#subject input').fill('Quarterly planning');
-      await invalid.page.locator('#attendees textarea').fill('Ana Smith <ana@example.com>; bob@\nnot an address; ANA@example.com');
+      await invalid.page
+        .locator('#attendees textarea')
+        .fill('Ana Smith <ana@example.com>; bob@\nnot an address; ANA@example.com');
       await invalid.page.locator('#end input').fill('2030-06-03T09:00');
       await invalid.page.locator('#submit').click();
       await invalid.page.screenshot({ path: join(out, `form-${name}-errors.png`) });
