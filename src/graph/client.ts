@@ -1,8 +1,18 @@
-// The Graph client: schedule, update, cancel and read meetings through `@microsoft/microsoft-graph-client`
-// with our own middleware chain (token only for the configured origin, per-attempt abort) and a retry loop
-// that honours Retry-After within a bounded budget.
-import { Client } from '@microsoft/microsoft-graph-client';
-import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+// The Graph client: schedule, update, cancel and read meetings through `@microsoft/microsoft-graph-client`.
+// Every call is one request built by the SDK's request builder (`client.api(path)`, a `GraphRequest`) and sent
+// through its `HTTPClient` over our middleware chain: retries (Retry-After within a bounded budget, mailbox slots,
+// per-attempt timeout and abort), then the token for the configured origin only, then fetch.
+//
+// The SDK is imported module by module from its ES build: its index re-exports modules whose top-level code
+// esbuild cannot drop (upload tasks, batch content, the chaos handler), and `Client`'s constructor refers to the
+// default middleware chain (authentication, retry, redirect, telemetry handlers) even when given ours. So the
+// client below is what `Client.api` is, `new GraphRequest(httpClient, config, path)`, over the SDK's `HTTPClient`.
+import { GraphRequest } from '@microsoft/microsoft-graph-client/lib/es/src/GraphRequest';
+import { HTTPClient } from '@microsoft/microsoft-graph-client/lib/es/src/HTTPClient';
+import { ResponseType } from '@microsoft/microsoft-graph-client/lib/es/src/ResponseType';
+import type { ClientOptions } from '@microsoft/microsoft-graph-client/lib/es/src/IClientOptions';
+import type { Context } from '@microsoft/microsoft-graph-client/lib/es/src/IContext';
+import type { Middleware } from '@microsoft/microsoft-graph-client/lib/es/src/middleware/IMiddleware';
 import {
   fromGraphEvent,
   isMalformedResponseError,
@@ -16,8 +26,17 @@ import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
 import type { MeetingsErrorKind } from './errors';
 import { MeetingsError, errorFromResponse, headerValue, isMeetingsError, parseRetryAfter } from './errors';
-import type { RetryPolicy } from './retry';
-import { backoffDelay, defaultRetryPolicy, isRetryableStatus, sleep } from './retry';
+import type { CallResult, RetryPolicy, Slots } from './retry';
+import {
+  CallState,
+  RetryMiddleware,
+  backoffDelay,
+  callStateOf,
+  defaultRetryPolicy,
+  isRetryableStatus,
+  pause,
+  requestIdOf,
+} from './retry';
 
 /** Supplies the bearer token (asked per attempt). */
 export type GetToken = () => Promise<string>;
@@ -69,17 +88,18 @@ export interface OnlineMeetingProviders {
   defaultProvider?: string;
 }
 
+/** The Graph SDK client surface used here: `api(path)` gives the SDK's request builder for a path below the version. */
+export interface GraphApi {
+  api(path: string): GraphRequest;
+}
+
 /** A configured Graph SDK client and the origin its token is limited to. */
 export interface GraphClientHandle {
-  client: Client;
+  client: GraphApi;
   /** `https://host[:port]` that receives the token. */
   origin: string;
   /** The Graph API version path segment (`v1.0`). */
   version: string;
-  /** `root/version`: what a path below the version is appended to. */
-  apiBase: string;
-  /** The head of the middleware chain (token, then fetch) the client's requests go through. */
-  middleware: Middleware;
 }
 
 const BATCH_SIZE = 20;
@@ -95,7 +115,7 @@ const CALENDAR_VIEW_MAX_PAGES = 40;
  * The mailbox's execution slots, shared by every call of one client: a request takes 1, a `$batch` of n members
  * min(n, 4). First come, first served, so a batch waiting for 4 slots is not starved by single calls.
  */
-class MailboxSlots {
+class MailboxSlots implements Slots {
   private used = 0;
   private readonly waiting: { weight: number; grant: () => void }[] = [];
 
@@ -145,23 +165,6 @@ class MailboxSlots {
   }
 }
 
-class AttemptOptions implements MiddlewareOptions {
-  tokenError?: unknown;
-  transportError?: unknown;
-  /** The token sent, kept to explain a 401 (`audienceMismatch`); never logged. */
-  token?: string;
-  constructor(readonly signal: AbortSignal | undefined) {}
-}
-
-/** A context the client hands to the middleware chain itself, with the attempt's options attached. */
-type AttemptContext = Context & { attempt?: AttemptOptions };
-
-function attemptOf(context: AttemptContext): AttemptOptions | undefined {
-  if (context.attempt) return context.attempt;
-  const control = context.middlewareControl;
-  return control ? (control.getMiddlewareOptions(AttemptOptions) as AttemptOptions | undefined) : undefined;
-}
-
 function requestUrl(request: RequestInfo): string {
   return typeof request === 'string' ? request : request.url;
 }
@@ -198,13 +201,13 @@ class TokenMiddleware implements Middleware {
     if (typeof context.request !== 'string') context.request.headers.delete('authorization');
     // The origin (`https://host[:port]`, as URL normalises it) followed by `/`: the host cannot differ.
     if (requestUrl(context.request).startsWith(`${this.origin}/`)) {
-      const attempt = attemptOf(context);
+      const call = callStateOf(context);
       try {
         const token = await this.getToken();
-        if (attempt) attempt.token = token;
+        if (call) call.token = token;
         headers.authorization = `Bearer ${token}`;
       } catch (e) {
-        if (attempt) attempt.tokenError = e;
+        if (call) call.tokenError = e;
         throw e;
       }
     }
@@ -223,15 +226,15 @@ class FetchMiddleware implements Middleware {
   constructor(private readonly fetchImpl: FetchLike) {}
 
   async execute(context: Context): Promise<void> {
-    const attempt = attemptOf(context);
+    const call = callStateOf(context);
     // Redirects are never followed: a 3xx comes back as it is and the client refuses it (`redirectRefused`),
     // so no request body ever goes to a host other than the configured Graph origin.
     const init: RequestInit = { ...(context.options as RequestInit), redirect: 'manual' };
-    if (attempt?.signal) init.signal = attempt.signal;
+    if (call?.attemptSignal) init.signal = call.attemptSignal;
     try {
       context.response = await this.fetchImpl(context.request, init);
     } catch (e) {
-      if (attempt) attempt.transportError = e;
+      if (call) call.transportError = e;
       throw e;
     }
   }
@@ -252,25 +255,43 @@ function parseBaseUrl(baseUrl: string): { origin: string; root: string; version:
   return { origin: url.origin, root, version, host: url.hostname };
 }
 
-/** Builds a Graph SDK client whose middleware sends the token to `baseUrl`'s origin only. */
+/**
+ * Builds a Graph SDK client whose chain retries calls sent with a `CallState` (`retry`: policy, timeout, mailbox
+ * slots, log; defaults without) and sends the token to `baseUrl`'s origin only.
+ */
 export function createGraphClient(options: {
   baseUrl: string;
   getToken: GetToken;
   fetch?: FetchLike;
+  retry?: {
+    policy: RetryPolicy;
+    timeoutMs: number;
+    slots: Slots;
+    log: (entry: RequestLogEntry) => void;
+  };
 }): GraphClientHandle {
   const { origin, root, version, host } = parseBaseUrl(options.baseUrl);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const middleware = new TokenMiddleware(origin, options.getToken);
-  const client = Client.initWithMiddleware({
-    baseUrl: root,
-    defaultVersion: version,
-    customHosts: new Set([host]),
-    middleware: [middleware, new FetchMiddleware(fetchImpl)],
+  const retry = new RetryMiddleware({
+    policy: defaultRetryPolicy,
+    timeoutMs: 30_000,
+    slots: new MailboxSlots(MAILBOX_CONCURRENCY),
+    log: () => undefined,
+    ...options.retry,
+    origin,
   });
-  return { client, origin, version, apiBase: `${root}/${version}`, middleware };
+  const httpClient = new HTTPClient(
+    retry,
+    new TokenMiddleware(origin, options.getToken),
+    new FetchMiddleware(fetchImpl),
+  );
+  // What `Client.initWithMiddleware` would keep: the root the SDK appends the version to, and our host as a
+  // custom host (the SDK's own middleware reads it; ours checks the origin itself).
+  const config: ClientOptions = { baseUrl: root, defaultVersion: version, customHosts: new Set([host]) };
+  return { client: { api: (path) => new GraphRequest(httpClient, config, path) }, origin, version };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH';
 
 interface CallSpec {
   method: Method;
@@ -281,40 +302,39 @@ interface CallSpec {
   slots?: number;
 }
 
-interface CallResult {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The token the attempt sent (to explain a 401). */
-  token?: string | undefined;
-}
-
-type AttemptResult =
-  | ({ kind: 'response' } & CallResult)
-  | { kind: 'timeout' | 'cancelled' | 'network' | 'token'; error?: unknown };
-
 /** Schedules, updates, cancels and reads Outlook meetings through Microsoft Graph. */
 export class MeetingsClient {
   private readonly graph: GraphClientHandle;
   private readonly policy: RetryPolicy;
-  private readonly timeoutMs: number;
   private providers?: Promise<OnlineMeetingProviders>;
   private readonly prefer: string;
-  private readonly slots = new MailboxSlots(MAILBOX_CONCURRENCY);
+  /** Headers of every read, and of every write (built once; `GraphRequest.headers` copies them). */
+  private readonly readHeaders: Record<string, string>;
+  private readonly writeHeaders: Record<string, string>;
 
   constructor(private readonly options: MeetingsClientOptions) {
-    this.graph = createGraphClient(options);
     this.policy = {
       ...defaultRetryPolicy,
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
       ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
       ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
     };
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.graph = createGraphClient({
+      ...options,
+      retry: {
+        policy: this.policy,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        // Every call of this client shares the mailbox's slots.
+        slots: new MailboxSlots(MAILBOX_CONCURRENCY),
+        log: (entry) => this.log(entry),
+      },
+    });
     // Windows name: Graph answers 400 TimeZoneNotSupportedException to most IANA names, in Prefer too
     // ("dateTimeTimeZone resource type"); a zone with none falls back to UTC (answers are read as instants).
     const zone = options.timeZone === undefined ? undefined : (toWindowsZone(options.timeZone) ?? 'UTC');
     this.prefer = zone ? `IdType="ImmutableId", outlook.timezone="${zone}"` : 'IdType="ImmutableId"';
+    this.readHeaders = { Prefer: this.prefer };
+    this.writeHeaders = { Prefer: this.prefer, 'Content-Type': 'application/json' };
   }
 
   /** Creates the meeting. Retries reuse `transactionId`, so Graph makes at most one event for it. */
@@ -454,7 +474,11 @@ export class MeetingsClient {
     }
     const prefix = `/${this.graph.version}/`;
     if (url.origin !== this.graph.origin || !url.pathname.includes(prefix)) throw badResponse(r);
-    return url.pathname.slice(url.pathname.indexOf(prefix) + prefix.length - 1) + url.search;
+    const path = url.pathname.slice(url.pathname.indexOf(prefix) + prefix.length - 1) + url.search;
+    // GraphRequest reads an `https://` anywhere in its path as the start of an absolute URL and sends the request
+    // to the host after it: a link whose path or query holds one is refused.
+    if (/https?:\/\//i.test(path)) throw badResponse(r);
+    return path;
   }
 
   /**
@@ -579,7 +603,7 @@ export class MeetingsClient {
         }
         return;
       }
-      await this.wait(delay, signal);
+      await pause(delay, signal);
       waited += delay;
       round += 1;
       pending = retry;
@@ -600,129 +624,28 @@ export class MeetingsClient {
     }
   }
 
-  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    try {
-      await sleep(ms, signal);
-    } catch {
-      throw cancelledError();
-    }
-  }
-
   /**
-   * Sends one request with retries; resolves with a 2xx answer or throws a `MeetingsError`. `mayBeApplied`:
-   * an earlier call of this write may have been applied, so an error must not claim it was not.
+   * Sends one call: its request is built once by the SDK's request builder and sent through the chain, whose retry
+   * middleware makes the attempts. Resolves with a 2xx answer or throws a `MeetingsError`. `mayBeApplied`: an
+   * earlier call of this write may have been applied, so an error must not claim it was not.
    */
   private async call(spec: CallSpec, mayBeApplied = false): Promise<CallResult> {
-    let retries = 0;
-    let waited = 0;
-    // Set once a write attempt ends without an answer: it may have been applied, whatever the next answer says.
-    let unanswered = mayBeApplied;
-    for (;;) {
-      if (spec.signal?.aborted) throw cancelledError();
-      const r = await this.attempt(spec);
-      if (r.kind === 'response') {
-        this.log({ method: spec.method, path: spec.path, status: r.status });
-        if (r.status >= 200 && r.status < 300) return r;
-        if (r.status >= 300 && r.status < 400) throw redirectRefused(r);
-        // A 401 is not retried: the host's token source has no way to force a new token, so a retry would
-        // only send the same one again. The user signs in again (notSignedIn).
-        const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers, {
-          token: r.token,
-          origin: this.graph.origin,
-          mayHaveBeenApplied: unanswered,
-        });
-        if (!isRetryableStatus(r.status) || retries >= this.policy.maxRetries) throw err;
-        const delay = err.retryAfterMs ?? backoffDelay(retries, this.policy);
-        if (waited + delay > this.policy.maxRetryWaitMs) {
-          throw new MeetingsError({
-            kind: r.status === 429 || err.retryAfterMs !== undefined ? 'throttled' : err.kind,
-            status: r.status,
-            retryAfterMs: delay,
-            ...(err.code !== undefined ? { code: err.code } : {}),
-            ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
-          });
-        }
-        await this.wait(delay, spec.signal);
-        waited += delay;
-        retries += 1;
-        continue;
-      }
-      this.log({ method: spec.method, path: spec.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
-      if (r.kind === 'cancelled') throw cancelledError();
-      if (r.kind === 'token') {
-        throw new MeetingsError({ kind: 'notSignedIn', code: 'tokenUnavailable', cause: r.error });
-      }
-      if (spec.method !== 'GET') unanswered = true;
-      const delay = backoffDelay(retries, this.policy);
-      if (retries >= this.policy.maxRetries || waited + delay > this.policy.maxRetryWaitMs) {
-        throw new MeetingsError({
-          kind: r.kind,
-          ...(r.kind === 'timeout' ? { code: 'timeout' } : {}),
-          cause: r.error,
-        });
-      }
-      await this.wait(delay, spec.signal);
-      waited += delay;
-      retries += 1;
-    }
-  }
-
-  /** One attempt in its mailbox slots, under its own timeout and the caller's signal. */
-  private async attempt(spec: CallSpec): Promise<AttemptResult> {
-    const slots = spec.slots ?? 1;
-    const queued = this.slots.acquire(slots, spec.signal);
-    if (queued) {
-      try {
-        await queued;
-      } catch {
-        return { kind: 'cancelled' };
-      }
-    }
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, this.timeoutMs);
-    const onAbort = () => controller.abort(spec.signal?.reason);
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    const options = new AttemptOptions(controller.signal);
+    const call = new CallState(spec.method, spec.path, spec.signal, spec.slots ?? 1, mayBeApplied);
+    const request = this.graph.client
+      .api(spec.path)
+      .headers(spec.method === 'GET' ? this.readHeaders : this.writeHeaders)
+      .middlewareOptions([call])
+      .responseType(ResponseType.RAW);
     try {
-      // Straight into our middleware chain: the SDK's request builder would only rebuild the same URL,
-      // headers and JSON body per attempt (measured: 0.1-0.3 ms of CPU per request, see BENCHMARKS.md).
-      const withBody = spec.method === 'POST' || spec.method === 'PATCH';
-      const context: AttemptContext = {
-        request: this.graph.apiBase + spec.path,
-        options: {
-          method: spec.method,
-          headers: withBody
-            ? { Prefer: this.prefer, 'Content-Type': 'application/json' }
-            : { Prefer: this.prefer },
-          ...(withBody ? { body: JSON.stringify(spec.body ?? {}) } : {}),
-        },
-        attempt: options,
-      };
-      await this.graph.middleware.execute(context);
-      const response = context.response;
-      if (!response) throw new Error('The middleware chain produced no response.');
-      const text = await response.text();
-      return {
-        kind: 'response',
-        status: response.status,
-        headers: response.headers,
-        text,
-        token: options.token,
-      };
+      if (spec.method === 'GET') await request.get();
+      else if (spec.method === 'PATCH') await request.patch(spec.body ?? {});
+      else await request.post(spec.body ?? {});
     } catch (e) {
-      if (spec.signal?.aborted) return { kind: 'cancelled' };
-      if (timedOut) return { kind: 'timeout', error: e };
-      if (options.tokenError !== undefined) return { kind: 'token', error: options.tokenError };
-      return { kind: 'network', error: options.transportError ?? e };
-    } finally {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onAbort);
-      this.slots.release(slots);
+      // The SDK wraps what the chain throws in its own GraphError: the call's own error is kept on its state.
+      throw call.error ?? e;
     }
+    if (!call.result) throw new Error('The middleware chain produced no answer.');
+    return call.result;
   }
 }
 
@@ -755,10 +678,6 @@ function cancelledError(): MeetingsError {
   return new MeetingsError({ kind: 'cancelled' });
 }
 
-function requestIdOf(r: CallResult): string | undefined {
-  return r.headers.get('request-id') ?? r.headers.get('client-request-id') ?? undefined;
-}
-
 function badResponse(r: CallResult, cause?: unknown): MeetingsError {
   const requestId = requestIdOf(r);
   return new MeetingsError({
@@ -767,26 +686,6 @@ function badResponse(r: CallResult, cause?: unknown): MeetingsError {
     ...(requestId !== undefined ? { requestId } : {}),
     ...(cause !== undefined ? { cause } : {}),
   });
-}
-
-/** A 3xx answer: redirects are refused, never followed (nothing is sent to the location it names). */
-function redirectRefused(r: CallResult): MeetingsError {
-  const requestId = requestIdOf(r);
-  return new MeetingsError({
-    kind: 'badResponse',
-    code: 'redirectRefused',
-    status: r.status,
-    message: `Microsoft Graph answered with a redirect (HTTP ${r.status}), which this extension refuses to follow.`,
-    ...(requestId !== undefined ? { requestId } : {}),
-  });
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-  try {
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return undefined;
-  }
 }
 
 function parseJson(r: CallResult): unknown {

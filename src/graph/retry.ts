@@ -1,4 +1,10 @@
-// Retry timing: which answers are worth retrying, exponential backoff with full jitter, and an abortable sleep.
+// Retries: which answers are worth retrying, exponential backoff with full jitter, an abortable sleep, and the
+// middleware that runs each attempt of a call inside the Graph SDK's middleware chain.
+import type { Context } from '@microsoft/microsoft-graph-client/lib/es/src/IContext';
+import type { Middleware } from '@microsoft/microsoft-graph-client/lib/es/src/middleware/IMiddleware';
+import type { MiddlewareOptions } from '@microsoft/microsoft-graph-client/lib/es/src/middleware/options/IMiddlewareOptions';
+import type { RequestLogEntry } from './client';
+import { MeetingsError, errorFromResponse, isMeetingsError } from './errors';
 
 /** Bounds of the retry loop. */
 export interface RetryPolicy {
@@ -48,4 +54,237 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The mailbox's execution slots a call's attempts take (see `MailboxSlots` in client.ts). */
+export interface Slots {
+  /** Takes `weight` slots: undefined when taken at once, else a promise (rejected if `signal` aborts first). */
+  acquire(weight: number, signal: AbortSignal | undefined): Promise<void> | undefined;
+  /** Gives back slots taken with `acquire`. */
+  release(weight: number): void;
+}
+
+/** What a call's successful answer leaves for the caller. */
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The token the attempt sent (to explain a 401). */
+  token?: string | undefined;
+}
+
+/**
+ * One call's state, handed to the middleware chain as a middleware option (`GraphRequest.middlewareOptions`): what
+ * the call is, what the current attempt did (its signal, token, failure), and how the call ended.
+ */
+export class CallState implements MiddlewareOptions {
+  /** The current attempt's signal: its timeout and the caller's signal. */
+  attemptSignal?: AbortSignal;
+  /** The current attempt's token, kept to explain a 401 (`audienceMismatch`); never logged. */
+  token?: string;
+  tokenError?: unknown;
+  transportError?: unknown;
+  /** The 2xx answer the call ended with. */
+  result?: CallResult;
+  /** The error the call ended with (the SDK wraps what the chain throws; the caller throws this instead). */
+  error?: MeetingsError;
+
+  constructor(
+    readonly method: string,
+    /** Path below the version, for the log. */
+    readonly path: string,
+    readonly signal: AbortSignal | undefined,
+    /** Mailbox slots each attempt takes while it executes. */
+    readonly slots: number,
+    /** An earlier call of this write may have been applied, so an error must not claim it was not. */
+    readonly mayBeApplied: boolean,
+  ) {}
+}
+
+/** The call state a request carries, if it was sent with one. */
+export function callStateOf(context: Context): CallState | undefined {
+  return context.middlewareControl?.getMiddlewareOptions(CallState) as CallState | undefined;
+}
+
+type Attempt =
+  | ({ kind: 'response' } & CallResult)
+  | { kind: 'timeout' | 'cancelled' | 'network' | 'token'; error?: unknown };
+
+/** Settings of `RetryMiddleware`. */
+export interface RetrySettings {
+  policy: RetryPolicy;
+  /** Per-attempt timeout. */
+  timeoutMs: number;
+  slots: Slots;
+  /** The Graph origin the token is for (explains a 401). */
+  origin: string;
+  log: (entry: RequestLogEntry) => void;
+}
+
+/**
+ * The first middleware of the client's chain: runs the rest of the chain (token, fetch) once per attempt, each in its
+ * mailbox slots and under its own timeout and the caller's signal, and retries 429/503/504 and unanswered attempts
+ * within the policy (Retry-After honoured, total wait bounded). The request itself (URL, headers, body) was built
+ * once by `GraphRequest` and is sent again as it is, so a create's `transactionId` is the same on every attempt.
+ * Redirects (3xx) and 401 are never retried. A request sent without a `CallState` gets one attempt, unchanged.
+ */
+export class RetryMiddleware implements Middleware {
+  private next?: Middleware;
+
+  constructor(private readonly settings: RetrySettings) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const next = this.next;
+    if (!next) throw new Error('RetryMiddleware has no next middleware');
+    const call = callStateOf(context);
+    if (!call) return next.execute(context);
+    try {
+      call.result = await this.run(context, call, next);
+    } catch (e) {
+      call.error = isMeetingsError(e) ? e : new MeetingsError({ kind: 'network', cause: e });
+      throw call.error;
+    }
+  }
+
+  private async run(context: Context, call: CallState, next: Middleware): Promise<CallResult> {
+    const { policy, log } = this.settings;
+    let retries = 0;
+    let waited = 0;
+    // Set once a write attempt ends without an answer: it may have been applied, whatever the next answer says.
+    let unanswered = call.mayBeApplied;
+    for (;;) {
+      if (call.signal?.aborted) throw new MeetingsError({ kind: 'cancelled' });
+      const r = await this.attempt(context, call, next);
+      if (r.kind === 'response') {
+        log({ method: call.method, path: call.path, status: r.status });
+        if (r.status >= 200 && r.status < 300) return r;
+        if (r.status >= 300 && r.status < 400) throw redirectRefused(r);
+        // A 401 is not retried: the host's token source has no way to force a new token, so a retry would
+        // only send the same one again. The user signs in again (notSignedIn).
+        const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers, {
+          token: r.token,
+          origin: this.settings.origin,
+          mayHaveBeenApplied: unanswered,
+        });
+        if (!isRetryableStatus(r.status) || retries >= policy.maxRetries) throw err;
+        const delay = err.retryAfterMs ?? backoffDelay(retries, policy);
+        if (waited + delay > policy.maxRetryWaitMs) {
+          throw new MeetingsError({
+            kind: r.status === 429 || err.retryAfterMs !== undefined ? 'throttled' : err.kind,
+            status: r.status,
+            retryAfterMs: delay,
+            ...(err.code !== undefined ? { code: err.code } : {}),
+            ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+          });
+        }
+        await pause(delay, call.signal);
+        waited += delay;
+        retries += 1;
+        continue;
+      }
+      log({ method: call.method, path: call.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
+      if (r.kind === 'cancelled') throw new MeetingsError({ kind: 'cancelled' });
+      if (r.kind === 'token') {
+        throw new MeetingsError({ kind: 'notSignedIn', code: 'tokenUnavailable', cause: r.error });
+      }
+      if (call.method !== 'GET') unanswered = true;
+      const delay = backoffDelay(retries, policy);
+      if (retries >= policy.maxRetries || waited + delay > policy.maxRetryWaitMs) {
+        throw new MeetingsError({
+          kind: r.kind,
+          ...(r.kind === 'timeout' ? { code: 'timeout' } : {}),
+          cause: r.error,
+        });
+      }
+      await pause(delay, call.signal);
+      waited += delay;
+      retries += 1;
+    }
+  }
+
+  /** One attempt through the rest of the chain, in its mailbox slots, under its own timeout and the caller's signal. */
+  private async attempt(context: Context, call: CallState, next: Middleware): Promise<Attempt> {
+    const { slots } = this.settings;
+    const queued = slots.acquire(call.slots, call.signal);
+    if (queued) {
+      try {
+        await queued;
+      } catch {
+        return { kind: 'cancelled' };
+      }
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, this.settings.timeoutMs);
+    const onAbort = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    call.attemptSignal = controller.signal;
+    call.token = undefined;
+    call.tokenError = undefined;
+    call.transportError = undefined;
+    try {
+      context.response = undefined;
+      await next.execute(context);
+      const response = context.response as Response | undefined;
+      if (!response) throw new Error('The middleware chain produced no response.');
+      const text = await response.text();
+      return {
+        kind: 'response',
+        status: response.status,
+        headers: response.headers,
+        text,
+        token: call.token,
+      };
+    } catch (e) {
+      if (call.signal?.aborted) return { kind: 'cancelled' };
+      if (timedOut) return { kind: 'timeout', error: e };
+      if (call.tokenError !== undefined) return { kind: 'token', error: call.tokenError };
+      return { kind: 'network', error: call.transportError ?? e };
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+      slots.release(call.slots);
+    }
+  }
+}
+
+/** Waits between attempts; a caller's abort ends the call as `cancelled`. */
+export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw new MeetingsError({ kind: 'cancelled' });
+  }
+}
+
+/** The request id of an answer, from its headers. */
+export function requestIdOf(r: CallResult): string | undefined {
+  return r.headers.get('request-id') ?? r.headers.get('client-request-id') ?? undefined;
+}
+
+/** A 3xx answer: redirects are refused, never followed (nothing is sent to the location it names). */
+function redirectRefused(r: CallResult): MeetingsError {
+  const requestId = requestIdOf(r);
+  return new MeetingsError({
+    kind: 'badResponse',
+    code: 'redirectRefused',
+    status: r.status,
+    message: `Microsoft Graph answered with a redirect (HTTP ${r.status}), which this extension refuses to follow.`,
+    ...(requestId !== undefined ? { requestId } : {}),
+  });
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Harness } from '../fake/harness';
@@ -151,4 +152,38 @@ describe('Graph client: paging links are followed only to the configured origin'
       await other.close();
     }
   });
+
+  // The SDK's GraphRequest reads an `https://` anywhere in the path it is given as an absolute URL and sends the
+  // request to the host after it: a next link on our origin must not smuggle one in.
+  it('refuses a same-origin @odata.nextLink whose path names another https host, and sends it nothing', async () => {
+    const other = await startFakeGraph();
+    // The link must start with the harness's own origin, so its port is chosen before it listens.
+    const port = await freePort();
+    const own = await startHarness({
+      port,
+      nextLinkOrigin: `https://127.0.0.1:${port}/v1.0/me/https://127.0.0.1:${other.port}`,
+    });
+    try {
+      const window = { start: Date.UTC(2030, 0, 7, 0), end: Date.UTC(2030, 0, 8, 0) };
+      for (let i = 0; i < 60; i++)
+        own.fake.seed({ subject: `busy ${i}`, startMs: Date.UTC(2030, 0, 7, 8, i) });
+      await assert.rejects(own.client().findByTransactionId('tx-missing', window), (e: unknown) => {
+        assert.equal((e as { kind?: string }).kind, 'badResponse');
+        return true;
+      });
+      assert.deepEqual(other.requests, []);
+    } finally {
+      await own.close();
+      await other.close();
+    }
+  });
 });
+
+/** A TCP port free at the time of asking (for a server whose URL must be known before it starts). */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,113 @@
+// Issue 11, "Use the Graph client as a client": every request goes through the SDK's request builder
+// (`client.api(…)`, the SDK's `GraphRequest`), built once per call; retries run inside its middleware chain
+// (retry, then token and origin, then fetch), and the Graph bundle holds only the parts of the SDK that are used.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { GraphRequest } from '@microsoft/microsoft-graph-client/lib/es/src/GraphRequest';
+import type { Harness } from '../fake/harness';
+import { sampleDraft, startHarness } from '../fake/harness';
+
+type Verb = 'get' | 'post' | 'patch';
+
+/** Counts the SDK request builder's sends per verb while `run` runs. */
+async function countSends(run: () => Promise<unknown>): Promise<Record<Verb, number>> {
+  const counts: Record<Verb, number> = { get: 0, post: 0, patch: 0 };
+  const proto = GraphRequest.prototype as unknown as Record<Verb, (...args: unknown[]) => unknown>;
+  const originals = { get: proto.get, post: proto.post, patch: proto.patch };
+  for (const verb of ['get', 'post', 'patch'] as const) {
+    proto[verb] = function (this: unknown, ...args: unknown[]) {
+      counts[verb] += 1;
+      return originals[verb].apply(this, args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    Object.assign(proto, originals);
+  }
+  return counts;
+}
+
+describe('MeetingsClient sends through the Graph SDK request builder (fake Graph, HTTPS)', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('schedule, read, update, cancel and $batch each go through GraphRequest once', async () => {
+    const client = h.client();
+    let id = '';
+    const counts = await countSends(async () => {
+      id = (await client.schedule(sampleDraft(), { transactionId: 'tx-sdk' })).id;
+      await client.get(id);
+      await client.update({ meetingId: id, subject: 'Moved' });
+      await client.getMany([id]);
+      await client.cancel({ meetingId: id, comment: 'Sorry' });
+    });
+    assert.deepEqual(counts, { get: 1, post: 3, patch: 1 });
+    assert.equal(h.fake.requests.filter((r) => r.batchOf === undefined).length, 5);
+  });
+
+  it('a retried request is built once: the retries run inside the middleware chain', async () => {
+    h.fake.inject({ kind: 'status', status: 503, method: 'POST', times: 2, retryAfter: 0 });
+    const client = h.client();
+    const counts = await countSends(() => client.schedule(sampleDraft(), { transactionId: 'tx-retry' }));
+    assert.deepEqual(counts, { get: 0, post: 1, patch: 0 });
+    const posts = h.fake.requests.filter((r) => r.method === 'POST');
+    assert.equal(posts.length, 3);
+    assert.deepEqual(
+      posts.map((r) => (r.body as { transactionId?: string }).transactionId),
+      ['tx-retry', 'tx-retry', 'tx-retry'],
+    );
+    assert.equal(h.fake.events.size, 1);
+  });
+});
+
+describe('dist/graph.js holds only the parts of the Graph SDK it uses', () => {
+  it('the request builder and its HTTP client, not the default middleware, upload tasks or batch content', async function () {
+    this.timeout(60_000);
+    const root = path.resolve(__dirname, '../..');
+    // The production options of esbuild.js for the lazy Graph bundle.
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: ['src/graph/client.ts'],
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
+      mainFields: ['module', 'main'],
+      legalComments: 'none',
+      metafile: true,
+      write: false,
+      outfile: 'dist/graph.js',
+      logLevel: 'silent',
+    });
+    const sdk = 'node_modules/@microsoft/microsoft-graph-client/lib/es/src/';
+    const inputs = Object.keys(result.metafile.inputs);
+    const used = inputs
+      .filter((i) => i.startsWith(sdk))
+      .map((i) => i.slice(sdk.length).replace(/\.js$/, ''))
+      .sort();
+    assert.ok(used.includes('GraphRequest'), 'requests go through GraphRequest');
+    assert.ok(used.includes('HTTPClient'), "GraphRequest sends through the SDK's HTTPClient");
+    const unused = used.filter(
+      (m) =>
+        m.startsWith('tasks/') ||
+        m.startsWith('content/') ||
+        m === 'index' ||
+        m === 'HTTPClientFactory' ||
+        /^middleware\/(options\/|AuthenticationHandler|RetryHandler|RedirectHandler|TelemetryHandler|HTTPMessageHandler|ChaosHandler)/.test(
+          m,
+        ),
+    );
+    assert.deepEqual(unused, [], `unused SDK modules in dist/graph.js: ${unused.join(', ')}`);
+  });
+});
