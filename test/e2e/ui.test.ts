@@ -22,6 +22,7 @@ import {
   openViewContainer,
   pickQuickItem,
   productExtensionId,
+  quickInput,
   runCommand,
   saveScreenshot,
   treeRow,
@@ -89,6 +90,17 @@ async function allowSignInIfAsked(page: Page): Promise<boolean> {
 }
 
 /** Switches the color theme the way a person does: Preferences: Color Theme, type its name, Enter. */
+/** The labels of the open modal dialog's buttons (in the order the platform shows them). */
+async function dialogButtons(page: Page): Promise<string[]> {
+  const buttons = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button');
+  return (await buttons.allInnerTexts()).map((t) => t.trim());
+}
+
+/** Waits until the modal dialog is gone. */
+async function dialogClosed(page: Page): Promise<void> {
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 async function setTheme(page: Page, label: 'Light Modern' | 'Dark Modern'): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await pickQuickItem(page, label);
@@ -264,8 +276,31 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.ok(meeting);
     const mark = fake.requests.length;
     await contextMenuAction(page, treeRow(page, renamed), 'Cancel Meeting');
+    // The hint is said once: the placeholder names the message, the prompt what it is for; VS Code adds the keys (issue 15).
+    const box = quickInput(page);
+    await box.locator('input').waitFor({ state: 'visible' });
+    const placeholder = (await box.locator('input').getAttribute('placeholder')) ?? '';
+    const prompt = (await box.locator('.quick-input-message').innerText()).trim();
+    assert.equal(placeholder, 'Message to the attendees (optional)');
+    assert.doesNotMatch(prompt, /message|optional|reason/i, `the prompt repeats the placeholder: ${prompt}`);
+    // VS Code appends its own "(Press 'Enter' to confirm or 'Escape' to cancel)": the prompt must not say it again.
+    assert.ok((prompt.match(/Enter/g) ?? []).length <= 1, `Enter explained twice: ${prompt}`);
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'ui-light-cancel-message');
     await answerInputBox(page, comment);
     const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    // Enter takes the safe default: nothing is sent, the meeting stays (issue 15).
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    assert.equal(focused, 'Keep Meeting', `the focused (default) button: ${focused}`);
+    await page.keyboard.press('Enter');
+    await dialogClosed(page);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(describeRequests(topLevel(fake, mark).filter((r) => r.method === 'POST')), []);
+    assert.equal(meeting.isCancelled, false);
+
+    await contextMenuAction(page, treeRow(page, renamed), 'Cancel Meeting');
+    await answerInputBox(page, comment);
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     const text = await dialog.innerText();
     assert.match(text, /ana@contoso\.example/);
@@ -309,6 +344,19 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await openViewContainer(page, 'Outlook Meetings').catch(() => undefined);
     await treeRow(page, 'Stand-up').waitFor({ state: 'visible', timeout: 20_000 });
     await saveScreenshot(page, 'ui-dark-tree');
+
+    // No attendees: no message to write, and the confirmation says "Cancel Meeting"; Escape keeps it (issue 15).
+    const mark = fake.requests.length;
+    await contextMenuAction(page, treeRow(page, 'Stand-up'), 'Cancel Meeting');
+    await page.locator('.monaco-dialog-box').waitFor({ state: 'visible', timeout: 20_000 });
+    const buttons = await dialogButtons(page);
+    assert.ok(buttons.includes('Cancel Meeting'), JSON.stringify(buttons));
+    assert.ok(!buttons.includes('Send Cancellation'), JSON.stringify(buttons));
+    await saveScreenshot(page, 'ui-dark-cancel-confirm-no-attendees');
+    await page.keyboard.press('Escape');
+    await dialogClosed(page);
+    assert.deepEqual(describeRequests(topLevel(fake, mark).filter((r) => r.method === 'POST')), []);
+    assert.equal(standUp.isCancelled, false);
 
     fake.events.delete(standUp.id);
     await runCommand(page, 'Outlook: Refresh Meetings');

@@ -65,7 +65,8 @@ async function cancelWithUi(actions: MeetingOperations, meetingId: string): Prom
   const comment = notified
     ? await vscode.window.showInputBox({
         title: vscode.l10n.t('Cancel "{0}"', subject),
-        prompt: vscode.l10n.t('Enter continues to the confirmation; Escape keeps the meeting.'),
+        // VS Code adds "(Press 'Enter' to confirm or 'Escape' to cancel)" after the prompt: it names no keys itself.
+        prompt: vscode.l10n.t('It goes with the cancellation to everyone invited.'),
         placeHolder: vscode.l10n.t('Message to the attendees (optional)'),
         ignoreFocusOut: true,
         validateInput: (text) =>
@@ -111,9 +112,7 @@ export function registerMeetingCommands(
         const kind = classifyCommandArg(arg);
         if (kind.kind === 'args') {
           const { args } = kind;
-          return rejectMasked(
-            async () => (await actions.schedule(actions.validateSchedule(args))).id,
-          );
+          return rejectMasked(async () => (await actions.schedule(actions.validateSchedule(args))).id);
         }
         if (kind.kind === 'invalid') throw invalidArgument(commandIds.schedule);
         await runWithUi(services, async () => {
