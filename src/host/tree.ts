@@ -7,7 +7,8 @@ import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
 import type { HostContext } from './hostContext';
 import type { GroupId, MeetingState } from './treeModel';
-import { formatWhen, meetingContextValue, meetingState, treeGroups } from './treeModel';
+import { formatWhen, meetingContextValue, meetingState, rowAction, treeGroups } from './treeModel';
+import type { Meeting } from '../core/types';
 import { notify } from './notifications';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
@@ -126,18 +127,70 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
             : 'calendar',
     );
     item.contextValue = meetingContextValue(m, node.now);
-    const lines = [
-      subject,
-      when,
+    // The tooltip is left to resolveTreeItem, which adds location and attendees read from Graph on hover.
+    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateName(state)}` };
+    const action = rowAction(m, node.now);
+    if (action) {
+      item.command = {
+        command: `outlookMeetings.${action}`,
+        title:
+          action === 'updateMeeting' ? vscode.l10n.t('Update Meeting') : vscode.l10n.t('Open in Outlook'),
+        arguments: [node],
+      };
+    }
+    return item;
+  }
+
+  /**
+   * The tooltip, on hover ("TreeDataProvider.resolveTreeItem": called on hover to fill properties left undefined):
+   * the stored facts, and the location and attendees read from Graph (kept out of the store). If the read fails, the
+   * stored facts alone.
+   */
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: Node,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
+    if (!(node instanceof MeetingNode)) return item;
+    let details: Meeting | undefined;
+    if (meetingState(node.meeting, node.now) !== 'deleted') {
+      const abort = new AbortController();
+      const listener = token.onCancellationRequested(() => abort.abort());
+      try {
+        details = await (await this.services.graph()).get(node.meetingId, { signal: abort.signal });
+      } catch (e) {
+        this.services.log.warn(`Tooltip details not read: ${describeError(e).message}`);
+      } finally {
+        listener.dispose();
+      }
+    }
+    const lines = this.tooltipLines(node, details);
+    // A plain string tooltip: whatever the subject, location or names hold, they are shown as text.
+    item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
+    return item;
+  }
+
+  /** The tooltip's lines (undefined: left out). */
+  private tooltipLines(node: MeetingNode, details: Meeting | undefined): (string | undefined)[] {
+    const m = node.meeting;
+    const state = meetingState(m, node.now);
+    const people =
+      details?.attendees.map((a) =>
+        a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address,
+      ) ?? [];
+    return [
+      m.subject.trim() || vscode.l10n.t('(no subject)'),
+      formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone),
       vscode.l10n.t('Time zone: {0}', m.timeZone),
+      details?.location ? vscode.l10n.t('Location: {0}', details.location) : undefined,
+      people.length > 0
+        ? vscode.l10n.t('Attendees ({0}): {1}', people.length, people.slice(0, 10).join(', ')) +
+          (people.length > 10 ? ` ${vscode.l10n.t('and {0} more', people.length - 10)}` : '')
+        : undefined,
       stateName(state),
       m.online ? vscode.l10n.t('Teams meeting') : undefined,
       m.organizer ? vscode.l10n.t('You are the organizer') : undefined,
     ];
-    // A plain string tooltip: whatever the subject holds, it is shown as text.
-    item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
-    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateName(state)}` };
-    return item;
   }
 
   /** Re-reads every stored meeting from Graph and records what changed (rules: `refreshMeetings`). */
@@ -175,7 +228,10 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 }
 
 /** Registers the tree view. */
-export function registerTree(services: HostContext): { tree: MeetingsTree; disposables: vscode.Disposable[] } {
+export function registerTree(services: HostContext): {
+  tree: MeetingsTree;
+  disposables: vscode.Disposable[];
+} {
   const tree = new MeetingsTree(services);
   const view = vscode.window.createTreeView(meetingsViewId, {
     treeDataProvider: tree,

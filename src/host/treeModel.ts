@@ -27,6 +27,21 @@ export function meetingContextValue(m: StoredMeeting, now: number): string {
   return v;
 }
 
+/** What clicking a meeting's row (or Enter on it) runs: the command's id without the `outlookMeetings.` prefix. */
+export type RowAction = 'updateMeeting' | 'openInOutlook';
+
+/**
+ * The row's action: a meeting the user organizes and can still change opens in the Update form (its details, ready to
+ * edit); a cancelled meeting, or one organized by someone else, opens in Outlook; a meeting deleted in Outlook has
+ * nothing to open (its tooltip says what is known).
+ */
+export function rowAction(m: StoredMeeting, now: number): RowAction | undefined {
+  const state = meetingState(m, now);
+  if (state === 'deleted') return undefined;
+  if (state !== 'cancelled' && m.organizer) return 'updateMeeting';
+  return 'openInOutlook';
+}
+
 interface WhenFormats {
   date: Intl.DateTimeFormat;
   time: Intl.DateTimeFormat;

@@ -244,13 +244,29 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.match(label, new RegExp(`^${subject}, .*2030.*Upcoming$`));
     // Times as the user entered them, in the configured zone (Europe/Berlin), not the extension host's (UTC).
     assert.match(label, /Jun 3, 2030, 10:00\sAM\s–\s11:30\sAM/);
+    // One view in its container: the side bar's title names it once, not "Outlook Meetings: Meeti…" (issue 15).
+    const title = (await page.locator('.part.sidebar .composite.title h2').first().textContent())?.trim();
+    assert.equal(title, 'Outlook Meetings');
     await saveScreenshot(page, 'ui-light-tree');
+
+    // The tooltip shows time, location and attendees, as text (issue 15).
+    await row.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Room 4' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    const tip = await hover.innerText();
+    assert.match(tip, /10:00\sAM\s–\s11:30\sAM/);
+    assert.match(tip, /ana@contoso\.example/);
+    assert.match(tip, /bo@contoso\.example/);
+    assert.equal(await hover.locator('a').count(), 0, 'no links in the tooltip');
+    await saveScreenshot(page, 'ui-light-tree-tooltip');
+    await page.mouse.move(640, 780);
   });
 
-  it('updates the subject from the tree context menu, sending only the subject', async () => {
+  it('updates the subject after clicking the meeting in the tree, sending only the subject', async () => {
     assert.ok(meeting);
     const mark = fake.requests.length;
-    await contextMenuAction(page, treeRow(page, subject), 'Update Meeting');
+    // Clicking a row of a meeting the user organizes opens its details in the Update form (issue 15).
+    await treeRow(page, subject).click();
     const form = await formFrame(page, 'Update meeting');
     assert.equal(await form.locator('#subject input').inputValue(), subject, 'pre-filled from Graph');
     assert.equal(

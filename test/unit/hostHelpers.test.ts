@@ -8,6 +8,7 @@ import {
   meetingContextValue,
   meetingState,
   pickOrder,
+  rowAction,
   treeGroups,
 } from '../../src/host/treeModel';
 import type { StoredMeeting } from '../../src/store/meetingStore';
@@ -78,6 +79,14 @@ describe('tree model', () => {
       pickOrder(groupMeetings(list, now)).map((x) => x.id),
       ['u1', 'u2', 'p1', 'p2'],
     );
+  });
+
+  it('gives each row an action: the Update form for what the user can change, Outlook otherwise (issue 15)', () => {
+    assert.equal(rowAction(m('a', 1), now), 'updateMeeting');
+    assert.equal(rowAction(m('a', -5, { online: true }), now), 'updateMeeting');
+    assert.equal(rowAction(m('a', 1, { organizer: false }), now), 'openInOutlook');
+    assert.equal(rowAction(m('a', 1, { status: 'cancelled' }), now), 'openInOutlook');
+    assert.equal(rowAction(m('a', 1, { status: 'deleted' }), now), undefined);
   });
 
   it('lists Upcoming soonest first, Past newest first, and leaves out empty groups (issue 15)', () => {
