@@ -21,6 +21,40 @@ const pureFolders = [
   'src/host/treeModel.ts',
 ];
 
+/** `no-restricted-syntax` entries: where the token may be read, and the storage the extension never uses. */
+const tokenRules = [
+  {
+    selector:
+      "MemberExpression[property.name='accessToken']:not(CallExpression[callee.name='rememberSecret'] > MemberExpression.arguments)",
+    message:
+      'Read the access token only as `rememberSecret(session.accessToken)` (src/host/auth.ts), so it is masked everywhere.',
+  },
+  {
+    selector:
+      'MemberExpression[property.name=/^(secrets|workspaceState|globalStorageUri|storageUri|logUri)$/]',
+    message:
+      'The extension keeps nothing but meeting records in globalState: no secret storage, workspace state or storage folders.',
+  },
+  {
+    selector: 'Identifier[name=/^(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream)$/]',
+    message: 'The extension writes no files.',
+  },
+];
+
+/** `no-restricted-syntax` entries for the host: untrusted text must never become markup. */
+const markupRules = [
+  {
+    selector:
+      "NewExpression[callee.property.name='MarkdownString'], NewExpression[callee.name='MarkdownString']",
+    message: 'Use a plain string: a MarkdownString renders untrusted text (subjects, names) as markup.',
+  },
+  {
+    selector:
+      'MemberExpression[property.name=/^(isTrusted|supportHtml|supportThemeIcons)$/], Property[key.name=/^(isTrusted|supportHtml|supportThemeIcons)$/]',
+    message: 'Nothing shown by the host is trusted markup.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.sandbox/**'] },
   js.configs.recommended,
@@ -67,6 +101,22 @@ export default tseslint.config(
             'Show notifications through `notify` (src/host/notifications.ts), which makes the text inert.',
         })),
       ],
+    },
+  },
+  {
+    // Where a token could go (SECURITY guarantee 7): the access token is read only as the argument of
+    // `rememberSecret` (so redaction knows it before anything else sees it); no secret storage, workspace state,
+    // storage folders or file writes anywhere in the product.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...tokenRules],
+    },
+  },
+  {
+    // Untrusted text is never markup in the host (SECURITY guarantee 3): no MarkdownString at all, nothing trusted.
+    files: ['src/host/**/*.ts', 'src/extension.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...tokenRules, ...markupRules],
     },
   },
   {

@@ -92,11 +92,6 @@ function composeMessage(init: MeetingsErrorInit): string {
   return text;
 }
 
-/** The default English message of a kind (without request id). */
-export function defaultErrorMessage(kind: MeetingsErrorKind): string {
-  return defaultMessages[kind];
-}
-
 /** Whether `e` is a `MeetingsError`. */
 export function isMeetingsError(e: unknown): e is MeetingsError {
   return (

@@ -54,9 +54,6 @@ export function isSignInError(e: unknown): e is SignInError {
   return e instanceof Error && e.name === 'SignInError' && typeof (e as SignInError).failure === 'string';
 }
 
-/** The `getSession` function, so tests of this seam could pass another. */
-export type GetSession = typeof vscode.authentication.getSession;
-
 /** The signed-in account as the rest of the extension sees it. */
 export interface Account {
   id: string;
@@ -75,7 +72,6 @@ export class Auth implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly settings: () => AuthSettings,
     private readonly log: Log,
-    private readonly getSession: GetSession = vscode.authentication.getSession,
   ) {
     this.disposables.push(
       vscode.authentication.onDidChangeSessions((e) => {
@@ -136,7 +132,7 @@ export class Auth implements vscode.Disposable {
     try {
       // Invalid auth settings throw here: then nobody is signed in until they are fixed.
       const { providerId, scopes } = this.plan();
-      session = await this.getSession(providerId, scopes, { silent: true });
+      session = await vscode.authentication.getSession(providerId, scopes, { silent: true });
     } catch (e) {
       this.log.warn(`Silent sign-in check failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -148,7 +144,7 @@ export class Auth implements vscode.Disposable {
   async session(): Promise<vscode.AuthenticationSession> {
     if (this.state.get<boolean>(signedOutFlag)) throw new NoAccountError();
     const { providerId, scopes } = this.plan();
-    const session = await this.getSession(providerId, scopes, { silent: true });
+    const session = await vscode.authentication.getSession(providerId, scopes, { silent: true });
     if (!session) {
       await this.setAccount(undefined);
       throw new NoAccountError();
@@ -159,9 +155,8 @@ export class Auth implements vscode.Disposable {
 
   /** An access token for Graph, without any prompt. Never log it. */
   async token(): Promise<string> {
-    const token = (await this.session()).accessToken;
-    rememberSecret(token);
-    return token;
+    // The one read of the token (a lint rule allows it only here, as rememberSecret's argument).
+    return rememberSecret((await this.session()).accessToken);
   }
 
   /** Signs in, prompting when needed (the user asked for it). Throws `SignInError` on failure. */
@@ -170,11 +165,11 @@ export class Auth implements vscode.Disposable {
     let session: vscode.AuthenticationSession;
     try {
       session = options.switchAccount
-        ? await this.getSession(providerId, scopes, {
+        ? await vscode.authentication.getSession(providerId, scopes, {
             clearSessionPreference: true,
             forceNewSession: { detail: vscode.l10n.t('Choose the account to use for Outlook meetings.') },
           })
-        : await this.getSession(providerId, scopes, { createIfNone: true });
+        : await vscode.authentication.getSession(providerId, scopes, { createIfNone: true });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       this.log.warn(`Sign-in failed: ${detail}`);

@@ -25,7 +25,11 @@ async function recover(host: HostContext, operations: MeetingOperations): Promis
     report(host, operations, outcome).catch((e: unknown) => showError(e, host.log, { noRetry: true }));
 }
 
-async function report(host: HostContext, operations: MeetingOperations, outcome: RecoveryOutcome): Promise<void> {
+async function report(
+  host: HostContext,
+  operations: MeetingOperations,
+  outcome: RecoveryOutcome,
+): Promise<void> {
   const subject =
     (typeof outcome.pending.subject === 'string' && outcome.pending.subject) || vscode.l10n.t('(no subject)');
   switch (outcome.kind) {

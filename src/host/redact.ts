@@ -24,14 +24,15 @@ function encodedForms(secret: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** Remembers a secret (an access token) so `redactSecrets` masks it wherever it appears, whatever its shape. */
-export function rememberSecret(secret: string): void {
-  if (secret.length < 8) return;
+/** Remembers a secret (an access token) so `redactSecrets` masks it wherever it appears, whatever its shape; returns it. */
+export function rememberSecret(secret: string): string {
+  if (secret.length < 8) return secret;
   const at = knownSecrets.findIndex((k) => k.secret === secret);
-  if (at === 0) return;
+  if (at === 0) return secret;
   const known = at > 0 ? knownSecrets.splice(at, 1)[0]! : { secret, forms: encodedForms(secret) };
   knownSecrets.unshift(known);
   knownSecrets.length = Math.min(knownSecrets.length, maxKnownSecrets);
+  return secret;
 }
 
 /** Forgets every remembered secret (tests). */

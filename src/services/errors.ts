@@ -25,7 +25,7 @@ export function isOrganizerOnlyError(e: unknown): e is OrganizerOnlyError {
 }
 
 /** Graph error kinds after which a write may still have been applied. */
-export const unknownOutcomeKinds: readonly string[] = [
+const unknownOutcomeKinds: readonly string[] = [
   'network',
   'timeout',
   'server',

@@ -74,7 +74,7 @@ function teamsFieldError(e: unknown): unknown {
 /** Meeting operations over a store and a Graph client. */
 export class MeetingOperations {
   /** Creates in flight through this instance (recovery leaves them alone). */
-  readonly inFlight = new Set<string>();
+  private readonly inFlight = new Set<string>();
   /** Transaction IDs of submits that may be retried (in flight, or whose outcome is unknown), by attempt key and draft. */
   private readonly attempts = new Map<string, string>();
 

@@ -79,7 +79,13 @@ describe('One place makes a meeting exactly once', () => {
 
   it('a definite refusal removes the pending create, and the next submit is a new transaction', async () => {
     const w = openWindow(new SharedMemento(), h.client());
-    h.fake.inject({ kind: 'status', status: 400, code: 'ErrorInvalidRequest', method: 'POST', path: '/me/events' });
+    h.fake.inject({
+      kind: 'status',
+      status: 400,
+      code: 'ErrorInvalidRequest',
+      method: 'POST',
+      path: '/me/events',
+    });
     await assert.rejects(
       w.ops.schedule(sampleDraft(), { attempt: 'form' }),
       (e: unknown) => isMeetingsError(e) && e.kind === 'invalidInput',
@@ -107,7 +113,14 @@ describe('One place makes a meeting exactly once', () => {
       mayHaveReachedGraph(new MeetingsError({ kind, mayHaveBeenApplied }));
     for (const kind of ['network', 'timeout', 'server', 'badResponse', 'throttled', 'cancelled'] as const)
       assert.equal(graph(kind), true, kind);
-    for (const kind of ['invalidInput', 'notFound', 'forbidden', 'notSignedIn', 'notOrganizer', 'mailbox'] as const) {
+    for (const kind of [
+      'invalidInput',
+      'notFound',
+      'forbidden',
+      'notSignedIn',
+      'notOrganizer',
+      'mailbox',
+    ] as const) {
       assert.equal(graph(kind), false, kind);
       assert.equal(graph(kind, true), true, `${kind} after an unanswered attempt`);
     }

@@ -8,8 +8,13 @@ import { SharedMemento } from '../faults/env';
 describe('lazyMeetingOperations', () => {
   it('reads settings only when used, and keeps one instance with bound methods', () => {
     let settingsRead = 0;
+    let built = 0;
+    const store = new MeetingStore(new SharedMemento());
     const host = {
-      store: new MeetingStore(new SharedMemento()),
+      get store() {
+        built++; // read once, when the operations are made
+        return store;
+      },
       log: { info: () => undefined, warn: () => undefined },
       graph: () => Promise.reject(new Error('no Graph in this test')),
       account: () => Promise.resolve({ id: 'acc' }),
@@ -19,11 +24,12 @@ describe('lazyMeetingOperations', () => {
       },
     } as unknown as HostContext;
     const operations = lazyMeetingOperations(host);
-    assert.equal(settingsRead, 0);
-    const { validateSchedule, inFlight } = operations;
+    assert.equal(built, 0, 'nothing loaded before the first use');
+    const { validateSchedule } = operations;
     const draft = validateSchedule({ start: '2030-01-07T10:00', end: '2030-01-07T11:00' });
     assert.deepEqual(draft.start, { dateTime: '2030-01-07T10:00:00', timeZone: 'Europe/Berlin' });
-    assert.equal(settingsRead, 1);
-    assert.equal(operations.inFlight, inFlight, 'the same instance on every read');
+    assert.equal(operations.defaultTimeZone(), 'Europe/Berlin');
+    assert.equal(settingsRead, 2);
+    assert.equal(built, 1, 'one instance for every read');
   });
 });
