@@ -10,6 +10,8 @@ import type { GroupId, MeetingState } from './treeModel';
 import { formatWhen, meetingContextValue, meetingState, rowAction, treeGroups } from './treeModel';
 import type { Meeting } from '../core/types';
 import { notify } from './notifications';
+import { isSandboxEndpoint } from './sandbox';
+import { configSection, settingKeys } from './settingsModel';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
 
@@ -58,6 +60,18 @@ export function displayZone(services: HostContext): string | undefined {
     return undefined;
   }
 }
+
+/** Whether the extension talks to the sandbox's fake Graph (see `isSandboxEndpoint`); false when settings are refused. */
+export function inSandbox(services: HostContext): boolean {
+  try {
+    return isSandboxEndpoint(services.settings().endpoint);
+  } catch {
+    return false;
+  }
+}
+
+/** Context key for the sandbox's welcome views: set from the endpoint, which the sandbox points at its fake Graph. */
+export const sandboxContextKey = 'outlookMeetings.sandbox';
 
 /** The tree of stored meetings for the signed-in account. */
 export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -237,5 +251,11 @@ export function registerTree(services: HostContext): {
     treeDataProvider: tree,
     showCollapseAll: true,
   });
-  return { tree, disposables: [tree, view] };
+  const setSandbox = (): void =>
+    void vscode.commands.executeCommand('setContext', sandboxContextKey, inSandbox(services));
+  setSandbox();
+  const watch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${configSection}.${settingKeys.endpoint}`)) setSandbox();
+  });
+  return { tree, disposables: [tree, view, watch] };
 }

@@ -340,6 +340,17 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await row.waitFor({ state: 'visible' });
     assert.match((await row.getAttribute('aria-label')) ?? '', /Cancelled$/);
     await saveScreenshot(page, 'ui-light-tree-cancelled');
+
+    // In the sandbox, Open in Outlook says so and opens nothing: sandbox meetings are not in Outlook (issue 15).
+    const pages = browser!.page.context().pages().length;
+    await contextMenuAction(page, row, 'Open in Outlook');
+    await page.waitForTimeout(1000);
+    const sandboxNotes = await allNotificationTexts(page);
+    assert.ok(
+      sandboxNotes.some((t) => /sandbox/i.test(t) && /Outlook/.test(t)),
+      `a notification says it is the sandbox: ${JSON.stringify(sandboxNotes)}`,
+    );
+    assert.equal(browser!.page.context().pages().length, pages, 'nothing was opened');
   });
 
   it('shows a meeting deleted in Outlook for what it is after Refresh (dark theme)', async () => {
@@ -391,7 +402,9 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await runCommand(page, 'Outlook: Sign Out');
     const welcome = page.locator('.part.sidebar .welcome-view-content');
     await welcome.waitFor({ state: 'visible', timeout: 20_000 });
-    assert.match(await welcome.innerText(), /Sign in with your Microsoft work or school account/);
+    // The sandbox's welcome says it is the sandbox (issue 15).
+    assert.match(await welcome.innerText(), /sandbox/i);
+    assert.match(await welcome.innerText(), /Sign In/);
     assert.equal(await page.locator('.part.sidebar .monaco-list-row', { hasText: renamed }).count(), 0);
     assert.equal(await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Stand-up' }).count(), 0);
     await saveScreenshot(page, 'ui-dark-tree-signed-out');

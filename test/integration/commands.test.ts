@@ -414,6 +414,19 @@ describe('commands with arguments, against the fake Graph over HTTPS', function 
       `GET ${eventPath(hostile.id)}`,
       `GET ${eventPath(hostile.id)}`,
     ]);
+
+    // The endpoint here is the local fake, as in the sandbox: even good Outlook and Teams links are not opened
+    // (its meetings are in no real mailbox; issue 15).
+    const good = fake.seed({
+      subject: 'Sandbox meeting',
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', conferenceId: '2' },
+    });
+    const sandboxOpen = await rejection(vscode.commands.executeCommand(item.open, { meetingId: good.id }));
+    assert.match(sandboxOpen.message, /This is the sandbox/);
+    const sandboxJoin = await rejection(vscode.commands.executeCommand(item.join, { meetingId: good.id }));
+    assert.match(sandboxJoin.message, /This is the sandbox/);
   });
 
   it('sign-out stops every request until the user signs in again', async () => {

@@ -11,6 +11,7 @@ import {
   rowAction,
   treeGroups,
 } from '../../src/host/treeModel';
+import { isSandboxEndpoint } from '../../src/host/sandbox';
 import type { StoredMeeting } from '../../src/store/meetingStore';
 import { groupMeetings } from '../../src/store/meetingStore';
 
@@ -104,6 +105,17 @@ describe('tree model', () => {
       ['cancelled'],
     );
     assert.deepEqual(treeGroups(groupMeetings([], now)), []);
+  });
+});
+
+describe('sandbox detection (issue 15)', () => {
+  it('is the sandbox when the endpoint is not a Microsoft Graph host', () => {
+    assert.equal(isSandboxEndpoint('https://127.0.0.1:49152'), true);
+    assert.equal(isSandboxEndpoint('https://localhost:8443'), true);
+    assert.equal(isSandboxEndpoint('https://graph.microsoft.com'), false);
+    assert.equal(isSandboxEndpoint('https://graph.microsoft.us'), false);
+    assert.equal(isSandboxEndpoint('https://microsoftgraph.chinacloudapi.cn'), false);
+    assert.equal(isSandboxEndpoint('not a url'), false);
   });
 });
 

@@ -5,6 +5,7 @@ import type { MeetingOperations } from '../../services/meetingOperations';
 import { classifyCommandArg, meetingIdArgument } from '../commandArgs';
 import type { HostContext } from '../hostContext';
 import type { MeetingsTree } from '../tree';
+import { inSandbox } from '../tree';
 import { pickMeeting } from './pickMeeting';
 import { invalidArgument, runWithUi } from './run';
 import { rejectMasked } from '../redact';
@@ -64,16 +65,31 @@ export function registerItemCommands(
     });
 
   const openLink = async (meetingId: string, ui: boolean, which: LinkKind): Promise<boolean> => {
-    const meeting = await actions.get(meetingId);
-    const uri = allowedLinkUri(which, meeting[which]);
-    if (!uri) {
-      const message =
-        which === 'joinUrl'
-          ? vscode.l10n.t('This meeting has no Teams link to join.')
-          : vscode.l10n.t('Outlook gave no web link for this meeting.');
+    /** Opens nothing: the message rejects an arguments-object call, or is shown to the user. */
+    const refuse = (message: string): false => {
       if (!ui) throw new Error(message);
       void notify.info(message);
       return false;
+    };
+    const meeting = await actions.get(meetingId);
+    const uri = allowedLinkUri(which, meeting[which]);
+    if (!uri) {
+      return refuse(
+        which === 'joinUrl'
+          ? vscode.l10n.t('This meeting has no Teams link to join.')
+          : vscode.l10n.t('Outlook gave no web link for this meeting.'),
+      );
+    }
+    // Sandbox meetings live only in the local fake Graph: no link to the real Outlook or Teams (README: nothing
+    // leaves your machine).
+    if (inSandbox(services)) {
+      return refuse(
+        which === 'joinUrl'
+          ? vscode.l10n.t('This is the sandbox: its meetings have no real Teams meeting to join.')
+          : vscode.l10n.t(
+              'This is the sandbox: its meetings are kept by a fake Graph server on this machine, not in Outlook, so there is nothing to open there.',
+            ),
+      );
     }
     return vscode.env.openExternal(uri);
   };
