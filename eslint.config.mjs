@@ -17,6 +17,7 @@ const pureFolders = [
   'src/host/notify.ts',
   'src/host/operations.ts',
   'src/host/redact.ts',
+  'src/host/sandbox.ts',
   'src/host/settingsModel.ts',
   'src/host/treeModel.ts',
 ];
