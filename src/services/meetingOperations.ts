@@ -110,8 +110,9 @@ export class MeetingOperations {
 
   /**
    * Creates the meeting, at most once per submit. The transaction ID is chosen here: a retry of the same submit
-   * (same `attempt` key, same draft) after an unknown outcome sends the same ID, which Graph de-duplicates (the
-   * event resource's `transactionId`, "to avoid redundant POST operations in case of client retries"). The pending
+   * (same `attempt` key, same draft) after an unknown outcome sends the same ID, which Graph de-duplicates (Microsoft
+   * Learn, "event resource type", `transactionId`: "to avoid redundant POST operations in case of client retries to
+   * create the same event"). The pending
    * create is stored before the request and cleared when Graph answers or surely refused; when the create may have
    * reached Graph (`mayHaveReachedGraph`) it stays pending for a retry or for `resolvePendingCreates`.
    */
