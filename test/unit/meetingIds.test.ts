@@ -72,6 +72,7 @@ describe('meeting IDs: one rule everywhere (issue 10.7)', () => {
           calls.push('command');
           return Promise.resolve();
         },
+        draft: () => calls.push('draft'),
         rejected: () => calls.push('rejected'),
         failed: () => calls.push('failed'),
       };
