@@ -156,13 +156,15 @@ export class RetryMiddleware implements Middleware {
     let waited = 0;
     // Set once a write attempt ends without an answer: it may have been applied, whatever the next answer says.
     let unanswered = call.mayBeApplied;
+    // Every error the call ends with says so (`mayHaveReachedGraph` in src/services/errors.ts reads it).
+    const applied = (): { mayHaveBeenApplied?: true } => (unanswered ? { mayHaveBeenApplied: true } : {});
     for (;;) {
-      if (call.signal?.aborted) throw new MeetingsError({ kind: 'cancelled' });
+      if (call.signal?.aborted) throw new MeetingsError({ kind: 'cancelled', ...applied() });
       const r = await this.attempt(context, call, next);
       if (r.kind === 'response') {
         log({ method: call.method, path: call.path, status: r.status });
         if (r.status >= 200 && r.status < 300) return r;
-        if (r.status >= 300 && r.status < 400) throw redirectRefused(r);
+        if (r.status >= 300 && r.status < 400) throw redirectRefused(r, unanswered);
         // A 401 is not retried: the host's token source has no way to force a new token, so a retry would
         // only send the same one again. The user signs in again (notSignedIn).
         const err = errorFromResponse(r.status, parseJsonOrUndefined(r.text), r.headers, {
@@ -179,17 +181,23 @@ export class RetryMiddleware implements Middleware {
             retryAfterMs: delay,
             ...(err.code !== undefined ? { code: err.code } : {}),
             ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+            ...applied(),
           });
         }
-        await pause(delay, call.signal);
+        await pause(delay, call.signal, unanswered);
         waited += delay;
         retries += 1;
         continue;
       }
       log({ method: call.method, path: call.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
-      if (r.kind === 'cancelled') throw new MeetingsError({ kind: 'cancelled' });
+      if (r.kind === 'cancelled') throw new MeetingsError({ kind: 'cancelled', ...applied() });
       if (r.kind === 'token') {
-        throw new MeetingsError({ kind: 'notSignedIn', code: 'tokenUnavailable', cause: r.error });
+        throw new MeetingsError({
+          kind: 'notSignedIn',
+          code: 'tokenUnavailable',
+          cause: r.error,
+          ...applied(),
+        });
       }
       if (call.method !== 'GET') unanswered = true;
       const delay = backoffDelay(retries, policy);
@@ -198,9 +206,10 @@ export class RetryMiddleware implements Middleware {
           kind: r.kind,
           ...(r.kind === 'timeout' ? { code: 'timeout' } : {}),
           cause: r.error,
+          ...applied(),
         });
       }
-      await pause(delay, call.signal);
+      await pause(delay, call.signal, unanswered);
       waited += delay;
       retries += 1;
     }
@@ -255,12 +264,16 @@ export class RetryMiddleware implements Middleware {
   }
 }
 
-/** Waits between attempts; a caller's abort ends the call as `cancelled`. */
-export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits between attempts; a caller's abort ends the call as `cancelled` (`mayHaveBeenApplied` passed on). */
+export async function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  mayHaveBeenApplied = false,
+): Promise<void> {
   try {
     await sleep(ms, signal);
   } catch {
-    throw new MeetingsError({ kind: 'cancelled' });
+    throw new MeetingsError({ kind: 'cancelled', mayHaveBeenApplied });
   }
 }
 
@@ -270,12 +283,13 @@ export function requestIdOf(r: CallResult): string | undefined {
 }
 
 /** A 3xx answer: redirects are refused, never followed (nothing is sent to the location it names). */
-function redirectRefused(r: CallResult): MeetingsError {
+function redirectRefused(r: CallResult, mayHaveBeenApplied: boolean): MeetingsError {
   const requestId = requestIdOf(r);
   return new MeetingsError({
     kind: 'badResponse',
     code: 'redirectRefused',
     status: r.status,
+    mayHaveBeenApplied,
     message: `Microsoft Graph answered with a redirect (HTTP ${r.status}), which this extension refuses to follow.`,
     ...(requestId !== undefined ? { requestId } : {}),
   });

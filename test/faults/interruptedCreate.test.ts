@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
+import { mayHaveReachedGraph } from '../../src/services/errors';
 import { resolvePendingCreates } from '../../src/services/recovery';
 import type { Harness } from '../fake/harness';
 import { sampleDraft, startHarness } from '../fake/harness';
@@ -121,6 +122,38 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     assert.deepEqual(next.store.pendingCreates(accountId), []);
     await next.store.flush(accountId);
     assert.deepEqual(openWindow(memento, h.client()).store.pendingCreates(accountId), []);
+  });
+
+  it('the token fails on the retry after an unanswered create: the error says it may have been applied, the create stays pending', async () => {
+    let tokens = 0;
+    const client = h.client({
+      getToken: () =>
+        ++tokens === 1 ? Promise.resolve('test-token') : Promise.reject(new Error('signed out')),
+    });
+    const first = openWindow(new SharedMemento(), client);
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    const direct = await client
+      .schedule(sampleDraft({ subject: 'Direct' }), { transactionId: 'tx-token-after-drop' })
+      .then(
+        () => assert.fail('resolved'),
+        (e: unknown) => e,
+      );
+    assert.ok(isMeetingsError(direct) && direct.kind === 'notSignedIn', String(direct));
+    assert.equal(direct.mayHaveBeenApplied, true, 'the first attempt went unanswered');
+    assert.equal(mayHaveReachedGraph(direct), true);
+
+    tokens = 0;
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    await assert.rejects(first.ops.schedule(sampleDraft({ subject: 'Via the service' })), (e: unknown) => {
+      assert.ok(isMeetingsError(e) && e.kind === 'notSignedIn', String(e));
+      return true;
+    });
+    assert.equal(h.fake.events.size, 2, 'the fake applied both creates');
+    assert.deepEqual(
+      first.store.pendingCreates(accountId).map((p) => p.subject),
+      ['Via the service'],
+      'the create that may exist stays pending for recovery',
+    );
   });
 
   it('a lookup that fails with an unknown outcome keeps the pending create for next time', async () => {
