@@ -19,11 +19,11 @@ export type MeetingsErrorKind =
 /** Fields of a `MeetingsError`. */
 export interface MeetingsErrorInit {
   kind: MeetingsErrorKind;
-  /** Overrides the default English message for the kind. */
+  /** A technical detail for the message (logs, API callers), in place of Graph's message; never user advice. */
   message?: string;
   /** Graph's `error.code` (or a local code such as `teamsUnavailable`). */
   code?: string;
-  /** Graph's message, kept for logs and shown after the advice. */
+  /** Graph's own message (`error.message`), kept for logs and shown by the host for refused input. */
   graphMessage?: string;
   requestId?: string;
   status?: number;
@@ -32,27 +32,6 @@ export interface MeetingsErrorInit {
   mayHaveBeenApplied?: boolean;
   cause?: unknown;
 }
-
-const defaultMessages: Record<MeetingsErrorKind, string> = {
-  notSignedIn: 'Microsoft Graph did not accept your sign-in. Sign in again, then retry.',
-  notFound: 'The meeting was not found. It may have been deleted in Outlook; refresh the meeting list.',
-  notOrganizer:
-    'Only the organizer can cancel this meeting. Ask the organizer to cancel it, or decline it in Outlook.',
-  throttled: 'Microsoft Graph is limiting requests right now. Wait a little, then try again.',
-  invalidInput: 'Microsoft Graph rejected the request as invalid. Check the meeting details and try again.',
-  network:
-    'Could not reach Microsoft Graph. Check your network connection and proxy settings, then try again.',
-  timeout:
-    'Microsoft Graph did not answer in time. Check the meeting list before trying again: the change may have been made.',
-  cancelled: 'The request was cancelled.',
-  forbidden:
-    'Microsoft Graph refused access to the calendar. The app registration may lack Calendars.ReadWrite consent; ask an administrator to grant it.',
-  server: 'Microsoft Graph had a problem. Try again later.',
-  badResponse:
-    'Microsoft Graph sent an answer this extension cannot read. Try again; if it keeps happening, report it with the request id.',
-  mailbox:
-    'Microsoft Graph cannot use this mailbox: it may be unlicensed, inactive, soft-deleted or hosted on-premises. Ask your administrator.',
-};
 
 /** An error from the Graph layer. Use the `is*Error` guards, not `instanceof`. */
 export class MeetingsError extends Error {
@@ -80,16 +59,20 @@ export class MeetingsError extends Error {
   }
 }
 
+/**
+ * The technical text of an error, for logs and callers of commands with arguments: kind, status, code, Retry-After,
+ * request id and the detail (ours, else Graph's own message). No advice: what the user reads comes from the host's
+ * error view (`describeError` in src/host/errors.ts), translated.
+ */
 function composeMessage(init: MeetingsErrorInit): string {
-  let text = init.message ?? defaultMessages[init.kind];
-  if (init.kind === 'throttled' && init.retryAfterMs !== undefined && init.message === undefined) {
-    text = `Microsoft Graph is limiting requests right now. Wait ${Math.max(1, Math.ceil(init.retryAfterMs / 1000))} seconds, then try again.`;
-  }
-  if (init.graphMessage && (init.kind === 'invalidInput' || init.kind === 'forbidden')) {
-    text += ` (Graph says: ${init.graphMessage})`;
-  }
-  if (init.requestId) text += ` Request id: ${init.requestId}.`;
-  return text;
+  const facts: string[] = [];
+  if (init.status !== undefined) facts.push(`HTTP ${init.status}`);
+  if (init.code !== undefined) facts.push(`code ${init.code}`);
+  if (init.retryAfterMs !== undefined) facts.push(`retry after ${Math.ceil(init.retryAfterMs / 1000)} s`);
+  if (init.requestId) facts.push(`request id ${init.requestId}`);
+  if (init.mayHaveBeenApplied === true) facts.push('may have been applied');
+  const detail = init.message ?? init.graphMessage;
+  return `${init.kind}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}${detail ? `: ${detail}` : ''}`;
 }
 
 /** Whether `e` is a `MeetingsError`. */
@@ -204,9 +187,6 @@ export interface ErrorContext {
   mayHaveBeenApplied?: boolean;
 }
 
-const audienceMessage =
-  'Microsoft Graph refused the sign-in token because it was issued for another service or cloud: the Graph endpoint setting and the cloud you signed in to may not match.';
-
 /** The `aud` claim of a JWT-shaped token (one string or several), or undefined when it is opaque. */
 function tokenAudiences(token: string): string[] | undefined {
   const parts = token.split('.');
@@ -274,7 +254,7 @@ export function errorFromResponse(
     kind: kindForStatus(status, retryAfterMs !== undefined, code),
     status,
     ...(audience
-      ? { code: 'audienceMismatch', message: audienceMessage }
+      ? { code: 'audienceMismatch', message: `token audience is not ${context.origin ?? 'the Graph origin'}` }
       : code !== undefined
         ? { code }
         : {}),

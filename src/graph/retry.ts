@@ -290,7 +290,7 @@ function redirectRefused(r: CallResult, mayHaveBeenApplied: boolean): MeetingsEr
     code: 'redirectRefused',
     status: r.status,
     mayHaveBeenApplied,
-    message: `Microsoft Graph answered with a redirect (HTTP ${r.status}), which this extension refuses to follow.`,
+    message: 'redirect not followed',
     ...(requestId !== undefined ? { requestId } : {}),
   });
 }

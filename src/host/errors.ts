@@ -1,5 +1,6 @@
 // Turns errors into localised notifications with the action that helps.
 import * as vscode from 'vscode';
+import type { MeetingsErrorKind } from '../graph/errors';
 import { isMeetingsError } from '../graph/errors';
 import { isInvalidArgumentsError, isOrganizerOnlyError } from '../services/errors';
 import { isNoAccountError, isSignInError } from './auth';
@@ -9,13 +10,18 @@ import { isSettingsError, openSettings } from './settings';
 import { configSection, settingKeys } from './settingsModel';
 import { notify } from './notifications';
 
-/** The parts of a Graph client error the host presents. */
+/**
+ * The parts of a Graph client error the host presents. The error's own `message` is technical (for the log) and is
+ * never shown: every sentence the user reads is written here.
+ */
 export interface GraphErrorInfo {
-  kind: string;
+  kind: MeetingsErrorKind;
   code?: string;
   requestId?: string;
   status?: number;
-  message: string;
+  /** Graph's own text (`error.message`), quoted when Graph refused the input. */
+  graphMessage?: string;
+  retryAfterMs?: number;
 }
 
 /** The presentable parts of a `MeetingsError`. */
@@ -26,8 +32,33 @@ export function graphErrorInfo(e: unknown): GraphErrorInfo | undefined {
     code: e.code,
     requestId: e.requestId,
     status: e.status,
-    message: e.graphMessage ?? e.message,
+    graphMessage: e.graphMessage,
+    retryAfterMs: e.retryAfterMs,
   };
+}
+
+/** Input refused before or by Graph: by our code (nothing was sent), else with Graph's own text when it gave one. */
+function invalidInputMessage(info: GraphErrorInfo): string {
+  switch (info.code) {
+    case 'invalidMeetingId':
+      return vscode.l10n.t('The meeting ID is not valid. Nothing was sent.');
+    case 'teamsUnavailable':
+      return vscode.l10n.t(
+        'Teams meetings are not available for this account: its calendar allows no Teams online-meeting provider. Nothing was sent.',
+      );
+    case 'teamsCannotBeTurnedOff':
+      return vscode.l10n.t(
+        'This meeting already has a Teams link, and Outlook cannot remove it from a meeting. Nothing was sent.',
+      );
+    case 'unsupportedTimeZone':
+      return vscode.l10n.t(
+        'Outlook has no time zone matching the one chosen. Choose a zone with the same clock times, such as a nearby city. Nothing was sent.',
+      );
+    default:
+      return info.graphMessage
+        ? vscode.l10n.t('Outlook refused the request: {0}', info.graphMessage)
+        : vscode.l10n.t('Outlook refused the request as invalid. Check the meeting details.');
+  }
 }
 
 type ActionId = 'retry' | 'signIn' | 'openSettings' | 'setupGuide' | 'copyRequestId' | 'showLog';
@@ -137,11 +168,17 @@ function graphView(info: GraphErrorInfo): ErrorView {
     case 'notOrganizer':
       return base(vscode.l10n.t('Only the organizer can change or cancel this meeting.'), []);
     case 'throttled':
-      return base(vscode.l10n.t('Outlook is receiving too many requests right now. Try again in a minute.'), [
-        'retry',
-      ]);
+      return base(
+        info.retryAfterMs !== undefined
+          ? vscode.l10n.t(
+              'Outlook is receiving too many requests right now. Try again in {0} seconds.',
+              Math.max(1, Math.ceil(info.retryAfterMs / 1000)),
+            )
+          : vscode.l10n.t('Outlook is receiving too many requests right now. Try again in a minute.'),
+        ['retry'],
+      );
     case 'invalidInput':
-      return base(vscode.l10n.t('Outlook refused the request: {0}', info.message), []);
+      return base(invalidInputMessage(info), []);
     case 'network':
       return base(vscode.l10n.t('Microsoft Graph could not be reached. Check your network connection.'), [
         'retry',
@@ -179,7 +216,11 @@ function graphView(info: GraphErrorInfo): ErrorView {
         'showLog',
       ]);
     default:
-      return base(vscode.l10n.t('Microsoft Graph request failed: {0}', info.message), ['showLog']);
+      // Every kind has its sentence above (the compiler checks); a kind from a newer copy of the client gets this.
+      return base(
+        vscode.l10n.t('Microsoft Graph request failed ({0}).', info.kind satisfies never as string),
+        ['showLog'],
+      );
   }
 }
 

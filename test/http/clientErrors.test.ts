@@ -41,6 +41,42 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
   });
 
   describe('error kinds', () => {
+    // User-facing sentences live only in the host's error view (src/host/errors.ts, translated); a Graph error's
+    // message is technical, for logs and callers of commands with arguments: kind, status, code, request id, Graph's text.
+    it("error messages are technical: kind, status, code, request id and Graph's own text, no advice", async () => {
+      const cases = [
+        {
+          fault: { kind: 'status', status: 404, code: 'ErrorItemNotFound', message: 'gone' },
+          kind: 'notFound',
+        },
+        {
+          fault: { kind: 'status', status: 400, code: 'ErrorInvalidRequest', message: 'bad' },
+          kind: 'invalidInput',
+        },
+        {
+          fault: { kind: 'status', status: 403, code: 'ErrorAccessDenied', message: 'no' },
+          kind: 'forbidden',
+        },
+        { fault: { kind: 'status', status: 500, code: 'generalException', message: 'oops' }, kind: 'server' },
+        { fault: { kind: 'unauthorized' }, kind: 'notSignedIn' },
+      ] as const;
+      for (const c of cases) {
+        h.fake.inject(c.fault);
+        const e = await failure(h.client({ maxRetries: 0 }).get('AAMkx='));
+        assert.equal(e.kind, c.kind);
+        assert.ok(e.requestId, c.kind);
+        const code = e.code ?? '';
+        assert.ok(
+          e.message.startsWith(`${c.kind} (HTTP ${e.status}, code ${code}, request id ${e.requestId})`),
+          e.message,
+        );
+        if (e.graphMessage !== undefined) assert.ok(e.message.endsWith(`: ${e.graphMessage}`), e.message);
+        assert.doesNotMatch(e.message, /try again|sign in|refresh|ask |check /i, e.message);
+      }
+      const t = await failure(h.client({ getToken: () => Promise.reject(new Error('x')) }).get('AAMkx='));
+      assert.equal(t.message, 'notSignedIn (code tokenUnavailable)');
+    });
+
     // 401: test/http/clientStatus.test.ts (no retry with the same token; the audience case).
     it('a failing getToken is notSignedIn and sends nothing', async () => {
       const client = h.client({ getToken: () => Promise.reject(new Error('no session')) });
@@ -88,7 +124,8 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       assert.ok(isInvalidInputError(e));
       assert.equal(e.code, 'ErrorInvalidRecipients');
       assert.equal(e.status, 400);
-      assert.match(e.message, /Graph says/);
+      assert.ok(e.graphMessage, "Graph's own text is kept");
+      assert.ok(e.message.endsWith(`: ${e.graphMessage}`), e.message);
       assert.equal(h.fake.requests.length, 1);
       assert.equal(h.fake.events.size, 0);
     });
@@ -203,7 +240,7 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       assert.ok(isThrottledError(e));
       assert.equal(e.retryAfterMs, 30_000);
       assert.equal(e.status, 429);
-      assert.match(e.message, /30 seconds/);
+      assert.match(e.message, /retry after 30 s/);
       assert.ok(Date.now() - started < 5_000, 'did not wait out the Retry-After');
       assert.equal(h.fake.requests.length, 1);
     });
