@@ -13,6 +13,8 @@ import type {
 import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
 import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
 import { MAX_HTML_LENGTH, findOpenTag, tokenizeHtml } from './htmlTokens';
+import { meetingFields, plainGraphFieldNames } from './fields';
+import type { FieldName, FieldValue, GraphKeyOf, PlainGraphFieldName } from './fields';
 
 /** `T` with the keys `K` present and not null: how this extension fills a Graph type it sends. */
 type Filled<T, K extends keyof T> = { [P in K]-?: NonNullable<T[P]> };
@@ -39,7 +41,13 @@ export type SentAttendee = Filled<GraphAttendee, 'type'> & {
  * `@microsoft/microsoft-graph-types` (type-only: nothing of it reaches a bundle). `onlineMeetingProvider` is
  * a string because calendars also list providers missing from Graph's enum (`teamsForConsumer`).
  */
-export interface GraphEventPayload {
+export type GraphEventPayload = SpecialPayload & PlainPayload;
+
+/** The plain fields of `meetingFields`, each under its Graph key, as validated (typed by the table). */
+export type PlainPayload = { [N in PlainGraphFieldName as GraphKeyOf<N>]?: FieldValue<N> };
+
+/** The fields with special rules (fields.ts `graph: 'special'`), and the properties only this module sends. */
+interface SpecialPayload {
   subject?: EventPart<'subject'>;
   body?: EventPart<'body', Filled<ItemBody, 'contentType' | 'content'>>;
   start?: EventPart<'start', SentDateTime>;
@@ -49,6 +57,27 @@ export interface GraphEventPayload {
   isOnlineMeeting?: EventPart<'isOnlineMeeting'>;
   onlineMeetingProvider?: EventKeyed<'onlineMeetingProvider', string>;
   transactionId?: EventPart<'transactionId'>;
+}
+
+/** The fields this module maps by name: the table's `special` ones. A field missing here is a compile error. */
+type SpecialFieldName =
+  'start' | 'end' | 'subject' | 'location' | 'content' | 'contentType' | 'attendees' | 'teamsMeeting';
+type TableSpecial = {
+  [N in FieldName]: (typeof meetingFields)[N]['graph'] extends 'special' ? N : never;
+}[FieldName];
+/** Compile-time check that the special fields here are exactly the table's. */
+export const specialFieldsMapped: [
+  Exclude<TableSpecial, SpecialFieldName> | Exclude<SpecialFieldName, TableSpecial>,
+] extends [never]
+  ? true
+  : never = true;
+
+/** Copies the plain fields `from` holds into `body` under their Graph keys. */
+function sendPlainFields(from: Partial<Record<PlainGraphFieldName, unknown>>, body: GraphEventPayload): void {
+  for (const name of plainGraphFieldNames) {
+    const value = from[name];
+    if (value !== undefined) (body as Record<string, unknown>)[meetingFields[name].graph.key] = value;
+  }
 }
 
 /** Why a request cannot be mapped to a Graph body. */
@@ -129,6 +158,7 @@ export function toCreateBody(draft: MeetingDraft, options: CreateOptions): Graph
   } else if (draft.teamsMeeting === false) {
     body.isOnlineMeeting = false;
   }
+  sendPlainFields(draft, body);
   body.transactionId = options.transactionId;
   return body;
 }
@@ -159,7 +189,7 @@ export function pickOnlineMeetingProvider(allowed: string[], defaultProvider?: s
 }
 
 /**
- * The body of `PATCH /me/events/{id}`: only the changed fields. `attendees` only when given (Graph
+ * The body of `PATCH /me/events/{id}`: only the changed fields (Graph keeps what is not sent). `attendees` only when given (Graph
  * replaces the list wholesale). Teams on for a meeting that is not online sets `isOnlineMeeting` and the
  * provider; on for one that is, nothing; off for an online meeting throws (`teamsCannotBeTurnedOff`).
  * New content for an online meeting keeps the Teams join block of `current`'s body after it; pass
@@ -189,6 +219,7 @@ export function toUpdateBody(
       'This meeting already has a Teams link, and Graph cannot remove it from a meeting.',
     );
   }
+  sendPlainFields(changes, body);
   return body;
 }
 
@@ -319,7 +350,11 @@ function innerBody(html: string): string {
   if (!open) return html;
   const lower = html.toLowerCase();
   const closeTag = /<\/body\s*>/y;
-  for (let close = lower.lastIndexOf('</body'); close >= open.end; close = lower.lastIndexOf('</body', close - 1)) {
+  for (
+    let close = lower.lastIndexOf('</body');
+    close >= open.end;
+    close = lower.lastIndexOf('</body', close - 1)
+  ) {
     closeTag.lastIndex = close;
     if (closeTag.test(lower)) return html.slice(open.end, close);
     if (close === 0) break;
@@ -461,6 +496,32 @@ function readAttendees(o: Json): Attendee[] {
 }
 
 /**
+ * Reads the table's plain fields by their kind. An enum value Graph may add later is left out rather than refused
+ * (Graph's enums grow: `unknownFutureValue`); a value of the wrong JSON type is malformed.
+ */
+function readPlainFields(json: Json, meeting: Meeting): void {
+  const out = meeting as unknown as Record<string, unknown>;
+  for (const name of plainGraphFieldNames) {
+    const spec = meetingFields[name];
+    const key = spec.graph.key;
+    const kind = spec.kind;
+    switch (kind.type) {
+      case 'enum': {
+        const raw = optionalString<Event>(json, key)?.toLowerCase();
+        const value = kind.values.find((v) => v.toLowerCase() === raw);
+        if (value !== undefined) out[name] = value;
+        break;
+      }
+      default: {
+        // A plain field of a kind with no reader yet: add its case (a compile error until then).
+        const unread: never = kind.type;
+        throw new Error(`No reader for ${String(unread)}`);
+      }
+    }
+  }
+}
+
+/**
  * Reads a Graph event into a `Meeting`, checking every field it uses; enum values are case-folded and
  * date-times are normalised to `YYYY-MM-DDTHH:mm:ss` (Graph's seven-digit fractions are dropped) and their
  * zones to canonical IANA names where known (Graph answers with Windows names).
@@ -520,5 +581,6 @@ export function fromGraphEvent(json: unknown): Meeting {
   if (transactionId) meeting.transactionId = transactionId;
   const lastModified = optionalString<Event>(json, 'lastModifiedDateTime');
   if (lastModified) meeting.lastModifiedDateTime = lastModified;
+  readPlainFields(json, meeting);
   return meeting;
 }

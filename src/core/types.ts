@@ -1,24 +1,16 @@
 // Types shared by the meeting rules, the Graph layer, the store, the host and the form.
 // Pure: no runtime `vscode` import anywhere under src/core.
+import type { DraftFieldName, FieldName, FieldValue, InputValue, PlainGraphFieldName } from './fields';
 
-/** Inputs of "Schedule meeting", as a caller (command arguments, the form) gives them. */
-export interface ScheduleInput {
-  /** ISO 8601. With an offset (`Z`, `+01:00`) an exact instant; without one a wall time in `timeZone`. */
-  start: string;
-  /** Same rules as `start`; must be after it. */
-  end: string;
-  /** IANA (`Europe/Berlin`) or Windows (`W. Europe Standard Time`) name; defaults to the user's zone. */
-  timeZone?: string;
-  subject?: string;
-  /** Attendee email addresses. */
-  attendees?: string[];
-  location?: string;
-  /** "Create and add a Teams meeting". */
-  teamsMeeting?: boolean;
-  /** The meeting's body. Plain text unless `contentType` is `html`. */
-  content?: string;
-  contentType?: ContentType;
-}
+/**
+ * Inputs of "Schedule meeting", as a caller (command arguments, the form) gives them: one optional property per
+ * field of `meetingFields` (fields.ts), `start` and `end` required. Date-times are ISO 8601 strings: with an offset
+ * (`Z`, `+01:00`) an exact instant, without one a wall time in `timeZone` (IANA or Windows name; default: the
+ * user's zone). `content` is plain text unless `contentType` is `html`.
+ */
+export type ScheduleInput = { start: string; end: string } & {
+  [N in Exclude<FieldName, 'start' | 'end'>]?: InputValue<N>;
+};
 
 /** Inputs of "Update meeting": the ID plus any schedule field; a field left out keeps its value. */
 export interface UpdateInput extends Partial<ScheduleInput> {
@@ -43,18 +35,13 @@ export interface GraphDateTime {
   timeZone: string;
 }
 
-/** A validated, normalised schedule request, ready to map to a Graph body. */
-export interface MeetingDraft {
-  start: GraphDateTime;
-  end: GraphDateTime;
-  subject?: string;
-  /** Trimmed, de-duplicated (case-insensitively) addresses. */
-  attendees?: string[];
-  location?: string;
-  teamsMeeting?: boolean;
-  content?: string;
-  contentType?: ContentType;
-}
+/**
+ * A validated, normalised schedule request, ready to map to a Graph body: every draft field of `meetingFields`
+ * (the zone travels inside `start` and `end`); attendees trimmed and de-duplicated case-insensitively.
+ */
+export type MeetingDraft = { start: GraphDateTime; end: GraphDateTime } & {
+  [N in Exclude<DraftFieldName, 'start' | 'end'>]?: FieldValue<N>;
+};
 
 /** A validated update: only the fields the caller gave are present. */
 export interface MeetingChanges extends Partial<MeetingDraft> {
@@ -73,8 +60,11 @@ export interface Attendee {
   type: 'required' | 'optional' | 'resource';
 }
 
+/** The plain fields of `meetingFields` as read back from Graph (absent when Graph sent none). */
+export type PlainMeetingFields = { [N in PlainGraphFieldName]?: FieldValue<N> };
+
 /** A meeting as read back from Graph, reduced to what the extension uses. */
-export interface Meeting {
+export interface Meeting extends PlainMeetingFields {
   id: string;
   subject: string;
   start: GraphDateTime;

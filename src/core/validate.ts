@@ -2,7 +2,6 @@
 // webview messages): nothing here throws; every problem comes back at once, each naming its field.
 import type {
   CancelRequest,
-  ContentType,
   FieldError,
   GraphDateTime,
   MeetingChanges,
@@ -14,15 +13,17 @@ import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime, toWindowsZo
 import type { ResolvedDateTime } from './datetime';
 import { fieldError } from './messages';
 import { MAX_MEETING_ID_LENGTH, meetingIdProblem } from './meetingId';
+import { fieldLimits, meetingFields, scheduleFieldNames, updateFieldNames } from './fields';
+import type { FieldName } from './fields';
 
 /** Graph's limit on attendees per event. */
 export const MAX_ATTENDEES = 500;
 /** Subject length limit (characters), as Outlook's subject line allows. */
-export const MAX_SUBJECT_LENGTH = 255;
+export const MAX_SUBJECT_LENGTH = fieldLimits.subject;
 /** Location display name length limit (characters). */
-export const MAX_LOCATION_LENGTH = 255;
+export const MAX_LOCATION_LENGTH = fieldLimits.location;
 /** Body length limit (characters): generous for an invite, well under Graph's request size limit. */
-export const MAX_CONTENT_LENGTH = 100_000;
+export const MAX_CONTENT_LENGTH = fieldLimits.content;
 /** Cancel comment length limit (characters). */
 export const MAX_COMMENT_LENGTH = 4_000;
 /** Email address length limit (RFC 5321 path limit). */
@@ -51,18 +52,7 @@ export interface UpdateValidationContext extends ValidationContext {
   current?: CurrentMeeting;
 }
 
-const scheduleFields = [
-  'start',
-  'end',
-  'timeZone',
-  'subject',
-  'attendees',
-  'location',
-  'teamsMeeting',
-  'content',
-  'contentType',
-] as const;
-const updateFields = ['meetingId', ...scheduleFields] as const;
+const updateFields = ['meetingId', ...updateFieldNames];
 const cancelFields = ['meetingId', 'comment'] as const;
 
 const localPart = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -160,14 +150,21 @@ class Collector {
     return value;
   }
 
-  contentType(fields: Fields): ContentType | undefined {
-    const value = fields.get('contentType');
+  /** One of `values` (trimmed, case-folded); anything else is `wrongType` naming the values. */
+  oneOf<V extends string>(fields: Fields, field: string, values: readonly V[]): V | undefined {
+    const value = fields.get(field);
     if (value === undefined) return undefined;
     if (typeof value === 'string') {
       const folded = value.trim().toLowerCase();
-      if (folded === 'text' || folded === 'html') return folded;
+      const match = values.find((v) => v.toLowerCase() === folded);
+      if (match !== undefined) return match;
     }
-    this.wrongType('contentType', '"text" or "html"', value);
+    const quoted = values.map((v) => `"${v}"`);
+    const expected =
+      quoted.length > 1
+        ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+        : quoted.join('');
+    this.wrongType(field, expected, value);
     return undefined;
   }
 
@@ -249,19 +246,19 @@ class Collector {
     return undefined;
   }
 
-  /** Attendee addresses: trimmed, well-formed, de-duplicated case-insensitively (first spelling wins). */
-  attendees(fields: Fields): string[] | undefined {
-    const value = fields.get('attendees');
+  /** Email addresses: trimmed, well-formed, de-duplicated case-insensitively (first spelling wins). */
+  emails(fields: Fields, name: string): string[] | undefined {
+    const value = fields.get(name);
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
-      this.wrongType('attendees', 'an array of email addresses', value);
+      this.wrongType(name, 'an array of email addresses', value);
       return undefined;
     }
     const before = this.errors.length;
     const seen = new Set<string>();
     const addresses: string[] = [];
     for (let i = 0; i < value.length; i++) {
-      const field = `attendees[${i}]`;
+      const field = `${name}[${i}]`;
       const item: unknown = i in value ? value[i] : undefined;
       if (typeof item !== 'string') {
         this.wrongType(field, 'an email address string', item);
@@ -282,7 +279,7 @@ class Collector {
       addresses.push(address);
     }
     if (addresses.length > MAX_ATTENDEES) {
-      this.add('attendees', 'tooManyAttendees', {
+      this.add(name, 'tooManyAttendees', {
         max: MAX_ATTENDEES,
         count: addresses.length,
         excess: addresses.length - MAX_ATTENDEES,
@@ -324,41 +321,97 @@ function checkOrder(
   }
 }
 
-/** Validates "Schedule meeting" inputs. Empty optional strings (subject, location, content) are left out. */
+/** Each field's value as read (undefined: absent or invalid, the error recorded). */
+type ReadValues = { [N in Exclude<FieldName, 'start' | 'end'>]?: unknown } & {
+  start?: ResolvedDateTime;
+  end?: ResolvedDateTime;
+};
+
+/**
+ * Reads every field of `names` by its kind (fields.ts), in table order: the zone first, then the date-times (in
+ * it), `afterTimes` (the rules tying start and end), then the rest.
+ */
+function readFields(
+  c: Collector,
+  fields: Fields,
+  names: readonly FieldName[],
+  ctx: ValidationContext,
+  timesRequired: boolean,
+  afterTimes: (values: ReadValues) => void,
+): ReadValues {
+  const values: ReadValues = {};
+  const zone = c.timeZone(fields, ctx.defaultTimeZone);
+  for (const name of names) {
+    if (name === 'start' || name === 'end') values[name] = c.dateTime(fields, name, zone, timesRequired);
+  }
+  afterTimes(values);
+  const rest = values as Record<string, unknown>;
+  for (const name of names) {
+    const kind = meetingFields[name].kind;
+    switch (kind.type) {
+      case 'dateTime':
+      case 'timeZone':
+        break;
+      case 'text':
+        rest[name] = c.string(fields, name, kind.max);
+        break;
+      case 'emails':
+        rest[name] = c.emails(fields, name);
+        break;
+      case 'boolean':
+        rest[name] = c.boolean(fields, name);
+        break;
+      case 'enum':
+        rest[name] = c.oneOf(fields, name, kind.values);
+        break;
+    }
+  }
+  return values;
+}
+
+/** Whether a read value is left out of a schedule: blank text, an empty list. */
+function leftOutOfSchedule(value: unknown): boolean {
+  return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** Copies the read values of the draft fields into `out` (`keep` decides per value); content brings its type. */
+function assignFields(out: object, values: ReadValues, keep: (value: unknown) => boolean): void {
+  const target = out as Record<string, unknown>;
+  for (const name of scheduleFieldNames) {
+    const kind = meetingFields[name].kind.type;
+    if (name === 'start' || name === 'end' || kind === 'timeZone' || name === 'contentType') continue;
+    const value = values[name];
+    if (value === undefined || !keep(value)) continue;
+    if (name === 'content') target.contentType = values.contentType ?? 'text';
+    target[name] = value;
+  }
+  if (values.start) target.start = values.start.value;
+  if (values.end) target.end = values.end.value;
+}
+
+/**
+ * Validates "Schedule meeting" inputs: every field of `meetingFields`, each by its kind. Empty optional strings
+ * (subject, location, content) and an empty attendee list are left out; `contentType` goes with `content`.
+ */
 export function validateSchedule(input: unknown, ctx: ValidationContext): Validation<MeetingDraft> {
   const fields = readObject(input);
   if (!fields) return notAnObject(input);
   const c = new Collector();
-  c.unknownFields(fields, scheduleFields);
-  const zone = c.timeZone(fields, ctx.defaultTimeZone);
-  const start = c.dateTime(fields, 'start', zone, true);
-  const end = c.dateTime(fields, 'end', zone, true);
-  if (start && end) checkOrder(c, 'end', start, end);
-  const subject = c.string(fields, 'subject', MAX_SUBJECT_LENGTH);
-  const location = c.string(fields, 'location', MAX_LOCATION_LENGTH);
-  const content = c.string(fields, 'content', MAX_CONTENT_LENGTH);
-  const contentType = c.contentType(fields);
-  const attendees = c.attendees(fields);
-  const teamsMeeting = c.boolean(fields, 'teamsMeeting');
-  if (c.errors.length > 0 || !start || !end) return { ok: false, errors: c.errors };
-
-  const draft: MeetingDraft = { start: start.value, end: end.value };
-  if (subject !== undefined && subject.trim() !== '') draft.subject = subject;
-  if (attendees !== undefined && attendees.length > 0) draft.attendees = attendees;
-  if (location !== undefined && location.trim() !== '') draft.location = location;
-  if (teamsMeeting !== undefined) draft.teamsMeeting = teamsMeeting;
-  if (content !== undefined && content.trim() !== '') {
-    draft.content = content;
-    draft.contentType = contentType ?? 'text';
-  }
+  c.unknownFields(fields, scheduleFieldNames);
+  const values = readFields(c, fields, scheduleFieldNames, ctx, true, (v) => {
+    if (v.start && v.end) checkOrder(c, 'end', v.start, v.end);
+  });
+  if (c.errors.length > 0 || !values.start || !values.end) return { ok: false, errors: c.errors };
+  const draft = { start: values.start.value, end: values.end.value } as MeetingDraft;
+  assignFields(draft, values, (v) => !leftOutOfSchedule(v));
   return { ok: true, value: draft };
 }
 
 /**
- * Validates "Update meeting" inputs: only the fields given come back. An empty string clears subject,
- * location or content; an empty `attendees` array removes everyone. `timeZone` applies to the `start`
- * and `end` given with it, so it needs at least one of them. With `ctx.current`, a lone `start` or `end`
- * is checked against the meeting's other end, and turning Teams off an online meeting is refused.
+ * Validates "Update meeting" inputs: only the fields given come back (a field not given keeps its value). An empty
+ * string clears subject, location or content; an empty `attendees` array removes everyone. `timeZone` applies to
+ * the `start` and `end` given with it, so it needs at least one of them. With `ctx.current`, a lone `start` or
+ * `end` is checked against the meeting's other end, and turning Teams off an online meeting is refused.
  */
 export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Validation<MeetingChanges> {
   const fields = readObject(input);
@@ -366,46 +419,29 @@ export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Va
   const c = new Collector();
   c.unknownFields(fields, updateFields);
   const meetingId = c.meetingId(fields);
-  const zone = c.timeZone(fields, ctx.defaultTimeZone);
-  const start = c.dateTime(fields, 'start', zone, false);
-  const end = c.dateTime(fields, 'end', zone, false);
-  const timeZoneGiven =
-    typeof fields.get('timeZone') === 'string' && String(fields.get('timeZone')).trim() !== '';
-  if (timeZoneGiven && fields.get('start') === undefined && fields.get('end') === undefined) {
-    c.add('start', 'required');
-  }
-  if (start && end) checkOrder(c, 'end', start, end);
-  else if (ctx.current && (start || end)) {
-    const other = start ? ctx.current.end : ctx.current.start;
-    const otherMs = graphDateTimeToEpochMs(other);
-    if (otherMs !== undefined) {
-      const known: ResolvedDateTime = { value: other, epochMs: otherMs, ambiguous: false };
-      if (start) checkOrder(c, 'start', start, known);
-      else if (end) checkOrder(c, 'end', known, end);
+  const values = readFields(c, fields, updateFieldNames, ctx, false, ({ start, end }) => {
+    const timeZoneGiven =
+      typeof fields.get('timeZone') === 'string' && String(fields.get('timeZone')).trim() !== '';
+    if (timeZoneGiven && fields.get('start') === undefined && fields.get('end') === undefined) {
+      c.add('start', 'required');
     }
-  }
-  const subject = c.string(fields, 'subject', MAX_SUBJECT_LENGTH);
-  const location = c.string(fields, 'location', MAX_LOCATION_LENGTH);
-  const content = c.string(fields, 'content', MAX_CONTENT_LENGTH);
-  const contentType = c.contentType(fields);
-  if (contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
-  const attendees = c.attendees(fields);
-  const teamsMeeting = c.boolean(fields, 'teamsMeeting');
-  if (teamsMeeting === false && ctx.current?.isOnlineMeeting === true)
+    if (start && end) checkOrder(c, 'end', start, end);
+    else if (ctx.current && (start || end)) {
+      const other = start ? ctx.current.end : ctx.current.start;
+      const otherMs = graphDateTimeToEpochMs(other);
+      if (otherMs !== undefined) {
+        const known: ResolvedDateTime = { value: other, epochMs: otherMs, ambiguous: false };
+        if (start) checkOrder(c, 'start', start, known);
+        else if (end) checkOrder(c, 'end', known, end);
+      }
+    }
+  });
+  if (values.contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
+  if (values.teamsMeeting === false && ctx.current?.isOnlineMeeting === true)
     c.add('teamsMeeting', 'teamsCannotBeTurnedOff');
   if (c.errors.length > 0 || meetingId === undefined) return { ok: false, errors: c.errors };
-
   const changes: MeetingChanges = { meetingId };
-  if (start) changes.start = start.value;
-  if (end) changes.end = end.value;
-  if (subject !== undefined) changes.subject = subject;
-  if (attendees !== undefined) changes.attendees = attendees;
-  if (location !== undefined) changes.location = location;
-  if (teamsMeeting !== undefined) changes.teamsMeeting = teamsMeeting;
-  if (content !== undefined) {
-    changes.content = content;
-    changes.contentType = contentType ?? 'text';
-  }
+  assignFields(changes, values, () => true);
   return { ok: true, value: changes };
 }
 

@@ -4,6 +4,7 @@
 // Pure: no runtime `vscode` import; the host turns the outcomes into translated notifications.
 import { graphDateTimeToEpochMs } from '../core/datetime';
 import type { Meeting, MeetingDraft } from '../core/types';
+import { draftFieldNames } from '../core/fields';
 import { validateSchedule } from '../core/validate';
 import type { PendingCreate } from '../store/meetingStore';
 import { mayHaveReachedGraph } from './errors';
@@ -24,17 +25,8 @@ export type RecoveryOutcome =
   /** The stored record has no valid draft (damaged, or another version's): removed without a lookup, reported once. */
   | { kind: 'unreadable'; pending: PendingCreate };
 
-/** The fields a stored draft may hold (those `validateSchedule` produces). */
-const draftFields: readonly string[] = [
-  'start',
-  'end',
-  'subject',
-  'attendees',
-  'location',
-  'teamsMeeting',
-  'content',
-  'contentType',
-];
+/** The fields a stored draft may hold (those `validateSchedule` produces: the table's draft fields). */
+const draftFields: readonly string[] = draftFieldNames;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -12,8 +12,14 @@ import {
 } from '../core/datetime';
 import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
+import { formControl, formDefault, formFieldOrder, plainGraphFieldNames } from '../core/fields';
+import type { FormFieldName } from '../core/fields';
 import type { FormMode, FormValues } from './protocol';
-import { formValueKeys } from './protocol';
+
+/** A form value read by field name (the values object is keyed by the table's form fields). */
+function valueOf(values: FormValues, name: FormFieldName): unknown {
+  return (values as Record<string, unknown>)[name];
+}
 
 /** The wall time of `instant` in `timeZone` as `YYYY-MM-DDTHH:mm`. */
 export function wallTimeIn(instant: Date, timeZone: string): string {
@@ -58,16 +64,32 @@ export function startsInPast(values: FormValues, nowMs: number): boolean {
   return start !== undefined && start < nowMs;
 }
 
-/** Whether a new form closed unsent holds typed work worth offering again (times alone do not count). */
+/**
+ * Whether a new form closed unsent holds typed work worth offering again: a text typed, attendees changed (times,
+ * switches and options alone do not count).
+ */
 export function draftWorthKeeping(values: FormValues, original: FormValues): boolean {
-  const typed = (k: 'subject' | 'location' | 'content') =>
-    values[k].trim() !== '' && values[k].trim() !== original[k].trim();
-  return (
-    typed('subject') ||
-    typed('location') ||
-    typed('content') ||
-    !sameAttendees(values.attendees, original.attendees)
-  );
+  return formFieldOrder.some((name) => {
+    const now = valueOf(values, name);
+    const before = valueOf(original, name);
+    switch (formControl(name).control) {
+      case 'text':
+      case 'textarea':
+        return typeof now === 'string' && now.trim() !== '' && now.trim() !== String(before).trim();
+      case 'attendees':
+        return !sameAttendees(now as string[], before as string[]);
+      case 'dateTime':
+      case 'timeZone':
+      case 'checkbox':
+      case 'select':
+        return false;
+    }
+  });
+}
+
+/** Whether two form values hold the same in every field (key order aside). */
+export function sameFormValues(a: FormValues, b: FormValues): boolean {
+  return formFieldOrder.every((k) => JSON.stringify(valueOf(a, k)) === JSON.stringify(valueOf(b, k)));
 }
 
 /** Why sending deserves a second look: an untouched new form, no subject, a start in the past. */
@@ -81,8 +103,7 @@ export function submitConcerns(
   nowMs: number,
 ): SubmitConcern[] {
   const concerns: SubmitConcern[] = [];
-  const same = formValueKeys.every((k) => JSON.stringify(values[k]) === JSON.stringify(original[k]));
-  if (mode === 'schedule' && same) concerns.push('untouched');
+  if (mode === 'schedule' && sameFormValues(values, original)) concerns.push('untouched');
   if (values.subject.trim() === '') concerns.push('noSubject');
   if (startsInPast(values, nowMs)) concerns.push('past');
   return concerns;
@@ -140,16 +161,44 @@ export function duplicateAttendees(list: string[]): string[] {
 export function defaultFormValues(now: Date, timeZone: string, durationMinutes: number): FormValues {
   const nowWall = wallMinutes(wallTimeIn(now, timeZone)) ?? Math.floor(now.getTime() / 60_000);
   const start = Math.ceil((nowWall + 1) / 30) * 30;
-  return {
-    start: wallFromMinutes(start),
-    end: wallFromMinutes(start + Math.max(1, Math.round(durationMinutes))),
-    timeZone,
-    subject: '',
-    attendees: [],
-    location: '',
-    teamsMeeting: false,
-    content: '',
-  };
+  const values: Record<string, unknown> = {};
+  for (const name of formFieldOrder) if (!formControl(name).option) values[name] = formDefault(name);
+  values.start = wallFromMinutes(start);
+  values.end = wallFromMinutes(start + Math.max(1, Math.round(durationMinutes)));
+  values.timeZone = timeZone;
+  return values as FormValues;
+}
+
+/** A field's input from its form value, or undefined to leave it out (in an update: unless changed from `before`). */
+function fieldInput(name: FormFieldName, value: unknown, update?: { before: unknown }): unknown {
+  const before = update?.before;
+  switch (formControl(name).control) {
+    case 'dateTime':
+      return toIsoWall(value as string);
+    case 'timeZone':
+      return value;
+    case 'checkbox':
+      return update && value === before ? undefined : value;
+    case 'text':
+      if (update) return (value as string).trim() !== (before as string).trim() ? value : undefined;
+      return (value as string).trim() !== '' ? value : undefined;
+    case 'textarea':
+      if (update)
+        return normText(value as string).trimEnd() !== normText(before as string).trimEnd()
+          ? value
+          : undefined;
+      return (value as string).trim() !== '' ? value : undefined;
+    case 'attendees': {
+      const list = (value as string[]).map((a) => a.trim()).filter((a) => a !== '');
+      if (update) return sameAttendees(value as string[], before as string[]) ? undefined : list;
+      return list.length > 0 ? list : undefined;
+    }
+    case 'select': {
+      const chosen = value ?? formDefault(name);
+      if (update) return chosen !== (before ?? formDefault(name)) ? chosen : undefined;
+      return chosen !== formDefault(name) ? chosen : undefined;
+    }
+  }
 }
 
 /** A form wall time as the core takes it (`YYYY-MM-DDTHH:mm:ss`); anything else unchanged. */
@@ -157,23 +206,16 @@ function toIsoWall(wall: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wall) ? `${wall}:00` : wall;
 }
 
-/** The schedule input for the form's values; empty optional fields are left out. */
+/** The schedule input for the form's values; empty optional fields and options at their default are left out. */
 export function formToScheduleInput(values: FormValues): ScheduleInput {
-  const input: ScheduleInput = {
-    start: toIsoWall(values.start),
-    end: toIsoWall(values.end),
-    timeZone: values.timeZone,
-    teamsMeeting: values.teamsMeeting,
-  };
-  if (values.subject.trim() !== '') input.subject = values.subject;
-  const attendees = values.attendees.map((a) => a.trim()).filter((a) => a !== '');
-  if (attendees.length > 0) input.attendees = attendees;
-  if (values.location.trim() !== '') input.location = values.location;
-  if (values.content.trim() !== '') {
-    input.content = values.content;
-    input.contentType = 'text';
+  const input: Record<string, unknown> = {};
+  for (const name of formFieldOrder) {
+    const value = fieldInput(name, valueOf(values, name));
+    if (value !== undefined) input[name] = value;
   }
-  return input;
+  // The form edits plain text.
+  if (input.content !== undefined) input.contentType = 'text';
+  return input as ScheduleInput;
 }
 
 function attendeeSet(list: string[]): Set<string> {
@@ -195,27 +237,21 @@ function normText(s: string): string {
  * travels together when any part of it changed, since wall times mean nothing without their zone.
  */
 export function formToUpdateInput(meetingId: string, values: FormValues, original: FormValues): UpdateInput {
-  const input: UpdateInput = { meetingId };
-  if (
-    values.start !== original.start ||
-    values.end !== original.end ||
-    values.timeZone !== original.timeZone
-  ) {
-    input.start = toIsoWall(values.start);
-    input.end = toIsoWall(values.end);
-    input.timeZone = values.timeZone;
+  const input: Record<string, unknown> = { meetingId };
+  const timesChanged =
+    values.start !== original.start || values.end !== original.end || values.timeZone !== original.timeZone;
+  for (const name of formFieldOrder) {
+    const control = formControl(name).control;
+    if (control === 'dateTime' || control === 'timeZone') {
+      if (timesChanged)
+        input[name] = fieldInput(name, valueOf(values, name), { before: valueOf(original, name) });
+      continue;
+    }
+    const value = fieldInput(name, valueOf(values, name), { before: valueOf(original, name) });
+    if (value !== undefined) input[name] = value;
   }
-  if (values.subject.trim() !== original.subject.trim()) input.subject = values.subject;
-  if (!sameAttendees(values.attendees, original.attendees)) {
-    input.attendees = values.attendees.map((a) => a.trim()).filter((a) => a !== '');
-  }
-  if (values.location.trim() !== original.location.trim()) input.location = values.location;
-  if (values.teamsMeeting !== original.teamsMeeting) input.teamsMeeting = values.teamsMeeting;
-  if (normText(values.content).trimEnd() !== normText(original.content).trimEnd()) {
-    input.content = values.content;
-    input.contentType = 'text';
-  }
-  return input;
+  if (input.content !== undefined) input.contentType = 'text';
+  return input as unknown as UpdateInput;
 }
 
 /** Whether an update input carries any change besides the meeting ID. */
@@ -229,9 +265,15 @@ function meetingWall(dt: GraphDateTime, timeZone: string): string {
   return (converted ?? dt).dateTime.slice(0, 16);
 }
 
-/** The form values that show `meeting` in `timeZone` (update mode). */
+/** The form values that show `meeting` in `timeZone` (update mode); plain fields (options) as Graph sent them. */
 export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
+  const plain: Record<string, unknown> = {};
+  for (const name of plainGraphFieldNames) {
+    const value = meeting[name];
+    if (value !== undefined && value !== formDefault(name)) plain[name] = value;
+  }
   return {
+    ...plain,
     start: meetingWall(meeting.start, timeZone),
     end: meetingWall(meeting.end, timeZone),
     timeZone,

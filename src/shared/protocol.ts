@@ -1,19 +1,17 @@
 // The typed message protocol between the extension host and the meeting form webview.
 // The host never trusts a message: `parseFromWebview` checks every field before anything acts on it.
+import { formControl, formFieldOrder } from '../core/fields';
+import type { FormControl, FormFieldName, FormValue, OptionFieldName } from '../core/fields';
 import type { FieldError } from '../core/types';
 import type { FormStrings } from './formStrings';
 
-/** What the form edits. `start`/`end` are wall times `YYYY-MM-DDTHH:mm` in `timeZone`. */
-export interface FormValues {
-  start: string;
-  end: string;
-  timeZone: string;
-  subject: string;
-  attendees: string[];
-  location: string;
-  teamsMeeting: boolean;
-  content: string;
-}
+/**
+ * What the form edits: one value per form field of `meetingFields` (core/fields.ts), typed by its control.
+ * `start`/`end` are wall times `YYYY-MM-DDTHH:mm` in `timeZone`. Options are absent while at their default.
+ */
+export type FormValues = { [N in Exclude<FormFieldName, OptionFieldName>]: FormValue<N> } & {
+  [N in OptionFieldName]?: FormValue<N>;
+};
 
 /** Whether the Teams switch can be used, and why not. */
 export interface TeamsState {
@@ -95,8 +93,12 @@ export const protocolLimits = {
   meetingId: 1024,
   dateTime: 64,
   timeZone: 128,
+  /** One-line text fields. */
+  text: 2000,
   subject: 2000,
   location: 2000,
+  /** A select's value (one of its options). */
+  select: 64,
   attendee: 512,
   attendees: 2000,
   content: 200_000,
@@ -119,35 +121,56 @@ function isString(v: unknown, max: number, nonEmpty = false): v is string {
   return typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0);
 }
 
-/** The form's fields, in the order the page shows them (Subject first, as in Outlook). */
-export const formValueKeys = [
-  'subject',
-  'start',
-  'end',
-  'timeZone',
-  'attendees',
-  'location',
-  'teamsMeeting',
-  'content',
-] as const satisfies readonly (keyof FormValues)[];
-
-function parseFormValues(v: unknown): FormValues | undefined {
-  if (!isPlainObject(v) || !hasExactKeys(v, formValueKeys)) return undefined;
-  const { start, end, timeZone, subject, attendees, location, teamsMeeting, content } = v;
-  if (!isString(start, protocolLimits.dateTime) || !isString(end, protocolLimits.dateTime)) return undefined;
-  if (!isString(timeZone, protocolLimits.timeZone)) return undefined;
-  if (!isString(subject, protocolLimits.subject) || !isString(location, protocolLimits.location))
-    return undefined;
-  if (!isString(content, protocolLimits.content) || typeof teamsMeeting !== 'boolean') return undefined;
-  if (!Array.isArray(attendees) || attendees.length > protocolLimits.attendees) return undefined;
-  if (Reflect.ownKeys(attendees).length !== attendees.length + 1) return undefined;
-  const list: string[] = [];
-  for (let i = 0; i < attendees.length; i++) {
-    const a: unknown = attendees[i];
-    if (!isString(a, protocolLimits.attendee)) return undefined;
-    list.push(a);
+/** A control's value from a message, or undefined when it is not one. */
+function parseControlValue(spec: FormControl, value: unknown): unknown {
+  switch (spec.control) {
+    case 'text':
+      return isString(value, protocolLimits.text) ? value : undefined;
+    case 'textarea':
+      return isString(value, protocolLimits.content) ? value : undefined;
+    case 'dateTime':
+      return isString(value, protocolLimits.dateTime) ? value : undefined;
+    case 'timeZone':
+      return isString(value, protocolLimits.timeZone) ? value : undefined;
+    case 'select':
+      return isString(value, protocolLimits.select) &&
+        spec.options !== undefined &&
+        Object.prototype.hasOwnProperty.call(spec.options, value)
+        ? value
+        : undefined;
+    case 'checkbox':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'attendees': {
+      if (!Array.isArray(value) || value.length > protocolLimits.attendees) return undefined;
+      if (Reflect.ownKeys(value).length !== value.length + 1) return undefined;
+      const list: string[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const a: unknown = value[i];
+        if (!isString(a, protocolLimits.attendee)) return undefined;
+        list.push(a);
+      }
+      return list;
+    }
   }
-  return { start, end, timeZone, subject, attendees: list, location, teamsMeeting, content };
+}
+
+/** Form values from a message: every form field checked by its control; options may be absent; nothing else. */
+export function parseFormValues(v: unknown): FormValues | undefined {
+  if (!isPlainObject(v)) return undefined;
+  const known: readonly string[] = formFieldOrder;
+  if (!Reflect.ownKeys(v).every((k) => typeof k === 'string' && known.includes(k))) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of formFieldOrder) {
+    const spec = formControl(name);
+    if (!Object.prototype.hasOwnProperty.call(v, name)) {
+      if (spec.option) continue;
+      return undefined;
+    }
+    const value = parseControlValue(spec, v[name]);
+    if (value === undefined) return undefined;
+    out[name] = value;
+  }
+  return out as FormValues;
 }
 
 const actions: readonly ActionMessage['action'][] = ['openInOutlook', 'join', 'copyId'];

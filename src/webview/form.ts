@@ -20,6 +20,7 @@ import {
   formToUpdateInput,
   hasChanges,
   parseAttendees,
+  sameFormValues,
   startsInPast,
   submitConcerns,
   wallDurationMinutes,
@@ -27,7 +28,9 @@ import {
 import type { SubmitConcern } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
 import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
-import { formValueKeys } from '../shared/protocol';
+import { parseFormValues } from '../shared/protocol';
+import { formControl, formDefault, formFieldOrder } from '../core/fields';
+import type { FormFieldName } from '../core/fields';
 import { el, setText } from './dom';
 import { errorTarget, errorText, validateForm } from './validation';
 import type { ZoneChoice } from './zones';
@@ -56,9 +59,9 @@ export interface HostApi {
   setState(state: unknown): void;
 }
 
-type FieldName = (typeof formValueKeys)[number];
+type FieldName = FormFieldName;
 
-const fieldOrder: readonly FieldName[] = formValueKeys;
+const fieldOrder: readonly FieldName[] = formFieldOrder;
 
 function isFieldError(e: unknown): e is FieldError {
   if (typeof e !== 'object' || e === null) return false;
@@ -93,17 +96,9 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
   };
 }
 
-/** Whether a saved (or host-sent) value has the shape of the form's values. */
+/** Whether a saved (or host-sent) value has the shape of the form's values (the protocol's check). */
 export function isFormValues(value: unknown): value is FormValues {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof FormValues, unknown>>;
-  const strings = ['start', 'end', 'timeZone', 'subject', 'location', 'content'] as const;
-  return (
-    strings.every((k) => typeof v[k] === 'string') &&
-    typeof v.teamsMeeting === 'boolean' &&
-    Array.isArray(v.attendees) &&
-    v.attendees.every((a) => typeof a === 'string')
-  );
+  return parseFormValues(value) !== undefined;
 }
 
 /** The form page, built once per `init`. */
@@ -123,7 +118,6 @@ export class MeetingForm {
   private readonly form: HTMLFormElement;
   private readonly status: HTMLElement;
   private readonly success: HTMLElement;
-  private readonly start: VscodeTextfield;
   private readonly end: VscodeTextfield;
   private readonly duration: HTMLElement;
   private readonly timeWarning: HTMLElement;
@@ -134,9 +128,9 @@ export class MeetingForm {
   /** Picker labels computed so far (Intl work, done in idle slices after the first paint). */
   private readonly zoneChoices = new Map<string, ZoneChoice>();
   private readonly zones: string[];
-  private readonly location: VscodeTextfield;
   private readonly teams: VscodeCheckbox;
-  private readonly content: VscodeTextarea;
+  /** Every form field's control, built by its kind (core/fields.ts). */
+  private readonly controls: Record<FieldName, HTMLElement>;
   private readonly submit: HTMLElement & { disabled: boolean };
   private readonly progress: HTMLElement;
   private readonly submitRow: HTMLElement;
@@ -180,36 +174,28 @@ export class MeetingForm {
       'attr:aria-live': 'polite',
     });
 
-    this.start = this.textfield('start', 'datetime-local', v.start);
-    this.end = this.textfield('end', 'datetime-local', v.end);
+    this.zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
+    const controls: Partial<Record<FieldName, HTMLElement>> = {};
+    for (const name of fieldOrder) controls[name] = this.createControl(name, this.valueOf(v, name));
+    this.controls = controls as Record<FieldName, HTMLElement>;
+    this.end = this.controls.end as VscodeTextfield;
+    this.timeZone = this.controls.timeZone as VscodeSingleSelect;
+    this.subject = this.controls.subject as VscodeTextfield;
+    this.attendees = this.controls.attendees as VscodeTextarea;
+    this.teams = this.controls.teamsMeeting as VscodeCheckbox;
     this.duration = el('div', { id: 'duration', className: 'hint' });
     this.timeWarning = el('div', { id: 'timeWarning', className: 'warning', hidden: true }, [
       this.t('pastWarning'),
     ]);
-
-    this.timeZone = document.createElement('vscode-single-select');
-    this.timeZone.id = 'timeZone';
-    this.timeZone.combobox = true;
-    this.timeZone.filter = 'contains';
-    this.zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
     // Only the chosen zone until the picker is used: rendering 400+ options cost ~90 ms before first paint.
     this.timeZone.addEventListener('focusin', () => this.fillZones());
     this.timeZone.addEventListener('pointerdown', () => this.fillZones());
-
-    this.subject = this.textfield('subject', 'text', v.subject, this.t('subjectPlaceholder'));
-    this.attendees = this.textarea('attendees', this.draft.attendeesText, 3, 'name@example.com');
     this.attendeesSummary = el('div', {
       id: 'attendees-summary',
       className: 'hint',
       'attr:aria-live': 'polite',
     });
-    this.location = this.textfield('location', 'text', v.location, this.t('locationPlaceholder'));
-    this.teams = document.createElement('vscode-checkbox');
-    this.teams.id = 'teamsMeeting';
-    this.teams.toggle = true;
-    this.teams.checked = v.teamsMeeting;
     this.teams.disabled = !init.teams.enabled;
-    this.teams.label = this.t('teams');
     if (!init.teams.enabled) {
       // The element dims itself but leaves its inner input enabled, so assistive technology (and axe) read a
       // live switch: disable that input too.
@@ -217,7 +203,6 @@ export class MeetingForm {
         this.teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
       );
     }
-    this.content = this.textarea('content', v.content, 8, this.t('contentPlaceholder'));
 
     this.submit = el('vscode-button', { id: 'submit' }, [this.t(this.submitKey())]) as HTMLElement & {
       disabled: boolean;
@@ -251,37 +236,22 @@ export class MeetingForm {
       [this.confirmText, el('div', { className: 'actions' }, [confirmBack, this.confirmSend])],
     );
 
-    const teamsHelp = init.teams.enabled ? this.t('teamsHelp') : (init.teams.reason ?? this.t('teamsHelp'));
-    // The first frame shows the title and the first row only; the other fields (the zone picker above all: its
+    // The first frame shows the title and the first field only; the other fields (the zone picker above all: its
     // render forces layouts) are attached after it. The form gets its id once it is complete.
-    this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [
-      this.field('subject', this.t('subject'), this.subject),
-    ]);
-    const attendeesField = this.field(
-      'attendees',
-      this.t('attendees'),
-      this.attendees,
-      this.t('attendeesHelp'),
-    );
-    attendeesField.querySelector('.error')?.before(this.attendeesSummary);
-    this.attendees.setAttribute(
-      'aria-describedby',
-      `${this.attendees.getAttribute('aria-describedby') ?? ''} attendees-summary`.trim(),
-    );
-    const rest = [
-      el('div', { className: 'row' }, [
-        this.field('start', this.t('start'), this.start),
-        this.field('end', this.t('end'), this.end),
-      ]),
-      this.duration,
-      this.timeWarning,
-      this.field('timeZone', this.t('timeZone'), this.timeZone),
-      attendeesField,
-      this.field('location', this.t('location'), this.location),
-      this.checkboxField(this.teams, teamsHelp, !init.teams.enabled),
-      this.field('content', this.t('content'), this.content),
-      el('div', { className: 'footer' }, [this.submitRow, this.confirm]),
-    ];
+    const [first, ...others] = fieldOrder;
+    this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [this.fieldBox(first)]);
+    const rest: HTMLElement[] = [];
+    for (const name of others) {
+      if (name === 'end') continue;
+      if (name === 'start') {
+        rest.push(
+          el('div', { className: 'row' }, [this.fieldBox('start'), this.fieldBox('end')]),
+          this.duration,
+          this.timeWarning,
+        );
+      } else rest.push(this.fieldBox(name));
+    }
+    rest.push(el('div', { className: 'footer' }, [this.submitRow, this.confirm]));
     this.success = el('section', {
       id: 'success',
       hidden: true,
@@ -355,15 +325,8 @@ export class MeetingForm {
   /** Puts `values` into the controls and takes them as an edit. */
   private restoreValues(values: FormValues): void {
     this.fillZones();
-    this.subject.value = values.subject;
-    this.start.value = values.start;
-    this.end.value = values.end;
+    for (const name of fieldOrder) this.setControlValue(name, this.valueOf(values, name));
     this.prevStart = values.start;
-    this.timeZone.value = values.timeZone;
-    this.attendees.value = values.attendees.join('\n');
-    this.location.value = values.location;
-    if (!this.teams.disabled) this.teams.checked = values.teamsMeeting;
-    this.content.value = values.content;
     this.edited('subject', false);
   }
 
@@ -476,13 +439,13 @@ export class MeetingForm {
     ]);
   }
 
-  private checkboxField(control: HTMLElement, help: string, isReason: boolean): HTMLElement {
-    const error = el('div', { id: 'teamsMeeting-error', className: 'error', 'attr:aria-live': 'polite' });
-    this.errorBoxes.set('teamsMeeting', error);
-    control.setAttribute('aria-describedby', 'teamsMeeting-help teamsMeeting-error');
-    return el('div', { className: 'field', id: 'teamsMeeting-field' }, [
+  private checkboxField(name: FieldName, control: HTMLElement, help: string, isReason: boolean): HTMLElement {
+    const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
+    this.errorBoxes.set(name, error);
+    control.setAttribute('aria-describedby', `${name}-help ${name}-error`);
+    return el('div', { className: 'field', id: `${name}-field` }, [
       control,
-      el('div', { id: 'teamsMeeting-help', className: isReason ? 'hint reason' : 'hint' }, [help]),
+      el('div', { id: `${name}-help`, className: isReason ? 'hint reason' : 'hint' }, [help]),
       error,
     ]);
   }
@@ -490,16 +453,7 @@ export class MeetingForm {
   private wire(): void {
     const onEdit = (name: FieldName) => () => this.edited(name, false);
     const onLeave = (name: FieldName) => () => this.edited(name, true);
-    const controls: [FieldName, HTMLElement][] = [
-      ['start', this.start],
-      ['end', this.end],
-      ['timeZone', this.timeZone],
-      ['subject', this.subject],
-      ['attendees', this.attendees],
-      ['location', this.location],
-      ['teamsMeeting', this.teams],
-      ['content', this.content],
-    ];
+    const controls = fieldOrder.map((name) => [name, this.controls[name]] as const);
     for (const [name, control] of controls) {
       control.addEventListener('input', onEdit(name));
       control.addEventListener('change', onEdit(name));
@@ -575,8 +529,7 @@ export class MeetingForm {
       }
       if (addWallMinutes(values.start, 0) !== undefined) this.prevStart = values.start;
     }
-    const changed =
-      JSON.stringify(values) !== JSON.stringify(before) || this.attendees.value !== this.draft.attendeesText;
+    const changed = !sameFormValues(values, before) || this.attendees.value !== this.draft.attendeesText;
     if (!changed) {
       // Leaving a field unchanged only reveals its own errors; nothing else moves under the pointer.
       if (left && !this.touched.has(name)) {
@@ -628,16 +581,129 @@ export class MeetingForm {
   }
 
   private readValues(): FormValues {
-    return {
-      start: this.start.value,
-      end: this.end.value,
-      timeZone: this.timeZone.value,
-      subject: this.subject.value,
-      attendees: parseAttendees(this.attendees.value),
-      location: this.location.value,
-      teamsMeeting: this.teams.checked,
-      content: this.content.value,
-    };
+    const values: Record<string, unknown> = {};
+    for (const name of fieldOrder) {
+      const value = this.readControl(name);
+      if (!formControl(name).option || value !== formDefault(name)) values[name] = value;
+    }
+    return values as FormValues;
+  }
+
+  /** A control's value, by its kind. */
+  private readControl(name: FieldName): unknown {
+    const control = this.controls[name];
+    switch (formControl(name).control) {
+      case 'text':
+      case 'textarea':
+      case 'dateTime':
+      case 'timeZone':
+        return (control as VscodeTextfield | VscodeTextarea | VscodeSingleSelect).value;
+      case 'select': {
+        // Before its first render (the fields after the first frame) a select reads '': that is its default.
+        const value = (control as VscodeSingleSelect).value;
+        return Object.prototype.hasOwnProperty.call(formControl(name).options ?? {}, value)
+          ? value
+          : formDefault(name);
+      }
+      case 'attendees':
+        return parseAttendees((control as VscodeTextarea).value);
+      case 'checkbox':
+        return (control as VscodeCheckbox).checked;
+    }
+  }
+
+  /** Puts a value into a control, by its kind (an absent option shows its default; a disabled switch stays). */
+  private setControlValue(name: FieldName, value: unknown): void {
+    const control = this.controls[name];
+    switch (formControl(name).control) {
+      case 'text':
+      case 'textarea':
+      case 'dateTime':
+      case 'timeZone':
+      case 'select':
+        (control as VscodeTextfield).value = String(value ?? formDefault(name));
+        break;
+      case 'attendees':
+        (control as VscodeTextarea).value = (value as string[]).join('\n');
+        break;
+      case 'checkbox':
+        if (!(control as VscodeCheckbox).disabled) (control as VscodeCheckbox).checked = value === true;
+        break;
+    }
+  }
+
+  /** A field's value in `values` (an absent option: its default). */
+  private valueOf(values: FormValues, name: FieldName): unknown {
+    return (values as Record<string, unknown>)[name] ?? formDefault(name);
+  }
+
+  /** Builds a field's control by its kind (core/fields.ts), showing `value`. */
+  private createControl(name: FieldName, value: unknown): HTMLElement {
+    const spec = formControl(name);
+    const placeholder = spec.placeholder ? this.t(spec.placeholder) : undefined;
+    switch (spec.control) {
+      case 'text':
+        return this.textfield(name, 'text', value as string, placeholder);
+      case 'dateTime':
+        return this.textfield(name, 'datetime-local', value as string);
+      case 'textarea':
+        return this.textarea(name, value as string, 8, placeholder);
+      case 'attendees':
+        return this.textarea(name, this.draft.attendeesText, 3, 'name@example.com');
+      case 'timeZone': {
+        const select = document.createElement('vscode-single-select');
+        select.id = name;
+        select.combobox = true;
+        select.filter = 'contains';
+        return select;
+      }
+      case 'select': {
+        const select = document.createElement('vscode-single-select');
+        select.id = name;
+        select.options = Object.entries(spec.options ?? {}).map(([option, key]) => ({
+          label: this.t(key),
+          value: option,
+          description: '',
+          selected: option === value,
+          disabled: false,
+        }));
+        select.value = value as string;
+        return select;
+      }
+      case 'checkbox': {
+        const box = document.createElement('vscode-checkbox');
+        box.id = name;
+        box.toggle = true;
+        box.checked = value as boolean;
+        box.label = this.t(spec.label);
+        return box;
+      }
+    }
+  }
+
+  /** A field's box (label, control, help, error line), by its kind. */
+  private fieldBox(name: FieldName): HTMLElement {
+    const spec = formControl(name);
+    const control = this.controls[name];
+    if (spec.control === 'checkbox') {
+      // The Teams switch's help is the reason it is disabled, when it is.
+      const reason = name === 'teamsMeeting' && !this.init.teams.enabled ? this.init.teams.reason : undefined;
+      return this.checkboxField(
+        name,
+        control,
+        reason ?? this.t(spec.help ?? spec.label),
+        reason !== undefined,
+      );
+    }
+    const box = this.field(name, this.t(spec.label), control, spec.help ? this.t(spec.help) : undefined);
+    if (spec.control === 'attendees') {
+      box.querySelector('.error')?.before(this.attendeesSummary);
+      control.setAttribute(
+        'aria-describedby',
+        `${control.getAttribute('aria-describedby') ?? ''} attendees-summary`.trim(),
+      );
+    }
+    return box;
   }
 
   private save(): void {
@@ -713,7 +779,7 @@ export class MeetingForm {
     const field = params.field;
     const name = typeof field === 'string' ? errorTarget(field).name : '';
     if ((fieldOrder as readonly string[]).includes(name))
-      params.field = this.t(name === 'teamsMeeting' ? 'teams' : (name as FormStringKey));
+      params.field = this.t(formControl(name as FieldName).label);
     for (const key of ['start', 'end', 'value', 'gapStart', 'gapEnd']) {
       const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::\d\d)?$/.exec(String(params[key] ?? ''));
       if (!m) continue;
@@ -735,24 +801,7 @@ export class MeetingForm {
   private wallFormat: Intl.DateTimeFormat | undefined;
 
   private control(name: FieldName): HTMLElement {
-    switch (name) {
-      case 'start':
-        return this.start;
-      case 'end':
-        return this.end;
-      case 'timeZone':
-        return this.timeZone;
-      case 'subject':
-        return this.subject;
-      case 'attendees':
-        return this.attendees;
-      case 'location':
-        return this.location;
-      case 'teamsMeeting':
-        return this.teams;
-      case 'content':
-        return this.content;
-    }
+    return this.controls[name];
   }
 
   private focusFirstInvalid(): void {

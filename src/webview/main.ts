@@ -17,15 +17,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function isInit(msg: Record<string, unknown>): msg is Record<string, unknown> & InitMessage {
-  const v = msg.values;
   return (
     msg.type === 'init' &&
     (msg.mode === 'schedule' || msg.mode === 'update') &&
-    isObject(v) &&
-    Array.isArray(v.attendees) &&
-    v.attendees.every((a) => typeof a === 'string') &&
-    ['start', 'end', 'timeZone', 'subject', 'location', 'content'].every((k) => typeof v[k] === 'string') &&
-    typeof v.teamsMeeting === 'boolean' &&
+    isFormValues(msg.values) &&
     isObject(msg.teams) &&
     isObject(msg.strings) &&
     isObject(msg.messages) &&

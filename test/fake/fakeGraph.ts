@@ -43,6 +43,8 @@ export interface FakeEvent {
   isOrganizer: boolean;
   organizer: FakeUser;
   isCancelled: boolean;
+  /** `low`, `normal` (Graph's default) or `high`. */
+  importance?: 'low' | 'normal' | 'high';
   cancelComment?: string;
   /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
   webLink?: string;
@@ -205,6 +207,8 @@ const workCalendar: FakeCalendar = {
 const providers = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'];
 const attendeeTypes = ['required', 'optional', 'resource'] as const;
 const contentTypes = ['text', 'html'] as const;
+/** Microsoft Graph docs, "event resource type": importance is low, normal or high. */
+const importances = ['low', 'normal', 'high'] as const;
 const eventProperties = new Set([
   'subject',
   'body',
@@ -596,6 +600,17 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       out.attendees = list;
     }
+    if (body.importance !== undefined) {
+      const importance = foldEnum(body.importance, importances);
+      if (!importance) {
+        return invalid(
+          ctx,
+          'RequestBodyRead',
+          `The value '${String(body.importance)}' is not valid for importance.`,
+        );
+      }
+      out.importance = importance;
+    }
     if (body.isOnlineMeeting !== undefined) {
       if (typeof body.isOnlineMeeting !== 'boolean') {
         return invalid(ctx, 'RequestBodyRead', "Invalid value for property 'isOnlineMeeting'.");
@@ -683,6 +698,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       isOnlineMeeting?: boolean;
       onlineMeetingProvider?: string;
       transactionId?: string;
+      importance?: FakeEvent['importance'];
     };
     const bad = checkOrder(ctx, v.start.ms, v.end.ms);
     if (bad) return bad;
@@ -713,6 +729,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     };
     if (v.location !== undefined) ev.location = v.location;
     if (v.transactionId !== undefined) ev.transactionId = v.transactionId;
+    if (v.importance !== undefined) ev.importance = v.importance;
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -748,6 +765,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       isOnlineMeeting: boolean;
       onlineMeetingProvider: string;
       transactionId: string;
+      importance: FakeEvent['importance'];
     }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
@@ -789,6 +807,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       else ev.location = v.location;
     }
     if (v.attendees !== undefined) ev.attendees = v.attendees;
+    if (v.importance !== undefined) ev.importance = v.importance;
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -1021,7 +1040,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       hasAttachments: false,
       subject: ev.subject,
       bodyPreview: htmlToText(toHtml(ev.body)).slice(0, 255),
-      importance: 'normal',
+      importance: ev.importance ?? 'normal',
       sensitivity: 'normal',
       isAllDay: false,
       isCancelled: ev.isCancelled,

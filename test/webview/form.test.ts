@@ -107,6 +107,7 @@ describe('meeting form page (headless Chromium)', function () {
       'location',
       'teamsMeeting',
       'content',
+      'importance',
       'submit',
     ]);
     const tabTo = async (id: string): Promise<void> => {
@@ -147,6 +148,23 @@ describe('meeting form page (headless Chromium)', function () {
       teamsMeeting: true,
       content: 'Agenda',
     });
+  });
+
+  it('offers Importance as a select after the message: Normal at first and not sent, High chosen by keyboard is sent', async () => {
+    await form.init(sampleInit({ values: sampleValues({ subject: 'Budget' }) }));
+    await form.page.locator('#importance').focus();
+    assert.equal(await form.page.locator('#importance-label').textContent(), 'Importance');
+    assert.equal(
+      await form.page.locator('#importance').evaluate((s) => (s as HTMLInputElement).value),
+      'normal',
+    );
+    for (const key of ['Enter', 'ArrowDown', 'Enter']) {
+      await form.page.keyboard.press(key);
+      await form.page.waitForTimeout(200); // the list opens and closes with a transition
+    }
+    await form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.equal(sent?.values.importance, 'high');
   });
 
   it('never sends on Enter in a one-line field, date and time fields included; Ctrl+Enter and Cmd+Enter send', async () => {

@@ -1,0 +1,264 @@
+// The meeting's fields, each declared once: its value kind (and so its validation), whether an update may change
+// it, how it travels to and from Graph, and its form control with its strings. Validation (validate.ts), the Graph
+// mapping (mapping.ts), the input and draft types (types.ts), the protocol's `FormValues` (shared/protocol.ts), the
+// form's model (shared/formModel.ts) and the page's controls (webview/form.ts) all derive from `meetingFields`.
+// Adding a field: one entry here, its strings in shared/formStrings.ts, a test. See ARCHITECTURE.md.
+import type { Event } from '@microsoft/microsoft-graph-types';
+import type { FormStringKey } from '../shared/formStrings';
+import type { GraphDateTime } from './types';
+
+/** Graph's event `importance` values (Microsoft Graph docs, "event resource type": low, normal, high). */
+export const importanceValues = ['low', 'normal', 'high'] as const;
+
+/** How an input value is read and checked (the validator's rule per kind, in validate.ts). */
+export type ValueKind =
+  /** An ISO 8601 string in the input, resolved in the meeting's zone: a `GraphDateTime` in the draft. */
+  | { type: 'dateTime' }
+  /** An IANA or Windows zone name, canonical IANA in the draft. */
+  | { type: 'timeZone' }
+  /** A string of at most `max` characters; blank is left out of a schedule, and clears the field in an update. */
+  | { type: 'text'; max: number }
+  /** Email addresses: trimmed, checked, de-duplicated; an empty list is left out of a schedule. */
+  | { type: 'emails' }
+  | { type: 'boolean' }
+  /** One of `values`, case-folded; anything else is a `wrongType` error naming the field and the values. */
+  | { type: 'enum'; values: readonly string[] };
+
+/** The form's control for a field (the page builds one per kind, webview/form.ts). */
+export type ControlKind = 'text' | 'textarea' | 'dateTime' | 'timeZone' | 'attendees' | 'checkbox' | 'select';
+
+/** A field's form control and its strings (keys of the strings table). */
+export interface FormControl {
+  control: ControlKind;
+  label: FormStringKey;
+  help?: FormStringKey;
+  placeholder?: FormStringKey;
+  /** A select's choices: value -> its label's key, in the order shown. */
+  options?: Readonly<Record<string, FormStringKey>>;
+  /**
+   * An option (the "More options" kind): absent from the form's values while at its default, so the page sends,
+   * keeps and compares only what the user chose.
+   */
+  option?: boolean;
+}
+
+/** One meeting field. */
+export interface FieldSpec {
+  kind: ValueKind;
+  /** Whether "Update meeting" may change it (a field not given keeps its value). */
+  update: boolean;
+  /**
+   * Where Graph keeps it: `{ key }` sends the draft's value as `Event[key]` and reads it back by its kind (the
+   * compiler checks the value fits Graph's type); `special` fields are mapped by named rules in mapping.ts (time
+   * zones, Teams, the body's join block); `none` is input only (the zone travels inside `start`/`end`).
+   */
+  graph: { key: keyof Event } | 'special' | 'none';
+  /** The form's control, or undefined when the form has none (`contentType`: the form edits plain text). */
+  form?: FormControl;
+  /** The value of a new form (or of an absent option). Defaults by control: '', false, []. */
+  formDefault?: string;
+}
+
+/** Transport and validation limits used by the table. */
+export const fieldLimits = {
+  subject: 255,
+  location: 255,
+  content: 100_000,
+} as const;
+
+/**
+ * The meeting's fields, in input order (validation reports problems in this order; the form's visual order is
+ * `formFieldOrder`).
+ */
+export const meetingFields = {
+  start: {
+    kind: { type: 'dateTime' },
+    update: true,
+    graph: 'special',
+    form: { control: 'dateTime', label: 'start' },
+  },
+  end: {
+    kind: { type: 'dateTime' },
+    update: true,
+    graph: 'special',
+    form: { control: 'dateTime', label: 'end' },
+  },
+  timeZone: {
+    kind: { type: 'timeZone' },
+    update: true,
+    graph: 'none',
+    form: { control: 'timeZone', label: 'timeZone' },
+  },
+  subject: {
+    kind: { type: 'text', max: fieldLimits.subject },
+    update: true,
+    graph: 'special',
+    form: { control: 'text', label: 'subject', placeholder: 'subjectPlaceholder' },
+  },
+  location: {
+    kind: { type: 'text', max: fieldLimits.location },
+    update: true,
+    graph: 'special',
+    form: { control: 'text', label: 'location', placeholder: 'locationPlaceholder' },
+  },
+  content: {
+    kind: { type: 'text', max: fieldLimits.content },
+    update: true,
+    graph: 'special',
+    form: { control: 'textarea', label: 'content', placeholder: 'contentPlaceholder' },
+  },
+  contentType: { kind: { type: 'enum', values: ['text', 'html'] }, update: true, graph: 'special' },
+  attendees: {
+    kind: { type: 'emails' },
+    update: true,
+    graph: 'special',
+    form: { control: 'attendees', label: 'attendees', help: 'attendeesHelp' },
+  },
+  teamsMeeting: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: 'special',
+    form: { control: 'checkbox', label: 'teams', help: 'teamsHelp' },
+  },
+  importance: {
+    kind: { type: 'enum', values: importanceValues },
+    update: true,
+    graph: { key: 'importance' },
+    form: {
+      control: 'select',
+      label: 'importance',
+      options: { low: 'importanceLow', normal: 'importanceNormal', high: 'importanceHigh' },
+      option: true,
+    },
+    formDefault: 'normal',
+  },
+} as const satisfies Record<string, FieldSpec>;
+
+type Fields = typeof meetingFields;
+/** Every meeting field's name. */
+export type FieldName = keyof Fields;
+
+/** The value a kind validates to. */
+export type KindValue<K extends ValueKind> = K extends { type: 'dateTime' }
+  ? GraphDateTime
+  : K extends { type: 'text' | 'timeZone' }
+    ? string
+    : K extends { type: 'emails' }
+      ? string[]
+      : K extends { type: 'boolean' }
+        ? boolean
+        : K extends { type: 'enum'; values: readonly (infer V)[] }
+          ? V
+          : never;
+
+/** A field's validated value (in drafts and changes). */
+export type FieldValue<N extends FieldName> = KindValue<Fields[N]['kind']>;
+/** A field's value as a caller gives it (date-times as ISO strings). */
+export type InputValue<N extends FieldName> = Fields[N]['kind'] extends { type: 'dateTime' }
+  ? string
+  : FieldValue<N>;
+
+/** Fields that are part of a draft (all but the input-only zone). */
+export type DraftFieldName = { [N in FieldName]: Fields[N]['graph'] extends 'none' ? never : N }[FieldName];
+/** Fields sent and read as they are under Graph's key (no special rule). */
+export type PlainGraphFieldName = {
+  [N in FieldName]: Fields[N]['graph'] extends { key: keyof Event } ? N : never;
+}[FieldName];
+/** Graph's key of a plain field. */
+export type GraphKeyOf<N extends PlainGraphFieldName> = Fields[N]['graph'] extends {
+  key: infer G extends keyof Event;
+}
+  ? G
+  : never;
+
+/** Fields an update may change. */
+export type UpdatableFieldName = {
+  [N in FieldName]: Fields[N]['update'] extends true ? N : never;
+}[FieldName];
+
+/** Fields the form edits. */
+export type FormFieldName = {
+  [N in FieldName]: Fields[N] extends { form: FormControl } ? N : never;
+}[FieldName];
+type FormOf<N extends FormFieldName> = Fields[N] extends { form: infer F extends FormControl } ? F : never;
+/** Form fields that are options (absent from the form's values at their default). */
+export type OptionFieldName = {
+  [N in FormFieldName]: FormOf<N> extends { option: true } ? N : never;
+}[FormFieldName];
+
+/** The form value of each control kind. */
+export interface ControlValues {
+  text: string;
+  textarea: string;
+  dateTime: string;
+  timeZone: string;
+  attendees: string[];
+  checkbox: boolean;
+  select: string;
+}
+/** A form field's value in the form (`FormValues`). */
+export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
+
+/** Every field's name, in input order. */
+export const fieldNames = Object.keys(meetingFields) as FieldName[];
+/** The fields of a schedule input. */
+export const scheduleFieldNames: readonly FieldName[] = fieldNames;
+/** The fields of an update input (besides `meetingId`). */
+export const updateFieldNames: readonly FieldName[] = fieldNames.filter((n) => meetingFields[n].update);
+/** The fields a draft may hold. */
+export const draftFieldNames = fieldNames.filter(
+  (n) => meetingFields[n].graph !== 'none',
+) as DraftFieldName[];
+/** The plain Graph fields. */
+export const plainGraphFieldNames = fieldNames.filter(
+  (n) => typeof meetingFields[n].graph === 'object',
+) as PlainGraphFieldName[];
+
+/**
+ * The form's fields in the order the page shows them (Subject first, as in Outlook; options last, where "More
+ * options" goes). The type below makes a form field missing from this list a compile error.
+ */
+export const formFieldOrder = [
+  'subject',
+  'start',
+  'end',
+  'timeZone',
+  'attendees',
+  'location',
+  'teamsMeeting',
+  'content',
+  'importance',
+] as const satisfies readonly FormFieldName[];
+type MissingFromOrder = Exclude<FormFieldName, (typeof formFieldOrder)[number]>;
+/** Compile-time check: `never` unless a form field is missing from `formFieldOrder`. */
+export const formOrderComplete: [MissingFromOrder] extends [never] ? true : MissingFromOrder = true;
+
+/** The spec of a form field's control. */
+export function formControl(name: FormFieldName): FormControl {
+  return meetingFields[name].form;
+}
+
+/** A form field's value in a new form (and of an absent option). */
+export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
+  const spec: FieldSpec = meetingFields[name];
+  const control = formControl(name).control;
+  switch (control) {
+    case 'attendees':
+      return [] as string[] as FormValue<N>;
+    case 'checkbox':
+      return false as FormValue<N>;
+    case 'text':
+    case 'textarea':
+    case 'dateTime':
+    case 'timeZone':
+    case 'select':
+      return (spec.formDefault ?? '') as FormValue<N>;
+  }
+}
+
+/** Plain fields' values must fit Graph's type of their key: a field that does not is a compile error here. */
+type PlainFits = {
+  [N in PlainGraphFieldName]: FieldValue<N> extends NonNullable<Event[GraphKeyOf<N>]> ? true : N;
+};
+/** Compile-time check that every plain field's value type fits Graph's `Event` property. */
+export const plainFieldsFit: PlainFits[PlainGraphFieldName] extends true ? true : never = true;
