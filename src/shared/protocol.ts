@@ -2,6 +2,7 @@
 // The host never trusts a message: `parseFromWebview` checks every field before anything acts on it.
 import { formControl, formFieldOrder } from '../core/fields';
 import type { FormControl, FormFieldName, FormValue, OptionFieldName } from '../core/fields';
+import { validationMessages } from '../core/messages';
 import type { FieldError } from '../core/types';
 import type { FormStrings } from './formStrings';
 
@@ -43,20 +44,29 @@ export interface InitMessage {
   closedDraft?: FormValues;
 }
 
-/** Host to page: the answer to a `submit`, echoing its `requestId`. */
-export interface ResultMessage {
+/** Host to page: the meeting was saved (the answer to a `submit`, echoing its `requestId`). */
+export interface ResultOkMessage {
   type: 'result';
   requestId: string;
-  ok: boolean;
-  /** On success: the meeting's ID. */
-  meetingId?: string;
-  /** On success: whether the meeting has a Teams link to join. */
+  ok: true;
+  meetingId: string;
+  /** Whether the meeting has a Teams link to join (absent: no). */
   canJoin?: boolean;
-  /** On failure: problems tied to fields. */
+}
+
+/** Host to page: the submit failed, with field problems or a message for the whole form. */
+export interface ResultFailedMessage {
+  type: 'result';
+  requestId: string;
+  ok: false;
+  /** Problems tied to fields. */
   errors?: FieldError[];
-  /** On failure: a localised message for the whole form. */
+  /** A localised message for the whole form. */
   message?: string;
 }
+
+/** Host to page: the answer to a `submit`, echoing its `requestId`; `ok` tells which. */
+export type ResultMessage = ResultOkMessage | ResultFailedMessage;
 
 export type ToWebview = InitMessage | ResultMessage;
 
@@ -198,6 +208,100 @@ export function parseFromWebview(msg: unknown): FromWebview | undefined {
       if (!action || !isString(msg.meetingId, protocolLimits.meetingId, true)) return undefined;
       return { type: 'action', action, meetingId: msg.meetingId };
     }
+    default:
+      return undefined;
+  }
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return isPlainObject(v) && Object.values(v).every((s) => typeof s === 'string');
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+/** A field error from the host: field, a known code, the message, and string or number params. */
+function parseFieldError(v: unknown): FieldError | undefined {
+  if (!isPlainObject(v) || typeof v.field !== 'string' || typeof v.message !== 'string') return undefined;
+  if (typeof v.code !== 'string' || !Object.prototype.hasOwnProperty.call(validationMessages, v.code))
+    return undefined;
+  const params = v.params;
+  if (
+    params !== undefined &&
+    !(
+      isPlainObject(params) &&
+      Object.values(params).every((p) => typeof p === 'string' || typeof p === 'number')
+    )
+  )
+    return undefined;
+  return v as unknown as FieldError;
+}
+
+function parseInit(msg: Plain): InitMessage | undefined {
+  if (msg.mode !== 'schedule' && msg.mode !== 'update') return undefined;
+  if (msg.meetingId !== undefined && typeof msg.meetingId !== 'string') return undefined;
+  const values = parseFormValues(msg.values);
+  const closedDraft = msg.closedDraft === undefined ? undefined : parseFormValues(msg.closedDraft);
+  const teams = msg.teams;
+  if (!values || (msg.closedDraft !== undefined && !closedDraft)) return undefined;
+  if (!isPlainObject(teams) || typeof teams.enabled !== 'boolean') return undefined;
+  if (teams.reason !== undefined && typeof teams.reason !== 'string') return undefined;
+  if (!isStringRecord(msg.strings) || !isStringRecord(msg.messages) || !isStringList(msg.timeZones))
+    return undefined;
+  if (typeof msg.maxAttendees !== 'number') return undefined;
+  const init: InitMessage = {
+    type: 'init',
+    mode: msg.mode,
+    values,
+    teams:
+      teams.reason === undefined
+        ? { enabled: teams.enabled }
+        : { enabled: teams.enabled, reason: teams.reason },
+    strings: msg.strings as FormStrings,
+    messages: msg.messages,
+    timeZones: msg.timeZones,
+    maxAttendees: msg.maxAttendees,
+  };
+  if (msg.meetingId !== undefined) init.meetingId = msg.meetingId;
+  if (closedDraft) init.closedDraft = closedDraft;
+  return init;
+}
+
+function parseResult(msg: Plain): ResultMessage | undefined {
+  const { requestId } = msg;
+  if (typeof requestId !== 'string') return undefined;
+  if (msg.ok === true) {
+    if (typeof msg.meetingId !== 'string') return undefined;
+    if (msg.canJoin !== undefined && typeof msg.canJoin !== 'boolean') return undefined;
+    return { type: 'result', requestId, ok: true, meetingId: msg.meetingId, canJoin: msg.canJoin === true };
+  }
+  if (msg.ok !== false) return undefined;
+  const failed: ResultFailedMessage = { type: 'result', requestId, ok: false };
+  if (msg.errors !== undefined) {
+    if (!Array.isArray(msg.errors)) return undefined;
+    const errors = msg.errors.map(parseFieldError);
+    if (errors.some((e) => e === undefined)) return undefined;
+    failed.errors = errors as FieldError[];
+  }
+  if (msg.message !== undefined) {
+    if (typeof msg.message !== 'string') return undefined;
+    failed.message = msg.message;
+  }
+  return failed;
+}
+
+/**
+ * Checks a message from the host in the page: an `init` with every field of the right shape (its values and
+ * closed draft by the field table), a `result` of either kind. Anything else yields undefined.
+ */
+export function parseToWebview(msg: unknown): ToWebview | undefined {
+  if (!isPlainObject(msg)) return undefined;
+  switch (msg.type) {
+    case 'init':
+      return parseInit(msg);
+    case 'result':
+      return parseResult(msg);
     default:
       return undefined;
   }

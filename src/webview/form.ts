@@ -14,43 +14,36 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import type { FieldError } from '../core/types';
 import { formatMessage } from '../core/messages';
 import {
-  addWallMinutes,
   duplicateAttendees,
   formInstant,
-  formToUpdateInput,
-  hasChanges,
   parseAttendees,
   sameFormValues,
   startsInPast,
-  submitConcerns,
   wallDurationMinutes,
 } from '../shared/formModel';
 import type { SubmitConcern } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
 import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
-import { parseFormValues } from '../shared/protocol';
+import {
+  applyResult,
+  errorTarget,
+  hostErrorsAfterEdit,
+  moveEndWithStart,
+  newDraft,
+  offersClosedDraft,
+  statusIsStale,
+  submitLabel,
+  submitStep,
+  touchedAfterEdit,
+  visibleErrors,
+} from '../shared/formState';
+import type { Draft, StatusKey } from '../shared/formState';
 import { formControl, formDefault, formFieldOrder } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import { el, setText } from './dom';
-import { errorTarget, errorText, validateForm } from './validation';
+import { errorText, validateForm } from './validation';
 import type { ZoneChoice } from './zones';
 import { sortZoneChoices, zoneChoice } from './zones';
-
-/** What the page keeps with `setState`: enough to rebuild the form after a reload. */
-export interface Draft {
-  version: 1;
-  mode: InitMessage['mode'];
-  meetingId?: string;
-  values: FormValues;
-  attendeesText: string;
-  /** Fields the user has visited, whose errors are shown live. */
-  touched: string[];
-  /** The request in flight, so its result still lands after a reload. */
-  pending?: string;
-  success?: { meetingId: string; canJoin: boolean; sent?: FormValues };
-  /** The host's offer of a closed tab's draft was answered (restored or discarded). */
-  offerHandled?: boolean;
-}
 
 /** The slice of `acquireVsCodeApi()` the page uses. */
 export interface HostApi {
@@ -63,55 +56,17 @@ type FieldName = FormFieldName;
 
 const fieldOrder: readonly FieldName[] = formFieldOrder;
 
-function isFieldError(e: unknown): e is FieldError {
-  if (typeof e !== 'object' || e === null) return false;
-  const f = e as Partial<FieldError>;
-  return typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string';
-}
-
-/** Whether a saved state is a draft of this page for the same form (mode and meeting). */
-export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const d = state as Partial<Draft>;
-  if (d.version !== 1 || d.mode !== init.mode || d.meetingId !== init.meetingId) return undefined;
-  if (!isFormValues(d.values) || typeof d.attendeesText !== 'string') return undefined;
-  const v = d.values;
-  return {
-    version: 1,
-    mode: init.mode,
-    meetingId: init.meetingId,
-    values: v as FormValues,
-    attendeesText: d.attendeesText,
-    touched: Array.isArray(d.touched) ? d.touched.filter((t) => typeof t === 'string') : [],
-    pending: typeof d.pending === 'string' ? d.pending : undefined,
-    offerHandled: d.offerHandled === true,
-    success:
-      d.success && typeof d.success.meetingId === 'string'
-        ? {
-            meetingId: d.success.meetingId,
-            canJoin: d.success.canJoin === true,
-            sent: isFormValues(d.success.sent) ? d.success.sent : undefined,
-          }
-        : undefined,
-  };
-}
-
-/** Whether a saved (or host-sent) value has the shape of the form's values (the protocol's check). */
-export function isFormValues(value: unknown): value is FormValues {
-  return parseFormValues(value) !== undefined;
-}
-
 /** The form page, built once per `init`. */
 export class MeetingForm {
   private readonly t: (key: FormStringKey, params?: Record<string, string | number>) => string;
   private readonly draft: Draft;
   private readonly original: FormValues;
-  private readonly touched: Set<string>;
+  private touched: Set<string>;
   private showAll = false;
   private prevStart: string;
   private errors: FieldError[] = [];
   /** Which page-made status line shows, so it can go once it is no longer true. */
-  private statusKey: 'errorSummary' | 'nothingChanged' | undefined;
+  private statusKey: StatusKey | undefined;
   /** Field errors from the host's last failed result, kept until the user edits that field. */
   private hostErrors: FieldError[] = [];
 
@@ -153,14 +108,7 @@ export class MeetingForm {
       return formatMessage(typeof s === 'string' ? s : key, params);
     };
     this.original = { ...init.values, attendees: [...init.values.attendees] };
-    this.draft = saved ?? {
-      version: 1,
-      mode: init.mode,
-      meetingId: init.meetingId,
-      values: { ...this.original, attendees: [...this.original.attendees] },
-      attendeesText: this.original.attendees.join('\n'),
-      touched: [],
-    };
+    this.draft = saved ?? newDraft(init);
     this.touched = new Set(this.draft.touched);
     this.prevStart = this.draft.values.start;
     const v = this.draft.values;
@@ -292,7 +240,7 @@ export class MeetingForm {
   /** The offer to restore a closed tab's draft (a new form, once), or nothing. */
   private draftOffer(): HTMLElement[] {
     const closed = this.init.closedDraft;
-    if (this.init.mode !== 'schedule' || !closed || this.draft.offerHandled || this.draft.success) return [];
+    if (!closed || !offersClosedDraft(this.init, this.draft)) return [];
     const answer = (restore: boolean): void => {
       offer.remove();
       this.draft.offerHandled = true;
@@ -332,26 +280,24 @@ export class MeetingForm {
 
   /** Handles a host `result`; ignored unless it answers the request in flight. */
   onResult(msg: ResultMessage): void {
-    if (!this.draft.pending || msg.requestId !== this.draft.pending) return;
-    this.draft.pending = undefined;
-    if (msg.ok && typeof msg.meetingId === 'string') {
-      this.draft.success = {
-        meetingId: msg.meetingId,
-        canJoin: msg.canJoin === true,
-        sent: this.draft.values,
-      };
-      this.save();
-      this.showSuccess(this.draft.success);
-      return;
+    const step = applyResult(this.draft, msg);
+    switch (step.kind) {
+      case 'ignored':
+        return;
+      case 'success':
+        this.save();
+        this.showSuccess(step.success);
+        return;
+      case 'failed':
+        this.setSending(false);
+        this.save();
+        this.hostErrors = step.hostErrors;
+        this.showAll = true;
+        this.renderErrors();
+        this.setStatus(step.message ?? this.t('failed'), true);
+        this.focusFirstInvalid();
+        return;
     }
-    this.setSending(false);
-    this.save();
-    this.hostErrors = Array.isArray(msg.errors) ? msg.errors.filter(isFieldError) : [];
-    this.showAll = true;
-    this.renderErrors();
-    const text = typeof msg.message === 'string' && msg.message !== '' ? msg.message : this.t('failed');
-    this.setStatus(text, true);
-    this.focusFirstInvalid();
   }
 
   /** The picker entry of `zone` (its label computed once). */
@@ -519,15 +465,12 @@ export class MeetingForm {
     // The zone picker clears its value for a moment when Enter finds no highlighted option (see zoneKey).
     if (name === 'timeZone' && this.timeZone.value === '') return;
     const before = this.draft.values;
-    const values = this.readValues();
-    if (name === 'start' && values.start !== this.prevStart) {
-      const length = wallDurationMinutes(this.prevStart, before.end);
-      const moved = length !== undefined && length > 0 ? addWallMinutes(values.start, length) : undefined;
-      if (moved !== undefined) {
-        values.end = moved;
-        this.end.value = moved;
-      }
-      if (addWallMinutes(values.start, 0) !== undefined) this.prevStart = values.start;
+    let values = this.readValues();
+    if (name === 'start') {
+      const moved = moveEndWithStart(this.prevStart, before, values);
+      if (moved.values.end !== values.end) this.end.value = moved.values.end;
+      values = moved.values;
+      this.prevStart = moved.prevStart;
     }
     const changed = !sameFormValues(values, before) || this.attendees.value !== this.draft.attendeesText;
     if (!changed) {
@@ -540,10 +483,9 @@ export class MeetingForm {
       }
       return;
     }
-    this.touched.add(name);
+    this.touched = touchedAfterEdit(this.touched, name);
     if (!this.confirm.hidden) this.hideConfirm(false);
-    this.hostErrors = this.hostErrors.filter((e) => errorTarget(e.field).name !== name);
-    if (name === 'start') this.touched.add('end');
+    this.hostErrors = hostErrorsAfterEdit(this.hostErrors, name);
     this.draft.values = values;
     this.draft.attendeesText = this.attendees.value;
     this.draft.touched = [...this.touched];
@@ -560,19 +502,13 @@ export class MeetingForm {
 
   /** Removes "please correct…" once nothing is invalid, and "nothing has changed" once something has. */
   private clearStaleStatus(): void {
-    const stale =
-      (this.statusKey === 'errorSummary' && this.errors.length === 0 && this.hostErrors.length === 0) ||
-      (this.statusKey === 'nothingChanged' &&
-        hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original)));
-    if (stale) this.setStatus('', false);
+    const invalid = this.errors.length > 0 || this.hostErrors.length > 0;
+    if (statusIsStale(this.statusKey, this.draft, this.original, invalid)) this.setStatus('', false);
   }
 
   /** The button names what it does: Send (or Send update) when there are attendees, otherwise Save. */
   private submitKey(): FormStringKey {
-    if (this.draft.pending) return 'sending';
-    const invites = parseAttendees(this.draft.attendeesText).length > 0;
-    if (!invites) return 'submitSave';
-    return this.init.mode === 'update' ? 'submitSendUpdate' : 'submitSend';
+    return submitLabel(this.draft);
   }
 
   private fitAttendees(): void {
@@ -734,23 +670,17 @@ export class MeetingForm {
   }
 
   private renderErrors(): void {
+    const shown = visibleErrors(this.errors, this.hostErrors, this.touched, this.showAll);
     const byField = new Map<FieldName, string[]>();
-    const seen = new Set<string>();
-    for (const error of [...this.errors, ...this.hostErrors]) {
-      const key = `${error.field}\u0000${error.code}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const target = errorTarget(error.field);
-      const name = (fieldOrder as readonly string[]).includes(target.name)
-        ? (target.name as FieldName)
-        : undefined;
-      if (!name || (!this.showAll && !this.touched.has(name))) continue;
-      let text = errorText(this.withLabel(error), this.init.messages);
-      if (name === 'attendees' && target.index !== undefined) {
-        const address = this.draft.values.attendees[target.index] ?? '';
-        if (!text.includes(address)) text = this.t('attendeeError', { address, message: text });
-      }
-      byField.set(name, [...(byField.get(name) ?? []), text]);
+    for (const [name, errors] of shown) {
+      const texts = errors.map((error) => {
+        const text = errorText(this.withLabel(error), this.init.messages);
+        const index = errorTarget(error.field).index;
+        if (name !== 'attendees' || index === undefined) return text;
+        const address = this.draft.values.attendees[index] ?? '';
+        return text.includes(address) ? text : this.t('attendeeError', { address, message: text });
+      });
+      byField.set(name, texts);
     }
     for (const name of fieldOrder) {
       const box = this.errorBoxes.get(name);
@@ -821,7 +751,7 @@ export class MeetingForm {
     else if (box.bottom > room - margin) window.scrollBy(0, box.bottom - room + margin);
   }
 
-  private setStatus(text: string, isError: boolean, key?: 'errorSummary' | 'nothingChanged'): void {
+  private setStatus(text: string, isError: boolean, key?: StatusKey): void {
     this.statusKey = key;
     this.status.classList.toggle('status-error', isError);
     setText(this.status, text);
@@ -835,7 +765,7 @@ export class MeetingForm {
   }
 
   /** Shows the inline confirmation for `concerns`, focused on Go back. */
-  private showConfirm(concerns: SubmitConcern[]): void {
+  private showConfirm(concerns: SubmitConcern[], focus: FieldName): void {
     const text: Record<SubmitConcern, FormStringKey> = {
       untouched: 'confirmUntouched',
       noSubject: 'confirmNoSubject',
@@ -846,7 +776,7 @@ export class MeetingForm {
       this.confirmSend,
       this.t(this.submitKey() === 'submitSave' ? 'confirmSaveAnyway' : 'confirmSendAnyway'),
     );
-    this.confirmFocus = concerns.includes('past') && !concerns.includes('noSubject') ? 'start' : 'subject';
+    this.confirmFocus = focus;
     this.submitRow.hidden = true;
     this.confirm.hidden = false;
     (this.confirm.querySelector('#confirmBack') as HTMLElement | null)?.focus();
@@ -865,34 +795,33 @@ export class MeetingForm {
     this.draft.attendeesText = this.attendees.value;
     this.validate();
     this.hostErrors = [];
-    if (this.errors.length > 0) {
-      this.showAll = true;
-      this.renderErrors();
-      this.setStatus(this.t('errorSummary'), true, 'errorSummary');
-      this.focusFirstInvalid();
-      return;
-    }
-    if (
-      this.init.mode === 'update' &&
-      !hasChanges(formToUpdateInput(this.init.meetingId ?? '', this.draft.values, this.original))
-    ) {
-      this.setStatus(this.t('nothingChanged'), false, 'nothingChanged');
-      return;
-    }
-    if (!confirmed) {
-      const concerns = submitConcerns(this.init.mode, this.draft.values, this.original, Date.now());
-      if (concerns.length > 0) {
+    const step = submitStep(this.draft, this.original, this.errors, confirmed, Date.now());
+    switch (step.kind) {
+      case 'busy':
+        return;
+      case 'invalid':
+        this.showAll = true;
+        this.renderErrors();
+        this.setStatus(this.t('errorSummary'), true, 'errorSummary');
+        this.focusFirstInvalid();
+        return;
+      case 'nothingChanged':
+        this.setStatus(this.t('nothingChanged'), false, 'nothingChanged');
+        return;
+      case 'confirm':
         this.setStatus('', false);
-        this.showConfirm(concerns);
+        this.showConfirm(step.concerns, step.focus);
+        return;
+      case 'send': {
+        const requestId = crypto.randomUUID();
+        this.draft.pending = requestId;
+        this.save();
+        this.setStatus('', false);
+        this.setSending(true);
+        this.api.postMessage({ type: 'submit', requestId, values: { ...this.draft.values } });
         return;
       }
     }
-    const requestId = crypto.randomUUID();
-    this.draft.pending = requestId;
-    this.save();
-    this.setStatus('', false);
-    this.setSending(true);
-    this.api.postMessage({ type: 'submit', requestId, values: { ...this.draft.values } });
   }
 
   /** When the sent meeting takes place, in the user's zone (the zone the form opened with). */

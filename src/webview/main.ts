@@ -6,32 +6,17 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { InitMessage, ResultMessage, ToWebview } from '../shared/protocol';
+import { draftFor } from '../shared/formState';
+import { parseToWebview } from '../shared/protocol';
+import type { ToWebview } from '../shared/protocol';
 import type { HostApi } from './form';
-import { MeetingForm, draftFor, isFormValues } from './form';
+import { MeetingForm } from './form';
 
 declare function acquireVsCodeApi(): HostApi;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
-
-function isInit(msg: Record<string, unknown>): msg is Record<string, unknown> & InitMessage {
-  return (
-    msg.type === 'init' &&
-    (msg.mode === 'schedule' || msg.mode === 'update') &&
-    isFormValues(msg.values) &&
-    isObject(msg.teams) &&
-    isObject(msg.strings) &&
-    isObject(msg.messages) &&
-    Array.isArray(msg.timeZones) &&
-    msg.timeZones.every((z) => typeof z === 'string') &&
-    (msg.closedDraft === undefined || isFormValues(msg.closedDraft))
-  );
-}
-
-function isResult(msg: Record<string, unknown>): msg is Record<string, unknown> & ResultMessage {
-  return msg.type === 'result' && typeof msg.requestId === 'string' && typeof msg.ok === 'boolean';
+/** Compile-time exhaustiveness: a host message type without a case above fails to compile here. */
+function unhandled(msg: never): void {
+  void (msg as ToWebview);
 }
 
 function start(): void {
@@ -40,18 +25,18 @@ function start(): void {
   if (!root) return;
   let form: MeetingForm | undefined;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const msg = event.data;
-    if (!isObject(msg)) return;
-    const typed = msg as Partial<ToWebview>;
-    switch (typed.type) {
+    // Every host message is checked before anything acts on it, as the host checks the page's.
+    const msg = parseToWebview(event.data);
+    if (!msg) return;
+    switch (msg.type) {
       case 'init':
-        if (isInit(msg)) form = new MeetingForm(root, msg, api, draftFor(api.getState(), msg));
+        form = new MeetingForm(root, msg, api, draftFor(api.getState(), msg));
         break;
       case 'result':
-        if (isResult(msg)) form?.onResult(msg);
+        form?.onResult(msg);
         break;
       default:
-        break;
+        unhandled(msg);
     }
   });
   api.postMessage({ type: 'ready' });

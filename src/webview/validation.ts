@@ -32,11 +32,3 @@ export function errorText(error: FieldError, messages: Record<string, string>): 
     : undefined;
   return typeof template === 'string' ? formatMessage(template, error.params) : error.message;
 }
-
-/** The form field an error belongs to (`attendees[2]` -> `attendees`, index 2). */
-export function errorTarget(field: string): { name: string; index?: number } {
-  const m = /^([A-Za-z]+)\[(\d+)\]/.exec(field);
-  if (m) return { name: m[1], index: Number(m[2]) };
-  const dot = /^([A-Za-z]+)/.exec(field);
-  return { name: dot ? dot[1] : field };
-}

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseFromWebview, protocolLimits } from '../../src/shared/protocol';
+import { validationMessages } from '../../src/core/messages';
+import { formStrings } from '../../src/shared/formStrings';
+import { parseFromWebview, parseToWebview, protocolLimits } from '../../src/shared/protocol';
 
 const values = {
   start: '2030-06-03T10:00',
@@ -139,4 +141,51 @@ describe('parseFromWebview', () => {
     attendees.extra = 1;
     assert.equal(parseFromWebview({ ...submit, values: { ...values, attendees } }), undefined);
   });
+});
+
+describe('parseToWebview (the page checks every host message)', () => {
+  const init = {
+    type: 'init',
+    mode: 'update',
+    meetingId: 'M1',
+    values,
+    teams: { enabled: false, reason: 'No Teams here.' },
+    strings: { ...formStrings },
+    messages: { ...validationMessages },
+    timeZones: ['Europe/Berlin'],
+    maxAttendees: 500,
+  };
+
+  it('accepts a well-formed init and both kinds of result', () => {
+    assert.deepEqual(parseToWebview(init), init);
+    assert.deepEqual(parseToWebview({ ...init, closedDraft: values }), { ...init, closedDraft: values });
+    const ok = { type: 'result', requestId: 'r1', ok: true, meetingId: 'M1', canJoin: true };
+    assert.deepEqual(parseToWebview(ok), ok);
+    const failed = {
+      type: 'result',
+      requestId: 'r1',
+      ok: false,
+      errors: [{ field: 'subject', code: 'tooLong', message: 'Too long', params: { max: 255 } }],
+      message: 'Please correct the highlighted fields.',
+    };
+    assert.deepEqual(parseToWebview(failed), failed);
+  });
+
+  for (const [name, msg] of [
+    ['an unknown type', { type: 'nope' }],
+    ['init with bad values', { ...init, values: { ...values, teamsMeeting: 'yes' } }],
+    ['init with a bad closed draft', { ...init, closedDraft: { subject: 'x' } }],
+    ['init with an unknown mode', { ...init, mode: 'delete' }],
+    ['init with a string that is not one', { ...init, strings: { title: 5 } }],
+    ['init without time zones', { ...init, timeZones: undefined }],
+    ['a success without a meeting ID', { type: 'result', requestId: 'r1', ok: true }],
+    ['a result with ok missing', { type: 'result', requestId: 'r1', meetingId: 'M1' }],
+    [
+      'a failure with an error of an unknown code',
+      { type: 'result', requestId: 'r1', ok: false, errors: [{ field: 'x', code: 'boom', message: 'm' }] },
+    ],
+    ['a failure whose message is not text', { type: 'result', requestId: 'r1', ok: false, message: 5 }],
+  ] as const) {
+    it(`refuses ${name}`, () => assert.equal(parseToWebview(msg), undefined));
+  }
 });
