@@ -238,57 +238,41 @@ function parseFieldError(v: unknown): FieldError | undefined {
   return v as unknown as FieldError;
 }
 
-function parseInit(msg: Plain): InitMessage | undefined {
-  if (msg.mode !== 'schedule' && msg.mode !== 'update') return undefined;
-  if (msg.meetingId !== undefined && typeof msg.meetingId !== 'string') return undefined;
-  const values = parseFormValues(msg.values);
-  const closedDraft = msg.closedDraft === undefined ? undefined : parseFormValues(msg.closedDraft);
-  const teams = msg.teams;
-  if (!values || (msg.closedDraft !== undefined && !closedDraft)) return undefined;
-  if (!isPlainObject(teams) || typeof teams.enabled !== 'boolean') return undefined;
-  if (teams.reason !== undefined && typeof teams.reason !== 'string') return undefined;
-  if (!isStringRecord(msg.strings) || !isStringRecord(msg.messages) || !isStringList(msg.timeZones))
-    return undefined;
-  if (typeof msg.maxAttendees !== 'number') return undefined;
-  const init: InitMessage = {
-    type: 'init',
-    mode: msg.mode,
-    values,
-    teams:
-      teams.reason === undefined
-        ? { enabled: teams.enabled }
-        : { enabled: teams.enabled, reason: teams.reason },
-    strings: msg.strings as FormStrings,
-    messages: msg.messages,
-    timeZones: msg.timeZones,
-    maxAttendees: msg.maxAttendees,
-  };
-  if (msg.meetingId !== undefined) init.meetingId = msg.meetingId;
-  if (closedDraft) init.closedDraft = closedDraft;
-  return init;
+/** Whether `v` is absent or passes `check`. */
+function optional(v: unknown, check: (v: unknown) => boolean): boolean {
+  return v === undefined || check(v);
 }
 
+const isText = (v: unknown): boolean => typeof v === 'string';
+
+/** An `init` with every field checked (values and closed draft by the field table); the message itself. */
+function parseInit(msg: Plain): InitMessage | undefined {
+  const { teams } = msg;
+  const ok =
+    (msg.mode === 'schedule' || msg.mode === 'update') &&
+    optional(msg.meetingId, isText) &&
+    parseFormValues(msg.values) !== undefined &&
+    optional(msg.closedDraft, (d) => parseFormValues(d) !== undefined) &&
+    isPlainObject(teams) &&
+    typeof teams.enabled === 'boolean' &&
+    optional(teams.reason, isText) &&
+    isStringRecord(msg.strings) &&
+    isStringRecord(msg.messages) &&
+    isStringList(msg.timeZones) &&
+    typeof msg.maxAttendees === 'number';
+  return ok ? (msg as unknown as InitMessage) : undefined;
+}
+
+/** A `result` of either kind, its field errors with known codes; the message itself. */
 function parseResult(msg: Plain): ResultMessage | undefined {
-  const { requestId } = msg;
-  if (typeof requestId !== 'string') return undefined;
-  if (msg.ok === true) {
-    if (typeof msg.meetingId !== 'string') return undefined;
-    if (msg.canJoin !== undefined && typeof msg.canJoin !== 'boolean') return undefined;
-    return { type: 'result', requestId, ok: true, meetingId: msg.meetingId, canJoin: msg.canJoin === true };
-  }
-  if (msg.ok !== false) return undefined;
-  const failed: ResultFailedMessage = { type: 'result', requestId, ok: false };
-  if (msg.errors !== undefined) {
-    if (!Array.isArray(msg.errors)) return undefined;
-    const errors = msg.errors.map(parseFieldError);
-    if (errors.some((e) => e === undefined)) return undefined;
-    failed.errors = errors as FieldError[];
-  }
-  if (msg.message !== undefined) {
-    if (typeof msg.message !== 'string') return undefined;
-    failed.message = msg.message;
-  }
-  return failed;
+  const ok =
+    typeof msg.requestId === 'string' &&
+    (msg.ok === true
+      ? typeof msg.meetingId === 'string' && optional(msg.canJoin, (v) => typeof v === 'boolean')
+      : msg.ok === false &&
+        optional(msg.message, isText) &&
+        optional(msg.errors, (v) => Array.isArray(v) && v.every((e) => parseFieldError(e) !== undefined)));
+  return ok ? (msg as unknown as ResultMessage) : undefined;
 }
 
 /**

@@ -58,121 +58,120 @@ const fieldOrder: readonly FieldName[] = formFieldOrder;
 
 /** The form page, built once per `init`. */
 export class MeetingForm {
-  private readonly t: (key: FormStringKey, params?: Record<string, string | number>) => string;
-  private readonly draft: Draft;
-  private readonly original: FormValues;
-  private touched: Set<string>;
-  private showAll = false;
-  private prevStart: string;
-  private errors: FieldError[] = [];
+  readonly #t: (key: FormStringKey, params?: Record<string, string | number>) => string;
+  readonly #draft: Draft;
+  readonly #original: FormValues;
+  #touched: Set<string>;
+  #showAll = false;
+  #prevStart: string;
+  #errors: FieldError[] = [];
   /** Which page-made status line shows, so it can go once it is no longer true. */
-  private statusKey: StatusKey | undefined;
+  #statusKey: StatusKey | undefined;
   /** Field errors from the host's last failed result, kept until the user edits that field. */
-  private hostErrors: FieldError[] = [];
+  #hostErrors: FieldError[] = [];
 
-  private readonly form: HTMLFormElement;
-  private readonly status: HTMLElement;
-  private readonly success: HTMLElement;
-  private readonly end: VscodeTextfield;
-  private readonly duration: HTMLElement;
-  private readonly timeWarning: HTMLElement;
-  private readonly timeZone: VscodeSingleSelect;
-  private readonly subject: VscodeTextfield;
-  private readonly attendees: VscodeTextarea;
-  private readonly attendeesSummary: HTMLElement;
+  readonly #form: HTMLFormElement;
+  readonly #status: HTMLElement;
+  readonly #success: HTMLElement;
+  readonly #end: VscodeTextfield;
+  readonly #duration: HTMLElement;
+  readonly #timeWarning: HTMLElement;
+  readonly #timeZone: VscodeSingleSelect;
+  readonly #subject: VscodeTextfield;
+  readonly #attendees: VscodeTextarea;
+  readonly #attendeesSummary: HTMLElement;
   /** Picker labels computed so far (Intl work, done in idle slices after the first paint). */
-  private readonly zoneChoices = new Map<string, ZoneChoice>();
-  private readonly zones: string[];
-  private readonly teams: VscodeCheckbox;
+  readonly #zoneChoices = new Map<string, ZoneChoice>();
+  readonly #zones: string[];
+  readonly #teams: VscodeCheckbox;
   /** Every form field's control, built by its kind (core/fields.ts). */
-  private readonly controls: Record<FieldName, HTMLElement>;
-  private readonly submit: HTMLElement & { disabled: boolean };
-  private readonly progress: HTMLElement;
-  private readonly submitRow: HTMLElement;
-  private readonly confirm: HTMLElement;
-  private readonly confirmText: HTMLElement;
-  private readonly confirmSend: HTMLElement;
+  readonly #controls: Record<FieldName, HTMLElement>;
+  readonly #init: InitMessage;
+  readonly #api: HostApi;
+  readonly #submit: HTMLElement & { disabled: boolean };
+  readonly #progress: HTMLElement;
+  readonly #submitRow: HTMLElement;
+  readonly #confirm: HTMLElement;
+  readonly #confirmText: HTMLElement;
+  readonly #confirmSend: HTMLElement;
   /** The field the open confirmation is about, focused again on Go back. */
-  private confirmFocus: FieldName = 'subject';
-  private readonly errorBoxes = new Map<FieldName, HTMLElement>();
+  #confirmFocus: FieldName = 'subject';
+  readonly #errorBoxes = new Map<FieldName, HTMLElement>();
 
-  constructor(
-    root: HTMLElement,
-    private readonly init: InitMessage,
-    private readonly api: HostApi,
-    saved: Draft | undefined,
-  ) {
+  constructor(root: HTMLElement, init: InitMessage, api: HostApi, saved: Draft | undefined) {
+    this.#init = init;
+    this.#api = api;
     const strings = init.strings as Record<string, string>;
-    this.t = (key, params) => {
+    this.#t = (key, params) => {
       const s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : undefined;
       return formatMessage(typeof s === 'string' ? s : key, params);
     };
-    this.original = { ...init.values, attendees: [...init.values.attendees] };
-    this.draft = saved ?? newDraft(init);
-    this.touched = new Set(this.draft.touched);
-    this.prevStart = this.draft.values.start;
-    const v = this.draft.values;
+    this.#original = { ...init.values, attendees: [...init.values.attendees] };
+    this.#draft = saved ?? newDraft(init);
+    this.#touched = new Set(this.#draft.touched);
+    this.#prevStart = this.#draft.values.start;
+    const v = this.#draft.values;
 
-    document.title = this.t(init.mode === 'update' ? 'titleUpdate' : 'titleSchedule');
+    document.title = this.#t(init.mode === 'update' ? 'titleUpdate' : 'titleSchedule');
     const heading = el('h1', { id: 'title' }, [document.title]);
-    this.status = el('div', {
+    this.#status = el('div', {
       id: 'status',
       className: 'status',
       'attr:role': 'status',
       'attr:aria-live': 'polite',
     });
 
-    this.zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
+    this.#zones = init.timeZones.includes(v.timeZone) ? init.timeZones : [v.timeZone, ...init.timeZones];
     const controls: Partial<Record<FieldName, HTMLElement>> = {};
-    for (const name of fieldOrder) controls[name] = this.createControl(name, this.valueOf(v, name));
-    this.controls = controls as Record<FieldName, HTMLElement>;
-    this.end = this.controls.end as VscodeTextfield;
-    this.timeZone = this.controls.timeZone as VscodeSingleSelect;
-    this.subject = this.controls.subject as VscodeTextfield;
-    this.attendees = this.controls.attendees as VscodeTextarea;
-    this.teams = this.controls.teamsMeeting as VscodeCheckbox;
-    this.duration = el('div', { id: 'duration', className: 'hint' });
-    this.timeWarning = el('div', { id: 'timeWarning', className: 'warning', hidden: true }, [
-      this.t('pastWarning'),
+    for (const name of fieldOrder) controls[name] = this.#createControl(name, this.#valueOf(v, name));
+    this.#controls = controls as Record<FieldName, HTMLElement>;
+    this.#end = this.#controls.end as VscodeTextfield;
+    this.#timeZone = this.#controls.timeZone as VscodeSingleSelect;
+    this.#subject = this.#controls.subject as VscodeTextfield;
+    this.#attendees = this.#controls.attendees as VscodeTextarea;
+    this.#teams = this.#controls.teamsMeeting as VscodeCheckbox;
+    this.#duration = el('div', { id: 'duration', className: 'hint' });
+    this.#timeWarning = el('div', { id: 'timeWarning', className: 'warning', hidden: true }, [
+      this.#t('pastWarning'),
     ]);
     // Only the chosen zone until the picker is used: rendering 400+ options cost ~90 ms before first paint.
-    this.timeZone.addEventListener('focusin', () => this.fillZones());
-    this.timeZone.addEventListener('pointerdown', () => this.fillZones());
-    this.attendeesSummary = el('div', {
+    this.#timeZone.addEventListener('focusin', () => this.#fillZones());
+    this.#timeZone.addEventListener('pointerdown', () => this.#fillZones());
+    this.#attendeesSummary = el('div', {
       id: 'attendees-summary',
       className: 'hint',
       'attr:aria-live': 'polite',
     });
-    this.teams.disabled = !init.teams.enabled;
+    this.#teams.disabled = !init.teams.enabled;
     if (!init.teams.enabled) {
       // The element dims itself but leaves its inner input enabled, so assistive technology (and axe) read a
       // live switch: disable that input too.
-      void this.teams.updateComplete.then(() =>
-        this.teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
+      void this.#teams.updateComplete.then(() =>
+        this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
       );
     }
 
-    this.submit = el('vscode-button', { id: 'submit' }, [this.t(this.submitKey())]) as HTMLElement & {
+    this.#submit = el('vscode-button', { id: 'submit' }, [this.#t(this.#submitKey())]) as HTMLElement & {
       disabled: boolean;
     };
-    this.progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
-    this.submitRow = el('div', { className: 'actions' }, [
-      this.submit,
-      this.progress,
-      el('span', { id: 'submitHint', className: 'hint' }, [this.t('submitHint')]),
+    this.#progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
+    this.#submitRow = el('div', { className: 'actions' }, [
+      this.#submit,
+      this.#progress,
+      el('span', { id: 'submitHint', className: 'hint' }, [this.#t('submitHint')]),
     ]);
     // The inline confirmation before sending something that may be a mistake; the safe choice comes first.
-    this.confirmText = el('div', { id: 'confirmText' });
+    this.#confirmText = el('div', { id: 'confirmText' });
     const confirmBack = el('vscode-button', { id: 'confirmBack', 'attr:aria-describedby': 'confirmText' }, [
-      this.t('confirmBack'),
+      this.#t('confirmBack'),
     ]);
-    this.confirmSend = el('vscode-button', { id: 'confirmSend', secondary: true });
-    confirmBack.addEventListener('click', () => this.hideConfirm(true));
-    this.confirmSend.addEventListener('click', () => {
-      this.hideConfirm(false);
-      this.trySubmit(true);
+    this.#confirmSend = el('vscode-button', { id: 'confirmSend', secondary: true });
+    confirmBack.addEventListener('click', () => this.#hideConfirm(true));
+    this.#confirmSend.addEventListener('click', () => {
+      this.#hideConfirm(false);
+      this.#trySubmit(true);
     });
-    this.confirm = el(
+    this.#confirm = el(
       'div',
       {
         id: 'confirm',
@@ -181,75 +180,76 @@ export class MeetingForm {
         'attr:role': 'group',
         'attr:aria-labelledby': 'confirmText',
       },
-      [this.confirmText, el('div', { className: 'actions' }, [confirmBack, this.confirmSend])],
+      [this.#confirmText, el('div', { className: 'actions' }, [confirmBack, this.#confirmSend])],
     );
 
     // The first frame shows the title and the first field only; the other fields (the zone picker above all: its
     // render forces layouts) are attached after it. The form gets its id once it is complete.
     const [first, ...others] = fieldOrder;
-    this.form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [this.fieldBox(first)]);
+    this.#form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [this.#fieldBox(first)]);
     const rest: HTMLElement[] = [];
     for (const name of others) {
       if (name === 'end') continue;
       if (name === 'start') {
         rest.push(
-          el('div', { className: 'row' }, [this.fieldBox('start'), this.fieldBox('end')]),
-          this.duration,
-          this.timeWarning,
+          el('div', { className: 'row' }, [this.#fieldBox('start'), this.#fieldBox('end')]),
+          this.#duration,
+          this.#timeWarning,
         );
-      } else rest.push(this.fieldBox(name));
+      } else rest.push(this.#fieldBox(name));
     }
-    rest.push(el('div', { className: 'footer' }, [this.submitRow, this.confirm]));
-    this.success = el('section', {
+    rest.push(el('div', { className: 'footer' }, [this.#submitRow, this.#confirm]));
+    this.#success = el('section', {
       id: 'success',
       hidden: true,
       tabIndex: -1,
       'attr:aria-labelledby': 'successTitle',
     });
 
-    root.replaceChildren(heading, this.status, ...this.draftOffer(), this.form, this.success);
-    this.wire();
-    this.fitAttendees();
-    this.updateDuration();
-    this.updateAttendeesSummary();
+    root.replaceChildren(heading, this.#status, ...this.#draftOffer(), this.#form, this.#success);
+    this.#wire();
+    this.#fitAttendees();
+    this.#updateDuration();
+    this.#updateAttendeesSummary();
     let completed = false;
     const complete = (): void => {
       if (completed) return;
       completed = true;
-      this.timeZone.options = [this.zoneOption(v.timeZone, v.timeZone)];
-      this.timeZone.value = v.timeZone;
-      this.form.append(...rest);
-      this.form.id = 'form';
+      this.#timeZone.options = [this.#zoneOption(v.timeZone, v.timeZone)];
+      this.#timeZone.value = v.timeZone;
+      this.#form.append(...rest);
+      this.#form.id = 'form';
       root.removeAttribute('aria-busy');
       // The first validation loads the time-zone data (Intl, ~70 ms): after the first paint too.
-      this.validate();
-      this.prepareZones();
+      this.#validate();
+      this.#prepareZones();
     };
     requestAnimationFrame(() => setTimeout(complete, 0));
     // Frames may not come while the page is hidden.
     setTimeout(complete, 500);
-    if (this.draft.success) this.showSuccess(this.draft.success);
-    else if (this.draft.pending) this.setSending(true);
+    if (this.#draft.success) this.#showSuccess(this.#draft.success);
+    else if (this.#draft.pending) this.#setSending(true);
     // Focus starts in the first field, Subject (not the page body), unless something else took it meanwhile.
     else
-      void this.subject.updateComplete.then(() => {
-        if (document.activeElement === document.body || document.activeElement === null) this.subject.focus();
+      void this.#subject.updateComplete.then(() => {
+        if (document.activeElement === document.body || document.activeElement === null)
+          this.#subject.focus();
       });
   }
 
   /** The offer to restore a closed tab's draft (a new form, once), or nothing. */
-  private draftOffer(): HTMLElement[] {
-    const closed = this.init.closedDraft;
-    if (!closed || !offersClosedDraft(this.init, this.draft)) return [];
+  #draftOffer(): HTMLElement[] {
+    const closed = this.#init.closedDraft;
+    if (!closed || !offersClosedDraft(this.#init, this.#draft)) return [];
     const answer = (restore: boolean): void => {
       offer.remove();
-      this.draft.offerHandled = true;
-      this.save();
-      if (restore) this.restoreValues(closed);
-      this.reveal('subject');
+      this.#draft.offerHandled = true;
+      this.#save();
+      if (restore) this.#restoreValues(closed);
+      this.#reveal('subject');
     };
-    const restore = el('vscode-button', { id: 'draftRestore' }, [this.t('draftRestore')]);
-    const discard = el('vscode-button', { id: 'draftDiscard', secondary: true }, [this.t('draftDiscard')]);
+    const restore = el('vscode-button', { id: 'draftRestore' }, [this.#t('draftRestore')]);
+    const discard = el('vscode-button', { id: 'draftDiscard', secondary: true }, [this.#t('draftDiscard')]);
     restore.addEventListener('click', () => answer(true));
     discard.addEventListener('click', () => answer(false));
     const offer = el(
@@ -262,7 +262,7 @@ export class MeetingForm {
       },
       [
         el('div', { id: 'draftOfferText' }, [
-          this.t('draftOffer', { subject: closed.subject.trim() || this.t('noSubject') }),
+          this.#t('draftOffer', { subject: closed.subject.trim() || this.#t('noSubject') }),
         ]),
         el('div', { className: 'actions' }, [restore, discard]),
       ],
@@ -271,41 +271,41 @@ export class MeetingForm {
   }
 
   /** Puts `values` into the controls and takes them as an edit. */
-  private restoreValues(values: FormValues): void {
-    this.fillZones();
-    for (const name of fieldOrder) this.setControlValue(name, this.valueOf(values, name));
-    this.prevStart = values.start;
-    this.edited('subject', false);
+  #restoreValues(values: FormValues): void {
+    this.#fillZones();
+    for (const name of fieldOrder) this.#setControlValue(name, this.#valueOf(values, name));
+    this.#prevStart = values.start;
+    this.#edited('subject', false);
   }
 
   /** Handles a host `result`; ignored unless it answers the request in flight. */
   onResult(msg: ResultMessage): void {
-    const step = applyResult(this.draft, msg);
+    const step = applyResult(this.#draft, msg);
     switch (step.kind) {
       case 'ignored':
         return;
       case 'success':
-        this.save();
-        this.showSuccess(step.success);
+        this.#save();
+        this.#showSuccess(step.success);
         return;
       case 'failed':
-        this.setSending(false);
-        this.save();
-        this.hostErrors = step.hostErrors;
-        this.showAll = true;
-        this.renderErrors();
-        this.setStatus(step.message ?? this.t('failed'), true);
-        this.focusFirstInvalid();
+        this.#setSending(false);
+        this.#save();
+        this.#hostErrors = step.hostErrors;
+        this.#showAll = true;
+        this.#renderErrors();
+        this.#setStatus(step.message ?? this.#t('failed'), true);
+        this.#focusFirstInvalid();
         return;
     }
   }
 
   /** The picker entry of `zone` (its label computed once). */
-  private zoneOption(zone: string, selected: string) {
-    let choice = this.zoneChoices.get(zone);
+  #zoneOption(zone: string, selected: string) {
+    let choice = this.#zoneChoices.get(zone);
     if (!choice) {
       choice = zoneChoice(zone, new Date(), document.documentElement.lang || 'en');
-      this.zoneChoices.set(zone, choice);
+      this.#zoneChoices.set(zone, choice);
     }
     return {
       label: choice.label,
@@ -317,42 +317,42 @@ export class MeetingForm {
   }
 
   /** Computes the picker's labels in small slices while the page is idle, so opening it is quick. */
-  private prepareZones(): void {
+  #prepareZones(): void {
     let next = 0;
     const slice = (): void => {
-      const until = Math.min(this.zones.length, next + 40);
-      for (; next < until; next++) this.zoneOption(this.zones[next], '');
-      if (next < this.zones.length && !this.zonesFilled) setTimeout(slice, 0);
+      const until = Math.min(this.#zones.length, next + 40);
+      for (; next < until; next++) this.#zoneOption(this.#zones[next], '');
+      if (next < this.#zones.length && !this.#zonesFilled) setTimeout(slice, 0);
     };
     setTimeout(slice, 0);
   }
 
-  private zonesFilled = false;
+  #zonesFilled = false;
 
   /** Puts every zone in the picker, west to east, the first time it is used. */
-  private fillZones(): void {
-    if (this.zonesFilled) return;
-    this.zonesFilled = true;
-    const current = this.timeZone.value;
-    for (const z of this.zones) this.zoneOption(z, current);
-    const ordered = sortZoneChoices(this.zones.map((z) => this.zoneChoices.get(z) as ZoneChoice));
-    this.timeZone.options = ordered.map((c) => this.zoneOption(c.zone, current));
-    this.timeZone.value = current;
+  #fillZones(): void {
+    if (this.#zonesFilled) return;
+    this.#zonesFilled = true;
+    const current = this.#timeZone.value;
+    for (const z of this.#zones) this.#zoneOption(z, current);
+    const ordered = sortZoneChoices(this.#zones.map((z) => this.#zoneChoices.get(z) as ZoneChoice));
+    this.#timeZone.options = ordered.map((c) => this.#zoneOption(c.zone, current));
+    this.#timeZone.value = current;
   }
 
   /** Shows how many people are invited and which addresses are listed twice. */
-  private updateAttendeesSummary(): void {
-    const list = parseAttendees(this.attendees.value);
+  #updateAttendeesSummary(): void {
+    const list = parseAttendees(this.#attendees.value);
     const unique = new Set(list.map((a) => a.toLowerCase())).size;
     const lines =
       unique === 0
         ? []
-        : [unique === 1 ? this.t('attendeeCountOne') : this.t('attendeeCount', { count: unique })];
-    for (const address of duplicateAttendees(list)) lines.push(this.t('attendeeDuplicate', { address }));
-    this.attendeesSummary.replaceChildren(...lines.map((l) => el('div', {}, [l])));
+        : [unique === 1 ? this.#t('attendeeCountOne') : this.#t('attendeeCount', { count: unique })];
+    for (const address of duplicateAttendees(list)) lines.push(this.#t('attendeeDuplicate', { address }));
+    this.#attendeesSummary.replaceChildren(...lines.map((l) => el('div', {}, [l])));
   }
 
-  private textfield(id: string, type: string, value: string, placeholder?: string): VscodeTextfield {
+  #textfield(id: string, type: string, value: string, placeholder?: string): VscodeTextfield {
     const f = document.createElement('vscode-textfield');
     f.id = id;
     f.setAttribute('type', type);
@@ -361,7 +361,7 @@ export class MeetingForm {
     return f;
   }
 
-  private textarea(id: string, value: string, rows: number, placeholder?: string): VscodeTextarea {
+  #textarea(id: string, value: string, rows: number, placeholder?: string): VscodeTextarea {
     const f = document.createElement('vscode-textarea');
     f.id = id;
     f.rows = rows;
@@ -372,9 +372,9 @@ export class MeetingForm {
     return f;
   }
 
-  private field(name: FieldName, label: string, control: HTMLElement, help?: string): HTMLElement {
+  #field(name: FieldName, label: string, control: HTMLElement, help?: string): HTMLElement {
     const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
-    this.errorBoxes.set(name, error);
+    this.#errorBoxes.set(name, error);
     const describedBy = [help ? `${name}-help` : '', `${name}-error`].filter(Boolean).join(' ');
     control.setAttribute('aria-describedby', describedBy);
     return el('div', { className: 'field', id: `${name}-field` }, [
@@ -385,9 +385,9 @@ export class MeetingForm {
     ]);
   }
 
-  private checkboxField(name: FieldName, control: HTMLElement, help: string, isReason: boolean): HTMLElement {
+  #checkboxField(name: FieldName, control: HTMLElement, help: string, isReason: boolean): HTMLElement {
     const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
-    this.errorBoxes.set(name, error);
+    this.#errorBoxes.set(name, error);
     control.setAttribute('aria-describedby', `${name}-help ${name}-error`);
     return el('div', { className: 'field', id: `${name}-field` }, [
       control,
@@ -396,28 +396,28 @@ export class MeetingForm {
     ]);
   }
 
-  private wire(): void {
-    const onEdit = (name: FieldName) => () => this.edited(name, false);
-    const onLeave = (name: FieldName) => () => this.edited(name, true);
-    const controls = fieldOrder.map((name) => [name, this.controls[name]] as const);
+  #wire(): void {
+    const onEdit = (name: FieldName) => () => this.#edited(name, false);
+    const onLeave = (name: FieldName) => () => this.#edited(name, true);
+    const controls = fieldOrder.map((name) => [name, this.#controls[name]] as const);
     for (const [name, control] of controls) {
       control.addEventListener('input', onEdit(name));
       control.addEventListener('change', onEdit(name));
       control.addEventListener('focusout', onLeave(name));
     }
     // Only the button and Ctrl+Enter send: a native (implicit) submission never does.
-    this.form.addEventListener('submit', (e) => e.preventDefault());
-    this.submit.addEventListener('click', (e) => {
+    this.#form.addEventListener('submit', (e) => e.preventDefault());
+    this.#submit.addEventListener('click', (e) => {
       e.preventDefault();
-      this.trySubmit();
+      this.#trySubmit();
     });
-    this.form.addEventListener(
+    this.#form.addEventListener(
       'keydown',
       (e) => {
-        if (e.target === this.timeZone && (e.key === 'Escape' || e.key === 'Enter')) this.zoneKey(e.key);
-        if (e.key === 'Escape' && !this.confirm.hidden) {
+        if (e.target === this.#timeZone && (e.key === 'Escape' || e.key === 'Enter')) this.#zoneKey(e.key);
+        if (e.key === 'Escape' && !this.#confirm.hidden) {
           e.preventDefault();
-          this.hideConfirm(true);
+          this.#hideConfirm(true);
           return;
         }
         if (e.key !== 'Enter' || e.isComposing) return;
@@ -425,7 +425,7 @@ export class MeetingForm {
         if (e.ctrlKey || e.metaKey) {
           e.preventDefault();
           e.stopPropagation();
-          this.trySubmit();
+          this.#trySubmit();
         } else if (target?.tagName === 'VSCODE-TEXTFIELD') {
           // Enter in a one-line field (dates and times included) would submit the form: it sends nothing.
           e.preventDefault();
@@ -440,94 +440,94 @@ export class MeetingForm {
    * The zone picker's keys: Escape shows the chosen zone again instead of the typed filter, and Enter picks the
    * first match of the typed filter when no option is highlighted (the picker would clear its value).
    */
-  private zoneKey(key: 'Escape' | 'Enter'): void {
-    const input = this.timeZone.shadowRoot?.querySelector('input');
+  #zoneKey(key: 'Escape' | 'Enter'): void {
+    const input = this.#timeZone.shadowRoot?.querySelector('input');
     const typed = (input?.value ?? '').toLowerCase();
-    const before = this.draft.values.timeZone;
+    const before = this.#draft.values.timeZone;
     setTimeout(() => {
       if (key === 'Escape') {
         // The picker keeps showing the filter after Escape; leaving and re-entering its input resets it.
         input?.blur();
         input?.focus();
-        this.timeZone.requestUpdate();
-        void this.timeZone.updateComplete.then(() => input?.select());
+        this.#timeZone.requestUpdate();
+        void this.#timeZone.updateComplete.then(() => input?.select());
         return;
       }
-      if (this.timeZone.value !== '') return;
-      const match = this.timeZone.options.find((o) => (o.label ?? '').toLowerCase().includes(typed));
-      this.timeZone.value = typed !== '' && match?.value ? match.value : before;
-      this.edited('timeZone', false);
+      if (this.#timeZone.value !== '') return;
+      const match = this.#timeZone.options.find((o) => (o.label ?? '').toLowerCase().includes(typed));
+      this.#timeZone.value = typed !== '' && match?.value ? match.value : before;
+      this.#edited('timeZone', false);
     }, 0);
   }
 
-  private edited(name: FieldName, left: boolean): void {
-    if (this.draft.success) return;
+  #edited(name: FieldName, left: boolean): void {
+    if (this.#draft.success) return;
     // The zone picker clears its value for a moment when Enter finds no highlighted option (see zoneKey).
-    if (name === 'timeZone' && this.timeZone.value === '') return;
-    const before = this.draft.values;
-    let values = this.readValues();
+    if (name === 'timeZone' && this.#timeZone.value === '') return;
+    const before = this.#draft.values;
+    let values = this.#readValues();
     if (name === 'start') {
-      const moved = moveEndWithStart(this.prevStart, before, values);
-      if (moved.values.end !== values.end) this.end.value = moved.values.end;
+      const moved = moveEndWithStart(this.#prevStart, before, values);
+      if (moved.values.end !== values.end) this.#end.value = moved.values.end;
       values = moved.values;
-      this.prevStart = moved.prevStart;
+      this.#prevStart = moved.prevStart;
     }
-    const changed = !sameFormValues(values, before) || this.attendees.value !== this.draft.attendeesText;
+    const changed = !sameFormValues(values, before) || this.#attendees.value !== this.#draft.attendeesText;
     if (!changed) {
       // Leaving a field unchanged only reveals its own errors; nothing else moves under the pointer.
-      if (left && !this.touched.has(name)) {
-        this.touched.add(name);
-        this.draft.touched = [...this.touched];
-        this.save();
-        this.renderErrors();
+      if (left && !this.#touched.has(name)) {
+        this.#touched.add(name);
+        this.#draft.touched = [...this.#touched];
+        this.#save();
+        this.#renderErrors();
       }
       return;
     }
-    this.touched = touchedAfterEdit(this.touched, name);
-    if (!this.confirm.hidden) this.hideConfirm(false);
-    this.hostErrors = hostErrorsAfterEdit(this.hostErrors, name);
-    this.draft.values = values;
-    this.draft.attendeesText = this.attendees.value;
-    this.draft.touched = [...this.touched];
-    this.fitAttendees();
-    this.updateAttendeesSummary();
-    this.save();
+    this.#touched = touchedAfterEdit(this.#touched, name);
+    if (!this.#confirm.hidden) this.#hideConfirm(false);
+    this.#hostErrors = hostErrorsAfterEdit(this.#hostErrors, name);
+    this.#draft.values = values;
+    this.#draft.attendeesText = this.#attendees.value;
+    this.#draft.touched = [...this.#touched];
+    this.#fitAttendees();
+    this.#updateAttendeesSummary();
+    this.#save();
     // The host keeps a new form's values, to offer them again if the tab is closed unsent.
-    if (this.init.mode === 'schedule') this.api.postMessage({ type: 'draft', values: { ...values } });
-    this.updateDuration();
-    this.validate();
-    if (!this.draft.pending) setText(this.submit, this.t(this.submitKey()));
-    this.clearStaleStatus();
+    if (this.#init.mode === 'schedule') this.#api.postMessage({ type: 'draft', values: { ...values } });
+    this.#updateDuration();
+    this.#validate();
+    if (!this.#draft.pending) setText(this.#submit, this.#t(this.#submitKey()));
+    this.#clearStaleStatus();
   }
 
   /** Removes "please correct…" once nothing is invalid, and "nothing has changed" once something has. */
-  private clearStaleStatus(): void {
-    const invalid = this.errors.length > 0 || this.hostErrors.length > 0;
-    if (statusIsStale(this.statusKey, this.draft, this.original, invalid)) this.setStatus('', false);
+  #clearStaleStatus(): void {
+    const invalid = this.#errors.length > 0 || this.#hostErrors.length > 0;
+    if (statusIsStale(this.#statusKey, this.#draft, this.#original, invalid)) this.#setStatus('', false);
   }
 
   /** The button names what it does: Send (or Send update) when there are attendees, otherwise Save. */
-  private submitKey(): FormStringKey {
-    return submitLabel(this.draft);
+  #submitKey(): FormStringKey {
+    return submitLabel(this.#draft);
   }
 
-  private fitAttendees(): void {
-    const lines = this.attendees.value.split('\n').length;
-    this.attendees.rows = Math.min(12, Math.max(3, lines));
+  #fitAttendees(): void {
+    const lines = this.#attendees.value.split('\n').length;
+    this.#attendees.rows = Math.min(12, Math.max(3, lines));
   }
 
-  private readValues(): FormValues {
+  #readValues(): FormValues {
     const values: Record<string, unknown> = {};
     for (const name of fieldOrder) {
-      const value = this.readControl(name);
+      const value = this.#readControl(name);
       if (!formControl(name).option || value !== formDefault(name)) values[name] = value;
     }
     return values as FormValues;
   }
 
   /** A control's value, by its kind. */
-  private readControl(name: FieldName): unknown {
-    const control = this.controls[name];
+  #readControl(name: FieldName): unknown {
+    const control = this.#controls[name];
     switch (formControl(name).control) {
       case 'text':
       case 'textarea':
@@ -549,8 +549,8 @@ export class MeetingForm {
   }
 
   /** Puts a value into a control, by its kind (an absent option shows its default; a disabled switch stays). */
-  private setControlValue(name: FieldName, value: unknown): void {
-    const control = this.controls[name];
+  #setControlValue(name: FieldName, value: unknown): void {
+    const control = this.#controls[name];
     switch (formControl(name).control) {
       case 'text':
       case 'textarea':
@@ -569,23 +569,23 @@ export class MeetingForm {
   }
 
   /** A field's value in `values` (an absent option: its default). */
-  private valueOf(values: FormValues, name: FieldName): unknown {
+  #valueOf(values: FormValues, name: FieldName): unknown {
     return (values as Record<string, unknown>)[name] ?? formDefault(name);
   }
 
   /** Builds a field's control by its kind (core/fields.ts), showing `value`. */
-  private createControl(name: FieldName, value: unknown): HTMLElement {
+  #createControl(name: FieldName, value: unknown): HTMLElement {
     const spec = formControl(name);
-    const placeholder = spec.placeholder ? this.t(spec.placeholder) : undefined;
+    const placeholder = spec.placeholder ? this.#t(spec.placeholder) : undefined;
     switch (spec.control) {
       case 'text':
-        return this.textfield(name, 'text', value as string, placeholder);
+        return this.#textfield(name, 'text', value as string, placeholder);
       case 'dateTime':
-        return this.textfield(name, 'datetime-local', value as string);
+        return this.#textfield(name, 'datetime-local', value as string);
       case 'textarea':
-        return this.textarea(name, value as string, 8, placeholder);
+        return this.#textarea(name, value as string, 8, placeholder);
       case 'attendees':
-        return this.textarea(name, this.draft.attendeesText, 3, 'name@example.com');
+        return this.#textarea(name, this.#draft.attendeesText, 3, 'name@example.com');
       case 'timeZone': {
         const select = document.createElement('vscode-single-select');
         select.id = name;
@@ -597,7 +597,7 @@ export class MeetingForm {
         const select = document.createElement('vscode-single-select');
         select.id = name;
         select.options = Object.entries(spec.options ?? {}).map(([option, key]) => ({
-          label: this.t(key),
+          label: this.#t(key),
           value: option,
           description: '',
           selected: option === value,
@@ -611,29 +611,30 @@ export class MeetingForm {
         box.id = name;
         box.toggle = true;
         box.checked = value as boolean;
-        box.label = this.t(spec.label);
+        box.label = this.#t(spec.label);
         return box;
       }
     }
   }
 
   /** A field's box (label, control, help, error line), by its kind. */
-  private fieldBox(name: FieldName): HTMLElement {
+  #fieldBox(name: FieldName): HTMLElement {
     const spec = formControl(name);
-    const control = this.controls[name];
+    const control = this.#controls[name];
     if (spec.control === 'checkbox') {
       // The Teams switch's help is the reason it is disabled, when it is.
-      const reason = name === 'teamsMeeting' && !this.init.teams.enabled ? this.init.teams.reason : undefined;
-      return this.checkboxField(
+      const reason =
+        name === 'teamsMeeting' && !this.#init.teams.enabled ? this.#init.teams.reason : undefined;
+      return this.#checkboxField(
         name,
         control,
-        reason ?? this.t(spec.help ?? spec.label),
+        reason ?? this.#t(spec.help ?? spec.label),
         reason !== undefined,
       );
     }
-    const box = this.field(name, this.t(spec.label), control, spec.help ? this.t(spec.help) : undefined);
+    const box = this.#field(name, this.#t(spec.label), control, spec.help ? this.#t(spec.help) : undefined);
     if (spec.control === 'attendees') {
-      box.querySelector('.error')?.before(this.attendeesSummary);
+      box.querySelector('.error')?.before(this.#attendeesSummary);
       control.setAttribute(
         'aria-describedby',
         `${control.getAttribute('aria-describedby') ?? ''} attendees-summary`.trim(),
@@ -642,49 +643,49 @@ export class MeetingForm {
     return box;
   }
 
-  private save(): void {
-    this.api.setState(this.draft);
+  #save(): void {
+    this.#api.setState(this.#draft);
   }
 
-  private updateDuration(): void {
-    const minutes = wallDurationMinutes(this.draft.values.start, this.draft.values.end);
+  #updateDuration(): void {
+    const minutes = wallDurationMinutes(this.#draft.values.start, this.#draft.values.end);
     if (minutes === undefined || minutes <= 0) {
-      setText(this.duration, '');
+      setText(this.#duration, '');
       return;
     }
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
     const text =
       hours === 0
-        ? this.t('durationMinutes', { minutes })
+        ? this.#t('durationMinutes', { minutes })
         : rest === 0
-          ? this.t('durationHours', { hours })
-          : this.t('durationHoursMinutes', { hours, minutes: rest });
-    setText(this.duration, this.t('duration', { duration: text }));
+          ? this.#t('durationHours', { hours })
+          : this.#t('durationHoursMinutes', { hours, minutes: rest });
+    setText(this.#duration, this.#t('duration', { duration: text }));
   }
 
-  private validate(): void {
-    this.errors = validateForm(this.init.mode, this.draft.values, this.original, this.init.meetingId);
-    this.timeWarning.hidden = !startsInPast(this.draft.values, Date.now());
-    this.renderErrors();
+  #validate(): void {
+    this.#errors = validateForm(this.#init.mode, this.#draft.values, this.#original, this.#init.meetingId);
+    this.#timeWarning.hidden = !startsInPast(this.#draft.values, Date.now());
+    this.#renderErrors();
   }
 
-  private renderErrors(): void {
-    const shown = visibleErrors(this.errors, this.hostErrors, this.touched, this.showAll);
+  #renderErrors(): void {
+    const shown = visibleErrors(this.#errors, this.#hostErrors, this.#touched, this.#showAll);
     const byField = new Map<FieldName, string[]>();
     for (const [name, errors] of shown) {
       const texts = errors.map((error) => {
-        const text = errorText(this.withLabel(error), this.init.messages);
+        const text = errorText(this.#withLabel(error), this.#init.messages);
         const index = errorTarget(error.field).index;
         if (name !== 'attendees' || index === undefined) return text;
-        const address = this.draft.values.attendees[index] ?? '';
-        return text.includes(address) ? text : this.t('attendeeError', { address, message: text });
+        const address = this.#draft.values.attendees[index] ?? '';
+        return text.includes(address) ? text : this.#t('attendeeError', { address, message: text });
       });
       byField.set(name, texts);
     }
     for (const name of fieldOrder) {
-      const box = this.errorBoxes.get(name);
-      const control = this.control(name);
+      const box = this.#errorBoxes.get(name);
+      const control = this.#control(name);
       const texts = byField.get(name) ?? [];
       box?.replaceChildren(...texts.map((t) => el('div', { className: 'error-line' }, [t])));
       const invalid = texts.length > 0;
@@ -703,19 +704,19 @@ export class MeetingForm {
    * The error as the page shows it: `{field}` is the field's label ("Subject", not "subject"), and date-times
    * are written the way the date-time fields show them (the page's language), not as ISO text.
    */
-  private withLabel(error: FieldError): FieldError {
+  #withLabel(error: FieldError): FieldError {
     if (!error.params) return error;
     const params = { ...error.params };
     const field = params.field;
     const name = typeof field === 'string' ? errorTarget(field).name : '';
     if ((fieldOrder as readonly string[]).includes(name))
-      params.field = this.t(formControl(name as FieldName).label);
+      params.field = this.#t(formControl(name as FieldName).label);
     for (const key of ['start', 'end', 'value', 'gapStart', 'gapEnd']) {
       const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::\d\d)?$/.exec(String(params[key] ?? ''));
       if (!m) continue;
       const wall = new Date(Date.UTC(2000, +m[2] - 1, +m[3], +m[4], +m[5]));
       wall.setUTCFullYear(+m[1]); // Date.UTC reads years 0-99 as 1900-1999.
-      this.wallFormat ??= new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
+      this.#wallFormat ??= new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',
@@ -723,151 +724,154 @@ export class MeetingForm {
         minute: '2-digit',
         timeZone: 'UTC',
       });
-      params[key] = this.wallFormat.format(wall);
+      params[key] = this.#wallFormat.format(wall);
     }
     return { ...error, params };
   }
 
-  private wallFormat: Intl.DateTimeFormat | undefined;
+  #wallFormat: Intl.DateTimeFormat | undefined;
 
-  private control(name: FieldName): HTMLElement {
-    return this.controls[name];
+  #control(name: FieldName): HTMLElement {
+    return this.#controls[name];
   }
 
-  private focusFirstInvalid(): void {
-    const name = fieldOrder.find((n) => this.control(n).getAttribute('aria-invalid') === 'true');
-    if (name) this.reveal(name);
+  #focusFirstInvalid(): void {
+    const name = fieldOrder.find((n) => this.#control(n).getAttribute('aria-invalid') === 'true');
+    if (name) this.#reveal(name);
   }
 
   /** Focuses a field and scrolls so its label and messages show above the sticky footer. */
-  private reveal(name: FieldName): void {
-    this.control(name).focus({ preventScroll: true });
+  #reveal(name: FieldName): void {
+    this.#control(name).focus({ preventScroll: true });
     const box = document.getElementById(`${name}-field`)?.getBoundingClientRect();
     if (!box) return;
     const margin = 8;
     const room =
-      window.innerHeight - (this.form.querySelector('.footer')?.getBoundingClientRect().height ?? 0);
+      window.innerHeight - (this.#form.querySelector('.footer')?.getBoundingClientRect().height ?? 0);
     if (box.top < margin || box.height + 2 * margin > room) window.scrollBy(0, box.top - margin);
     else if (box.bottom > room - margin) window.scrollBy(0, box.bottom - room + margin);
   }
 
-  private setStatus(text: string, isError: boolean, key?: StatusKey): void {
-    this.statusKey = key;
-    this.status.classList.toggle('status-error', isError);
-    setText(this.status, text);
+  #setStatus(text: string, isError: boolean, key?: StatusKey): void {
+    this.#statusKey = key;
+    this.#status.classList.toggle('status-error', isError);
+    setText(this.#status, text);
   }
 
-  private setSending(sending: boolean): void {
-    this.submit.disabled = sending;
-    this.progress.hidden = !sending;
-    this.form.setAttribute('aria-busy', String(sending));
-    setText(this.submit, this.t(this.submitKey()));
+  #setSending(sending: boolean): void {
+    this.#submit.disabled = sending;
+    this.#progress.hidden = !sending;
+    this.#form.setAttribute('aria-busy', String(sending));
+    setText(this.#submit, this.#t(this.#submitKey()));
   }
 
   /** Shows the inline confirmation for `concerns`, focused on Go back. */
-  private showConfirm(concerns: SubmitConcern[], focus: FieldName): void {
+  #showConfirm(concerns: SubmitConcern[], focus: FieldName): void {
     const text: Record<SubmitConcern, FormStringKey> = {
       untouched: 'confirmUntouched',
       noSubject: 'confirmNoSubject',
       past: 'confirmPast',
     };
-    this.confirmText.replaceChildren(...concerns.map((c) => el('p', {}, [this.t(text[c])])));
+    this.#confirmText.replaceChildren(...concerns.map((c) => el('p', {}, [this.#t(text[c])])));
     setText(
-      this.confirmSend,
-      this.t(this.submitKey() === 'submitSave' ? 'confirmSaveAnyway' : 'confirmSendAnyway'),
+      this.#confirmSend,
+      this.#t(this.#submitKey() === 'submitSave' ? 'confirmSaveAnyway' : 'confirmSendAnyway'),
     );
-    this.confirmFocus = focus;
-    this.submitRow.hidden = true;
-    this.confirm.hidden = false;
-    (this.confirm.querySelector('#confirmBack') as HTMLElement | null)?.focus();
+    this.#confirmFocus = focus;
+    this.#submitRow.hidden = true;
+    this.#confirm.hidden = false;
+    (this.#confirm.querySelector('#confirmBack') as HTMLElement | null)?.focus();
   }
 
   /** Closes the confirmation; `back` returns focus to the field it was about. */
-  private hideConfirm(back: boolean): void {
-    this.confirm.hidden = true;
-    this.submitRow.hidden = false;
-    if (back) this.reveal(this.confirmFocus);
+  #hideConfirm(back: boolean): void {
+    this.#confirm.hidden = true;
+    this.#submitRow.hidden = false;
+    if (back) this.#reveal(this.#confirmFocus);
   }
 
-  private trySubmit(confirmed = false): void {
-    if (this.draft.pending || this.draft.success) return;
-    this.draft.values = this.readValues();
-    this.draft.attendeesText = this.attendees.value;
-    this.validate();
-    this.hostErrors = [];
-    const step = submitStep(this.draft, this.original, this.errors, confirmed, Date.now());
+  #trySubmit(confirmed = false): void {
+    if (this.#draft.pending || this.#draft.success) return;
+    this.#draft.values = this.#readValues();
+    this.#draft.attendeesText = this.#attendees.value;
+    this.#validate();
+    this.#hostErrors = [];
+    const step = submitStep(this.#draft, this.#original, this.#errors, confirmed, Date.now());
     switch (step.kind) {
       case 'busy':
         return;
       case 'invalid':
-        this.showAll = true;
-        this.renderErrors();
-        this.setStatus(this.t('errorSummary'), true, 'errorSummary');
-        this.focusFirstInvalid();
+        this.#showAll = true;
+        this.#renderErrors();
+        this.#setStatus(this.#t('errorSummary'), true, 'errorSummary');
+        this.#focusFirstInvalid();
         return;
       case 'nothingChanged':
-        this.setStatus(this.t('nothingChanged'), false, 'nothingChanged');
+        this.#setStatus(this.#t('nothingChanged'), false, 'nothingChanged');
         return;
       case 'confirm':
-        this.setStatus('', false);
-        this.showConfirm(step.concerns, step.focus);
+        this.#setStatus('', false);
+        this.#showConfirm(step.concerns, step.focus);
         return;
       case 'send': {
         const requestId = crypto.randomUUID();
-        this.draft.pending = requestId;
-        this.save();
-        this.setStatus('', false);
-        this.setSending(true);
-        this.api.postMessage({ type: 'submit', requestId, values: { ...this.draft.values } });
+        this.#draft.pending = requestId;
+        this.#save();
+        this.#setStatus('', false);
+        this.#setSending(true);
+        this.#api.postMessage({ type: 'submit', requestId, values: { ...this.#draft.values } });
         return;
       }
     }
   }
 
   /** When the sent meeting takes place, in the user's zone (the zone the form opened with). */
-  private sentWhen(sent: FormValues): string {
+  #sentWhen(sent: FormValues): string {
     const start = formInstant(sent.start, sent.timeZone);
     const end = formInstant(sent.end, sent.timeZone);
     if (start === undefined || end === undefined) return `${sent.start} – ${sent.end} (${sent.timeZone})`;
-    const zone = this.original.timeZone;
+    const zone = this.#original.timeZone;
     const format = new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
       dateStyle: 'full',
       timeStyle: 'short',
       timeZone: zone,
     });
-    return `${format.formatRange(start, end)} · ${this.zoneOption(zone, zone).label}`;
+    return `${format.formatRange(start, end)} · ${this.#zoneOption(zone, zone).label}`;
   }
 
-  private showSuccess(success: NonNullable<Draft['success']>): void {
+  #showSuccess(success: NonNullable<Draft['success']>): void {
     const { meetingId, canJoin, sent } = success;
-    this.form.hidden = true;
-    this.setStatus('', false);
+    this.#form.hidden = true;
+    this.#setStatus('', false);
     const copyStatus = el('span', { id: 'copyStatus', className: 'hint', 'attr:role': 'status' });
     const action = (kind: ActionMessage['action'], key: FormStringKey, secondary: boolean): HTMLElement => {
-      const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.t(key)]);
+      const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.#t(key)]);
       button.addEventListener('click', () => {
-        this.api.postMessage({ type: 'action', action: kind, meetingId });
-        if (kind === 'copyId') setText(copyStatus, this.t('copied'));
+        this.#api.postMessage({ type: 'action', action: kind, meetingId });
+        if (kind === 'copyId') setText(copyStatus, this.#t('copied'));
       });
       return button;
     };
     const row = (key: FormStringKey, value: Node | string): Node[] => [
-      el('dt', {}, [this.t(key)]),
+      el('dt', {}, [this.#t(key)]),
       el('dd', {}, [value]),
     ];
     const summary = sent
       ? [
-          ...row('sentSubject', sent.subject.trim() || this.t('noSubject')),
-          ...row('sentWhen', this.sentWhen(sent)),
-          ...row('sentInvited', sent.attendees.length > 0 ? sent.attendees.join(', ') : this.t('sentNobody')),
+          ...row('sentSubject', sent.subject.trim() || this.#t('noSubject')),
+          ...row('sentWhen', this.#sentWhen(sent)),
+          ...row(
+            'sentInvited',
+            sent.attendees.length > 0 ? sent.attendees.join(', ') : this.#t('sentNobody'),
+          ),
           ...(sent.teamsMeeting
-            ? row('sentTeams', this.t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending'))
+            ? row('sentTeams', this.#t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending'))
             : []),
         ]
       : [];
-    this.success.replaceChildren(
+    this.#success.replaceChildren(
       el('h2', { id: 'successTitle' }, [
-        this.t(this.init.mode === 'update' ? 'successUpdate' : 'successSchedule'),
+        this.#t(this.#init.mode === 'update' ? 'successUpdate' : 'successSchedule'),
       ]),
       el('dl', { className: 'sent' }, [
         ...summary,
@@ -880,7 +884,7 @@ export class MeetingForm {
         copyStatus,
       ]),
     );
-    this.success.hidden = false;
-    this.success.focus();
+    this.#success.hidden = false;
+    this.#success.focus();
   }
 }
