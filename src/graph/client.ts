@@ -169,17 +169,20 @@ function requestUrl(request: RequestInfo): string {
   return typeof request === 'string' ? request : request.url;
 }
 
-/** A plain copy of request headers without any `authorization` header (names lower-cased). */
+/**
+ * The request's headers as a plain record without any `authorization` header. `GraphRequest.send` hands the chain a
+ * fresh plain record per call (`updateRequestOptions` copies ours into it), which is edited in place; any other form
+ * (a `Headers`, an array) is copied.
+ */
 function withoutAuthorization(init: unknown): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (init === undefined || init === null) return headers;
+  if (init === undefined || init === null) return {};
   if (typeof init === 'object' && !(init instanceof Headers) && !Array.isArray(init)) {
-    for (const [key, value] of Object.entries(init as Record<string, unknown>)) {
-      const name = key.toLowerCase();
-      if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
-    }
+    const headers = init as Record<string, string>;
+    for (const key in headers)
+      if (key.length === 13 && key.toLowerCase() === 'authorization') delete headers[key];
     return headers;
   }
+  const headers: Record<string, string> = {};
   new Headers(init as HeadersInit).forEach((value, key) => {
     if (key !== 'authorization') headers[key] = value;
   });
@@ -189,18 +192,21 @@ function withoutAuthorization(init: unknown): Record<string, string> {
 /** Attaches the bearer token to requests for the configured origin and strips it from every other. */
 class TokenMiddleware implements Middleware {
   private next?: Middleware;
+  /** The origin (`https://host[:port]`, as URL normalises it) followed by `/`: the host cannot differ. */
+  private readonly prefix: string;
 
   constructor(
-    private readonly origin: string,
+    origin: string,
     private readonly getToken: GetToken,
-  ) {}
+  ) {
+    this.prefix = `${origin}/`;
+  }
 
   async execute(context: Context): Promise<void> {
     const options = (context.options ??= {});
     const headers = withoutAuthorization(options.headers);
     if (typeof context.request !== 'string') context.request.headers.delete('authorization');
-    // The origin (`https://host[:port]`, as URL normalises it) followed by `/`: the host cannot differ.
-    if (requestUrl(context.request).startsWith(`${this.origin}/`)) {
+    if (requestUrl(context.request).startsWith(this.prefix)) {
       const call = callStateOf(context);
       try {
         const token = await this.getToken();
@@ -213,7 +219,7 @@ class TokenMiddleware implements Middleware {
     }
     options.headers = headers;
     if (!this.next) throw new Error('TokenMiddleware has no next middleware');
-    await this.next.execute(context);
+    return this.next.execute(context);
   }
 
   setNext(next: Middleware): void {
@@ -228,8 +234,10 @@ class FetchMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const call = callStateOf(context);
     // Redirects are never followed: a 3xx comes back as it is and the client refuses it (`redirectRefused`),
-    // so no request body ever goes to a host other than the configured Graph origin.
-    const init: RequestInit = { ...(context.options as RequestInit), redirect: 'manual' };
+    // so no request body ever goes to a host other than the configured Graph origin. The options are the call's
+    // own (`GraphRequest.send` builds them per call): set in place, each attempt's signal replacing the last.
+    const init = (context.options ??= {}) as RequestInit;
+    init.redirect = 'manual';
     if (call?.attemptSignal) init.signal = call.attemptSignal;
     try {
       context.response = await this.fetchImpl(context.request, init);
@@ -267,7 +275,7 @@ export function createGraphClient(options: {
     policy: RetryPolicy;
     timeoutMs: number;
     slots: Slots;
-    log: (entry: RequestLogEntry) => void;
+    log?: (entry: RequestLogEntry) => void;
   };
 }): GraphClientHandle {
   const { origin, root, version, host } = parseBaseUrl(options.baseUrl);
@@ -276,7 +284,6 @@ export function createGraphClient(options: {
     policy: defaultRetryPolicy,
     timeoutMs: 30_000,
     slots: new MailboxSlots(MAILBOX_CONCURRENCY),
-    log: () => undefined,
     ...options.retry,
     origin,
   });
@@ -326,7 +333,7 @@ export class MeetingsClient {
         timeoutMs: options.timeoutMs ?? 30_000,
         // Every call of this client shares the mailbox's slots.
         slots: new MailboxSlots(MAILBOX_CONCURRENCY),
-        log: (entry) => this.log(entry),
+        ...(options.log !== undefined ? { log: (entry: RequestLogEntry) => this.log(entry) } : {}),
       },
     });
     // Windows name: Graph answers 400 TimeZoneNotSupportedException to most IANA names, in Prefer too

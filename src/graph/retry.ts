@@ -78,16 +78,17 @@ export interface CallResult {
  * the call is, what the current attempt did (its signal, token, failure), and how the call ended.
  */
 export class CallState implements MiddlewareOptions {
+  // Every field starts set, so each call's state has one shape from the start.
   /** The current attempt's signal: its timeout and the caller's signal. */
-  attemptSignal?: AbortSignal;
+  attemptSignal: AbortSignal | undefined = undefined;
   /** The current attempt's token, kept to explain a 401 (`audienceMismatch`); never logged. */
-  token?: string;
-  tokenError?: unknown;
-  transportError?: unknown;
+  token: string | undefined = undefined;
+  tokenError: unknown = undefined;
+  transportError: unknown = undefined;
   /** The 2xx answer the call ended with. */
-  result?: CallResult;
+  result: CallResult | undefined = undefined;
   /** The error the call ended with (the SDK wraps what the chain throws; the caller throws this instead). */
-  error?: MeetingsError;
+  error: MeetingsError | undefined = undefined;
 
   constructor(
     readonly method: string,
@@ -118,7 +119,8 @@ export interface RetrySettings {
   slots: Slots;
   /** The Graph origin the token is for (explains a 401). */
   origin: string;
-  log: (entry: RequestLogEntry) => void;
+  /** Receives each attempt's outcome; without it no log entry is built. */
+  log?: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 /**
@@ -137,17 +139,20 @@ export class RetryMiddleware implements Middleware {
     this.next = next;
   }
 
-  async execute(context: Context): Promise<void> {
+  execute(context: Context): Promise<void> {
     const next = this.next;
     if (!next) throw new Error('RetryMiddleware has no next middleware');
     const call = callStateOf(context);
     if (!call) return next.execute(context);
-    try {
-      call.result = await this.run(context, call, next);
-    } catch (e) {
-      call.error = isMeetingsError(e) ? e : new MeetingsError({ kind: 'network', cause: e });
-      throw call.error;
-    }
+    return this.run(context, call, next).then(
+      (result) => {
+        call.result = result;
+      },
+      (e: unknown) => {
+        call.error = isMeetingsError(e) ? e : new MeetingsError({ kind: 'network', cause: e });
+        throw call.error;
+      },
+    );
   }
 
   private async run(context: Context, call: CallState, next: Middleware): Promise<CallResult> {
@@ -156,13 +161,13 @@ export class RetryMiddleware implements Middleware {
     let waited = 0;
     // Set once a write attempt ends without an answer: it may have been applied, whatever the next answer says.
     let unanswered = call.mayBeApplied;
-    // Every error the call ends with says so (`mayHaveReachedGraph` in src/services/errors.ts reads it).
-    const applied = (): { mayHaveBeenApplied?: true } => (unanswered ? { mayHaveBeenApplied: true } : {});
+    // Every error the call ends with passes it on (`mayHaveReachedGraph` in src/services/errors.ts reads it).
     for (;;) {
-      if (call.signal?.aborted) throw new MeetingsError({ kind: 'cancelled', ...applied() });
+      if (call.signal?.aborted)
+        throw new MeetingsError({ kind: 'cancelled', mayHaveBeenApplied: unanswered });
       const r = await this.attempt(context, call, next);
       if (r.kind === 'response') {
-        log({ method: call.method, path: call.path, status: r.status });
+        log?.({ method: call.method, path: call.path, status: r.status });
         if (r.status >= 200 && r.status < 300) return r;
         if (r.status >= 300 && r.status < 400) throw redirectRefused(r, unanswered);
         // A 401 is not retried: the host's token source has no way to force a new token, so a retry would
@@ -181,7 +186,7 @@ export class RetryMiddleware implements Middleware {
             retryAfterMs: delay,
             ...(err.code !== undefined ? { code: err.code } : {}),
             ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
-            ...applied(),
+            mayHaveBeenApplied: unanswered,
           });
         }
         await pause(delay, call.signal, unanswered);
@@ -189,14 +194,15 @@ export class RetryMiddleware implements Middleware {
         retries += 1;
         continue;
       }
-      log({ method: call.method, path: call.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
-      if (r.kind === 'cancelled') throw new MeetingsError({ kind: 'cancelled', ...applied() });
+      log?.({ method: call.method, path: call.path, error: r.kind === 'token' ? 'notSignedIn' : r.kind });
+      if (r.kind === 'cancelled')
+        throw new MeetingsError({ kind: 'cancelled', mayHaveBeenApplied: unanswered });
       if (r.kind === 'token') {
         throw new MeetingsError({
           kind: 'notSignedIn',
           code: 'tokenUnavailable',
           cause: r.error,
-          ...applied(),
+          mayHaveBeenApplied: unanswered,
         });
       }
       if (call.method !== 'GET') unanswered = true;
@@ -206,7 +212,7 @@ export class RetryMiddleware implements Middleware {
           kind: r.kind,
           ...(r.kind === 'timeout' ? { code: 'timeout' } : {}),
           cause: r.error,
-          ...applied(),
+          mayHaveBeenApplied: unanswered,
         });
       }
       await pause(delay, call.signal, unanswered);
@@ -227,13 +233,11 @@ export class RetryMiddleware implements Middleware {
       }
     }
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, this.settings.timeoutMs);
-    const onAbort = () => controller.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(abortForTimeout, this.settings.timeoutMs, controller);
+    // Only the caller's signal and the timer abort the attempt's controller: what aborted it tells which.
+    const signal = call.signal;
+    const onAbort = signal ? () => controller.abort(signal.reason) : undefined;
+    if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true });
     call.attemptSignal = controller.signal;
     call.token = undefined;
     call.tokenError = undefined;
@@ -252,16 +256,21 @@ export class RetryMiddleware implements Middleware {
         token: call.token,
       };
     } catch (e) {
-      if (call.signal?.aborted) return { kind: 'cancelled' };
-      if (timedOut) return { kind: 'timeout', error: e };
+      if (signal?.aborted) return { kind: 'cancelled' };
+      if (controller.signal.aborted) return { kind: 'timeout', error: e };
       if (call.tokenError !== undefined) return { kind: 'token', error: call.tokenError };
       return { kind: 'network', error: call.transportError ?? e };
     } finally {
       clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onAbort);
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
       slots.release(call.slots);
     }
   }
+}
+
+/** Ends an attempt that ran out of time (a timer callback without a closure). */
+function abortForTimeout(controller: AbortController): void {
+  controller.abort(new Error('timeout'));
 }
 
 /** Waits between attempts; a caller's abort ends the call as `cancelled` (`mayHaveBeenApplied` passed on). */
