@@ -59,12 +59,12 @@ export interface FieldSpec {
   formDefault?: string;
 }
 
-/** Transport and validation limits used by the table. */
-export const fieldLimits = {
-  subject: 255,
-  location: 255,
-  content: 100_000,
-} as const;
+/** Subject length limit (characters), as Outlook's subject line allows. */
+export const SUBJECT_MAX = 255;
+/** Location display name length limit (characters). */
+export const LOCATION_MAX = 255;
+/** Body length limit (characters): generous for an invite, well under Graph's request size limit. */
+export const CONTENT_MAX = 100_000;
 
 /**
  * The meeting's fields, in input order (validation reports problems in this order; the form's visual order is
@@ -90,19 +90,19 @@ export const meetingFields = {
     form: { control: 'timeZone', label: 'timeZone' },
   },
   subject: {
-    kind: { type: 'text', max: fieldLimits.subject },
+    kind: { type: 'text', max: SUBJECT_MAX },
     update: true,
     graph: 'special',
     form: { control: 'text', label: 'subject', placeholder: 'subjectPlaceholder' },
   },
   location: {
-    kind: { type: 'text', max: fieldLimits.location },
+    kind: { type: 'text', max: LOCATION_MAX },
     update: true,
     graph: 'special',
     form: { control: 'text', label: 'location', placeholder: 'locationPlaceholder' },
   },
   content: {
-    kind: { type: 'text', max: fieldLimits.content },
+    kind: { type: 'text', max: CONTENT_MAX },
     update: true,
     graph: 'special',
     form: { control: 'textarea', label: 'content', placeholder: 'contentPlaceholder' },
@@ -200,17 +200,19 @@ export interface ControlValues {
 export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
 
 /** Every field's name, in input order. */
-export const fieldNames = Object.keys(meetingFields) as FieldName[];
+export const fieldNames = /* @__PURE__ */ Object.keys(meetingFields) as FieldName[];
 /** The fields of a schedule input. */
 export const scheduleFieldNames: readonly FieldName[] = fieldNames;
 /** The fields of an update input (besides `meetingId`). */
-export const updateFieldNames: readonly FieldName[] = fieldNames.filter((n) => meetingFields[n].update);
+export const updateFieldNames: readonly FieldName[] = /* @__PURE__ */ fieldNames.filter(
+  (n) => meetingFields[n].update,
+);
 /** The fields a draft may hold. */
-export const draftFieldNames = fieldNames.filter(
+export const draftFieldNames = /* @__PURE__ */ fieldNames.filter(
   (n) => meetingFields[n].graph !== 'none',
 ) as DraftFieldName[];
 /** The plain Graph fields. */
-export const plainGraphFieldNames = fieldNames.filter(
+export const plainGraphFieldNames = /* @__PURE__ */ fieldNames.filter(
   (n) => typeof meetingFields[n].graph === 'object',
 ) as PlainGraphFieldName[];
 

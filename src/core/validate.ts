@@ -13,17 +13,24 @@ import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime, toWindowsZo
 import type { ResolvedDateTime } from './datetime';
 import { fieldError } from './messages';
 import { MAX_MEETING_ID_LENGTH, meetingIdProblem } from './meetingId';
-import { fieldLimits, meetingFields, scheduleFieldNames, updateFieldNames } from './fields';
+import {
+  CONTENT_MAX,
+  LOCATION_MAX,
+  SUBJECT_MAX,
+  meetingFields,
+  scheduleFieldNames,
+  updateFieldNames,
+} from './fields';
 import type { FieldName } from './fields';
 
 /** Graph's limit on attendees per event. */
 export const MAX_ATTENDEES = 500;
-/** Subject length limit (characters), as Outlook's subject line allows. */
-export const MAX_SUBJECT_LENGTH = fieldLimits.subject;
-/** Location display name length limit (characters). */
-export const MAX_LOCATION_LENGTH = fieldLimits.location;
-/** Body length limit (characters): generous for an invite, well under Graph's request size limit. */
-export const MAX_CONTENT_LENGTH = fieldLimits.content;
+/** Subject length limit (the table's). */
+export const MAX_SUBJECT_LENGTH = SUBJECT_MAX;
+/** Location display name length limit (the table's). */
+export const MAX_LOCATION_LENGTH = LOCATION_MAX;
+/** Body length limit (the table's). */
+export const MAX_CONTENT_LENGTH = CONTENT_MAX;
 /** Cancel comment length limit (characters). */
 export const MAX_COMMENT_LENGTH = 4_000;
 /** Email address length limit (RFC 5321 path limit). */
@@ -52,7 +59,7 @@ export interface UpdateValidationContext extends ValidationContext {
   current?: CurrentMeeting;
 }
 
-const updateFields = ['meetingId', ...updateFieldNames];
+const updateFields = /* @__PURE__ */ ['meetingId'].concat(updateFieldNames);
 const cancelFields = ['meetingId', 'comment'] as const;
 
 const localPart = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
