@@ -209,6 +209,11 @@ const attendeeTypes = ['required', 'optional', 'resource'] as const;
 const contentTypes = ['text', 'html'] as const;
 /** Microsoft Graph docs, "event resource type": importance is low, normal or high. */
 const importances = ['low', 'normal', 'high'] as const;
+/** Event properties that take one of a list of values (case-folded), with the type Graph's refusal names. */
+const enumProperties = [
+  ['importance', importances, 'importance'],
+  ['onlineMeetingProvider', providers, 'onlineMeetingProviderType'],
+] as const;
 const eventProperties = new Set([
   'subject',
   'body',
@@ -600,33 +605,23 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       out.attendees = list;
     }
-    if (body.importance !== undefined) {
-      const importance = foldEnum(body.importance, importances);
-      if (!importance) {
+    for (const [key, allowed, typeName] of enumProperties) {
+      if (body[key] === undefined) continue;
+      const value = foldEnum(body[key], allowed);
+      if (!value) {
         return invalid(
           ctx,
           'RequestBodyRead',
-          `The value '${String(body.importance)}' is not valid for importance.`,
+          `The value '${String(body[key])}' is not valid for ${typeName}.`,
         );
       }
-      out.importance = importance;
+      out[key] = value;
     }
     if (body.isOnlineMeeting !== undefined) {
       if (typeof body.isOnlineMeeting !== 'boolean') {
         return invalid(ctx, 'RequestBodyRead', "Invalid value for property 'isOnlineMeeting'.");
       }
       out.isOnlineMeeting = body.isOnlineMeeting;
-    }
-    if (body.onlineMeetingProvider !== undefined) {
-      const p = foldEnum(body.onlineMeetingProvider, providers);
-      if (!p) {
-        return invalid(
-          ctx,
-          'RequestBodyRead',
-          `The value '${String(body.onlineMeetingProvider)}' is not valid for onlineMeetingProviderType.`,
-        );
-      }
-      out.onlineMeetingProvider = p;
     }
     if (body.transactionId !== undefined) {
       if (typeof body.transactionId !== 'string') {
