@@ -9,8 +9,17 @@ import type {
   Location as GraphLocation,
   OnlineMeetingInfo,
   Recipient,
+  ResponseStatus,
 } from '@microsoft/microsoft-graph-types';
-import type { Attendee, ContentType, GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from './types';
+import type {
+  Attendee,
+  AttendeeResponse,
+  ContentType,
+  GraphDateTime,
+  Meeting,
+  MeetingChanges,
+  MeetingDraft,
+} from './types';
 import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
 import { MAX_HTML_LENGTH, findOpenTag, tokenizeHtml } from './htmlTokens';
 import { meetingFields, plainGraphFieldNames } from './fields';
@@ -472,6 +481,24 @@ function readDateTime(o: Json, key: KeyOf<Event> & ('start' | 'end')): GraphDate
 }
 
 const attendeeTypes: readonly Attendee['type'][] = ['required', 'optional', 'resource'];
+/** "responseStatus resource type" (Microsoft Learn): `response` is one of these (`unknownFutureValue` may come). */
+const attendeeResponses: readonly AttendeeResponse[] = [
+  'none',
+  'organizer',
+  'tentativelyAccepted',
+  'accepted',
+  'declined',
+  'notResponded',
+];
+
+/** An attendee's `status.response` ("attendee resource type"); an answer added later is left out. */
+function readResponse(item: Json, path: string): AttendeeResponse | undefined {
+  const status = own<GraphAttendee>(item, 'status');
+  if (status === undefined || status === null) return undefined;
+  if (!isObject(status)) fail(`${path}.status`, 'expected an object');
+  const raw = optionalString<ResponseStatus>(status, 'response', `${path}.status.response`)?.toLowerCase();
+  return attendeeResponses.find((r) => r.toLowerCase() === raw);
+}
 const providers = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'];
 
 function readEmailAddress(v: unknown, path: string): { address: string; name?: string } {
@@ -491,7 +518,12 @@ function readAttendees(o: Json): Attendee[] {
     const email = readEmailAddress(own<GraphAttendee>(item, 'emailAddress'), `${path}.emailAddress`);
     const rawType = optionalString<GraphAttendee>(item, 'type', `${path}.type`)?.toLowerCase() ?? 'required';
     const type = attendeeTypes.find((t) => t === rawType) ?? 'required';
-    return email.name ? { address: email.address, name: email.name, type } : { address: email.address, type };
+    const attendee: Attendee = email.name
+      ? { address: email.address, name: email.name, type }
+      : { address: email.address, type };
+    const response = readResponse(item, path);
+    if (response) attendee.response = response;
+    return attendee;
   });
 }
 

@@ -54,10 +54,16 @@ export interface CancelRequest {
   comment?: string;
 }
 
+/** An attendee's answer, Graph's `responseStatus.response` (Microsoft Learn, "responseStatus resource type"). */
+export type AttendeeResponse =
+  'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+
 export interface Attendee {
   address: string;
   name?: string;
   type: 'required' | 'optional' | 'resource';
+  /** Their answer as Graph reports it (absent when Graph sent none or a value added later). */
+  response?: AttendeeResponse;
 }
 
 /** The plain fields of `meetingFields` as read back from Graph (absent when Graph sent none). */

@@ -6,8 +6,15 @@ import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
 import type { HostContext } from './hostContext';
-import type { GroupId, MeetingState } from './treeModel';
-import { formatWhen, meetingContextValue, meetingState, rowAction, treeGroups } from './treeModel';
+import type { AnswerNames, GroupId, MeetingState } from './treeModel';
+import {
+  attendeeText,
+  formatWhen,
+  meetingContextValue,
+  meetingState,
+  rowAction,
+  treeGroups,
+} from './treeModel';
 import type { Meeting } from '../core/types';
 import { notify } from './notifications';
 import { isSandboxEndpoint } from './sandbox';
@@ -188,10 +195,14 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private tooltipLines(node: MeetingNode, details: Meeting | undefined): (string | undefined)[] {
     const m = node.meeting;
     const state = meetingState(m, node.now);
-    const people =
-      details?.attendees.map((a) =>
-        a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address,
-      ) ?? [];
+    const answers: AnswerNames = {
+      organizer: vscode.l10n.t('organizer'),
+      tentativelyAccepted: vscode.l10n.t('tentative'),
+      accepted: vscode.l10n.t('accepted'),
+      declined: vscode.l10n.t('declined'),
+      notResponded: vscode.l10n.t('no answer'),
+    };
+    const people = details?.attendees.map((a) => attendeeText(a, answers)) ?? [];
     return [
       m.subject.trim() || vscode.l10n.t('(no subject)'),
       formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone),

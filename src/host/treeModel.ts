@@ -1,4 +1,5 @@
 // What the meetings tree shows, computed without `vscode`: groups, labels, context values, tooltips.
+import type { Attendee, AttendeeResponse } from '../core/types';
 import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
 
 export type GroupId = keyof MeetingGroups;
@@ -112,4 +113,13 @@ export function treeGroups(groups: MeetingGroups): [GroupId, readonly StoredMeet
 /** The quick pick's order: upcoming first (soonest first), then past meetings, newest first. */
 export function pickOrder(groups: MeetingGroups): StoredMeeting[] {
   return [...soonestFirst(groups), ...groups.past];
+}
+
+/** The tooltip's words for each answer (`none`, Graph's default before any answer, shows nothing). */
+export type AnswerNames = Record<Exclude<AttendeeResponse, 'none'>, string>;
+
+/** One attendee in the tooltip: `Name <address> (answer)`, plain text. */
+export function attendeeText(a: Attendee, answers: AnswerNames): string {
+  const who = a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address;
+  return a.response && a.response !== 'none' ? `${who} (${answers[a.response]})` : who;
 }

@@ -249,14 +249,16 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.equal(title, 'Outlook Meetings');
     await saveScreenshot(page, 'ui-light-tree');
 
-    // The tooltip shows time, location and attendees, as text (issue 15).
+    // The tooltip shows time, location, attendees and their answers, as text (issue 15).
+    meeting.attendees[0]!.response = 'accepted';
     await row.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Room 4' }).first();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     const tip = await hover.innerText();
     assert.match(tip, /10:00\sAM\s–\s11:30\sAM/);
     assert.match(tip, /ana@contoso\.example/);
-    assert.match(tip, /bo@contoso\.example/);
+    assert.match(tip, /ana@contoso\.example \(accepted\)/);
+    assert.match(tip, /bo@contoso\.example(?! \()/);
     assert.equal(await hover.locator('a').count(), 0, 'no links in the tooltip');
     await saveScreenshot(page, 'ui-light-tree-tooltip');
     await page.mouse.move(640, 780);

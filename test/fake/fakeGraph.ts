@@ -36,7 +36,13 @@ export interface FakeEvent {
   originalStartTimeZone: string;
   originalEndTimeZone: string;
   location?: string;
-  attendees: { address: string; name?: string; type: 'required' | 'optional' | 'resource' }[];
+  /** `response`: the attendee's answer ("responseStatus resource type"), `none` when unset; tests set it. */
+  attendees: {
+    address: string;
+    name?: string;
+    type: 'required' | 'optional' | 'resource';
+    response?: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+  }[];
   isOnlineMeeting: boolean;
   onlineMeetingProvider: string;
   onlineMeeting?: { joinUrl: string; conferenceId: string };
@@ -1065,7 +1071,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       recurrence: null,
       attendees: ev.attendees.map((a) => ({
         type: a.type,
-        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        status: { response: a.response ?? 'none', time: '0001-01-01T00:00:00Z' },
         emailAddress: { name: a.name ?? a.address, address: a.address },
       })),
       organizer: {

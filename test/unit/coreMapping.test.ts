@@ -313,7 +313,12 @@ describe('core mapping: fromGraphEvent', () => {
       end: { dateTime: '2019-11-20T14:00:00', timeZone: 'America/Los_Angeles' },
       location: 'Cordova conference room',
       attendees: [
-        { address: 'AdeleV@contoso.OnMicrosoft.com', name: 'Adele Vance', type: 'required' },
+        {
+          address: 'AdeleV@contoso.OnMicrosoft.com',
+          name: 'Adele Vance',
+          type: 'required',
+          response: 'none',
+        },
         { address: 'x@contoso.com', type: 'optional' },
       ],
       isOnlineMeeting: true,
@@ -328,6 +333,37 @@ describe('core mapping: fromGraphEvent', () => {
       transactionId: 'tx-1',
       lastModifiedDateTime: '2019-11-15T01:55:56.5162924Z',
     });
+  });
+
+  it("reads each attendee's answer (status.response), folding case; an answer Graph may add later is left out", () => {
+    const answers = [
+      'organizer',
+      'TentativelyAccepted',
+      'accepted',
+      'declined',
+      'notResponded',
+      'unknownFutureValue',
+    ];
+    const m = fromGraphEvent({
+      ...graphEvent(),
+      attendees: answers.map((response, i) => ({
+        type: 'required',
+        status: { response, time: '2030-01-01T00:00:00Z' },
+        emailAddress: { address: `a${i}@contoso.com` },
+      })),
+    });
+    assert.deepEqual(
+      m.attendees.map((a) => a.response),
+      ['organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded', undefined],
+    );
+    assert.throws(
+      () =>
+        fromGraphEvent({
+          ...graphEvent(),
+          attendees: [{ status: { response: 3 }, emailAddress: { address: 'a@contoso.com' } }],
+        }),
+      (e: unknown) => isMalformedResponseError(e) && e.path === 'attendees[0].status.response',
+    );
   });
 
   it('reads a sparse non-online event with nulls', () => {

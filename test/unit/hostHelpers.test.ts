@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { classifyCommandArg, meetingNodeType, parseMeetingIdInput } from '../../src/host/commandArgs';
 import { formatFieldErrors } from '../../src/services/errors';
 import {
+  attendeeText,
   formatWhen,
   meetingContextValue,
   meetingState,
@@ -88,6 +89,36 @@ describe('tree model', () => {
     assert.equal(rowAction(m('a', 1, { organizer: false }), now), 'openInOutlook');
     assert.equal(rowAction(m('a', 1, { status: 'cancelled' }), now), 'openInOutlook');
     assert.equal(rowAction(m('a', 1, { status: 'deleted' }), now), undefined);
+  });
+
+  it("names each attendee with their answer, as text (issue 15: the tooltip shows the attendees' answers)", () => {
+    const answers = {
+      organizer: 'organizer',
+      tentativelyAccepted: 'tentative',
+      accepted: 'accepted',
+      declined: 'declined',
+      notResponded: 'no answer',
+    };
+    assert.equal(
+      attendeeText(
+        { address: 'ana@contoso.example', name: 'Ana', type: 'required', response: 'accepted' },
+        answers,
+      ),
+      'Ana <ana@contoso.example> (accepted)',
+    );
+    assert.equal(
+      attendeeText({ address: 'bo@contoso.example', type: 'optional', response: 'declined' }, answers),
+      'bo@contoso.example (declined)',
+    );
+    // `none` (Graph's default) and no answer at all add nothing.
+    assert.equal(
+      attendeeText({ address: 'c@contoso.example', type: 'required', response: 'none' }, answers),
+      'c@contoso.example',
+    );
+    assert.equal(
+      attendeeText({ address: 'c@contoso.example', name: 'c@contoso.example', type: 'required' }, answers),
+      'c@contoso.example',
+    );
   });
 
   it('lists Upcoming soonest first, Past newest first, and leaves out empty groups (issue 15)', () => {
