@@ -1,10 +1,13 @@
 // Parts 3 and 4: per-action overhead of MeetingsClient against a bare request, and refresh at scale ($batch),
-// both against the fake Graph server over HTTPS on 127.0.0.1.
+// both against the fake Graph server over HTTPS on 127.0.0.1. The client is the one that ships: dist/graph.js of
+// the bench's production build (esbuild.js --production, minified), required here, not src/graph/client.ts under
+// tsx (whose per-call naming helpers and unminified code the shipped bundle does not have).
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { toWindowsZone } from '../src/core/datetime';
 import { toCreateBody, toUpdateBody } from '../src/core/mapping';
 import type { MeetingChanges } from '../src/core/types';
-import { MeetingsClient } from '../src/graph/client';
+import type * as ClientModule from '../src/graph/client';
 import { sampleDraft } from '../test/fake/harness';
 import { fetchTrusting } from '../test/fake/trustFetch';
 import type { TrustingFetch } from '../test/fake/trustFetch';
@@ -18,7 +21,16 @@ const timeZone = 'Europe/Berlin';
 // What the client sends: the zone's Windows name (the fake, like Graph, converts answers to it).
 const prefer = `IdType="ImmutableId", outlook.timezone="${toWindowsZone(timeZone) ?? 'UTC'}"`;
 
-function newClient(fake: RemoteFake, trust: TrustingFetch): MeetingsClient {
+type MeetingsClient = ClientModule.MeetingsClient;
+
+/** The shipped client: `MeetingsClient` of the production dist/graph.js in `distDir`. */
+function shippedClient(distDir: string): typeof ClientModule.MeetingsClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(distDir, 'graph.js')) as typeof ClientModule).MeetingsClient;
+}
+
+function newClient(distDir: string, fake: RemoteFake, trust: TrustingFetch): MeetingsClient {
+  const MeetingsClient = shippedClient(distDir);
   return new MeetingsClient({
     baseUrl: fake.url,
     getToken: () => Promise.resolve(token),
@@ -50,10 +62,14 @@ async function topLevel(fake: RemoteFake): Promise<number> {
 type Action = 'schedule' | 'update' | 'cancel';
 
 /** Median ratio (client / bare) per action over interleaved repetitions, and HTTP requests per client action. */
-export async function measureActions(opts: { reps: number; warmup: number }): Promise<Figure[]> {
+export async function measureActions(opts: {
+  distDir: string;
+  reps: number;
+  warmup: number;
+}): Promise<Figure[]> {
   const fake = await startRemoteFake();
   const trust = fetchTrusting(fake.caPem);
-  const client = newClient(fake, trust);
+  const client = newClient(opts.distDir, fake, trust);
   const api = `${fake.url}/v1.0`;
   const draft = sampleDraft();
   const ratios: Record<Action, number[]> = { schedule: [], update: [], cancel: [] };
@@ -155,13 +171,14 @@ export async function measureActions(opts: { reps: number; warmup: number }): Pr
  * Ideal for that limit: ceil(count / 4) × latencyMs (4 members always executing, nothing else).
  */
 export async function measureRefresh(opts: {
+  distDir: string;
   count: number;
   latencyMs: number;
   reps: number;
 }): Promise<Figure[]> {
   const fake = await startRemoteFake(opts.latencyMs);
   const trust = fetchTrusting(fake.caPem);
-  const client = newClient(fake, trust);
+  const client = newClient(opts.distDir, fake, trust);
   const ids = await fake.seed(opts.count, 'Meeting');
   const wallMs: number[] = [];
   const requestCounts: number[] = [];

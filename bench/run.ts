@@ -62,9 +62,19 @@ async function main(): Promise<number> {
       await part('activation', figures, () => measureActivation(build, { windows: quick ? 2 : 7, log }));
     }
     await part('actions', figures, () =>
-      measureActions(quick ? { reps: 30, warmup: 5 } : { reps: 200, warmup: 10 }),
+      measureActions({
+        distDir: path.join(build.dir, 'dist'),
+        ...(quick ? { reps: 30, warmup: 5 } : { reps: 200, warmup: 10 }),
+      }),
     );
-    await part('refresh', figures, () => measureRefresh({ count: 1000, latencyMs: 20, reps: quick ? 2 : 7 }));
+    await part('refresh', figures, () =>
+      measureRefresh({
+        distDir: path.join(build.dir, 'dist'),
+        count: 1000,
+        latencyMs: 20,
+        reps: quick ? 2 : 7,
+      }),
+    );
     await part('scale', figures, () =>
       measureScale(quick ? { count: 10_000, reps: 3, adds: 100 } : { count: 10_000, reps: 11, adds: 1000 }),
     );
