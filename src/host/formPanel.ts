@@ -14,6 +14,7 @@ import {
   hasChanges,
   meetingToFormValues,
 } from '../shared/formModel';
+import { sentMeetingIdOf } from '../shared/formState';
 import type { FormStrings } from '../shared/formStrings';
 import { formStrings } from '../shared/formStrings';
 import type {
@@ -77,6 +78,8 @@ interface FormSetup {
 
 /** One open form. */
 class FormPanel {
+  /** The meeting a new form scheduled (its success view shows): such a form is not reused for another. */
+  sentMeetingId: string | undefined;
   private original: FormValues;
   private meeting: Meeting | undefined;
   private lastResult: ResultMessage | undefined;
@@ -85,6 +88,7 @@ class FormPanel {
   private draft: FormValues | undefined;
 
   constructor(
+    readonly key: string,
     readonly panel: vscode.WebviewPanel,
     private readonly setup: FormSetup,
     private readonly services: HostContext,
@@ -190,6 +194,7 @@ class FormPanel {
       () => this.actions.schedule(v.value, { attempt: 'scheduleForm' }),
     );
     this.meeting = meeting;
+    this.sentMeetingId = meeting.id;
     return {
       type: 'result',
       requestId,
@@ -229,7 +234,7 @@ class FormPanel {
 
 /** Opens and tracks the form panels. */
 export class FormPanels implements vscode.Disposable {
-  private readonly open = new Map<string, FormPanel>();
+  private readonly open = new Set<FormPanel>();
   /** The last new form closed unsent, offered by the next one (memory only). */
   private closedDraft: FormValues | undefined;
 
@@ -269,7 +274,16 @@ export class FormPanels implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [root], retainContextWhenHidden: false };
   }
 
-  private create(key: string, title: string, setup: FormSetup, restored?: vscode.WebviewPanel): void {
+  /**
+   * The open form for `key` that may be shown again: an update form of that meeting, or the new form unless it
+   * shows its success view (Schedule Meeting then opens a new form).
+   */
+  private reusable(key: string): FormPanel | undefined {
+    for (const form of this.open) if (form.key === key && !form.sentMeetingId) return form;
+    return undefined;
+  }
+
+  private create(key: string, title: string, setup: FormSetup, restored?: vscode.WebviewPanel): FormPanel {
     const panel =
       restored ??
       vscode.window.createWebviewPanel(formViewType, title, vscode.ViewColumn.Active, this.webviewOptions());
@@ -278,12 +292,13 @@ export class FormPanels implements vscode.Disposable {
       restored.title = title;
     }
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
-    const form = new FormPanel(panel, setup, this.services, this.actions, this.errors);
-    this.open.set(key, form);
+    const form = new FormPanel(key, panel, setup, this.services, this.actions, this.errors);
+    this.open.add(form);
     panel.onDidDispose(() => {
-      this.open.delete(key);
+      this.open.delete(form);
       this.closedDraft = form.unsentDraft() ?? this.closedDraft;
     });
+    return form;
   }
 
   /** Restores a form after a window reload; the page brings its own draft back from its saved state. */
@@ -295,7 +310,7 @@ export class FormPanels implements vscode.Disposable {
     try {
       if (saved.mode === 'update' && isMeetingId(saved.meetingId)) {
         const key = `update:${saved.meetingId}`;
-        if (this.open.has(key)) return panel.dispose();
+        if (this.reusable(key)) return panel.dispose();
         const settings = this.services.settings();
         const meeting = await this.actions.get(saved.meetingId);
         const title = vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)'));
@@ -303,11 +318,19 @@ export class FormPanels implements vscode.Disposable {
         this.create(key, title, { mode: 'update', meeting, values, teams: this.teamsState(meeting) }, panel);
         return;
       }
-      if (this.open.has('schedule')) return panel.dispose();
+      // A new form whose success view shows (the page's saved state says so) stays that meeting's.
+      const sent = sentMeetingIdOf(state);
+      if (!sent && this.reusable('schedule')) return panel.dispose();
       const settings = this.services.settings();
       const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
       const teams = this.teamsState();
-      this.create('schedule', vscode.l10n.t('Schedule Meeting'), { mode: 'schedule', values, teams }, panel);
+      const form = this.create(
+        'schedule',
+        vscode.l10n.t('Schedule Meeting'),
+        { mode: 'schedule', values, teams },
+        panel,
+      );
+      form.sentMeetingId = sent;
     } catch (e) {
       this.services.log.warn(
         `Could not restore a meeting form: ${e instanceof Error ? e.message : String(e)}`,
@@ -316,13 +339,13 @@ export class FormPanels implements vscode.Disposable {
     }
   }
 
-  /** Opens the schedule form (or reveals the open one). */
+  /** Opens the schedule form (or reveals the open one, unless it shows its success view). */
   async openSchedule(): Promise<void> {
-    const existing = this.open.get('schedule');
+    const existing = this.reusable('schedule');
     if (existing) return existing.panel.reveal();
     const settings = this.services.settings();
     await this.services.account();
-    const again = this.open.get('schedule');
+    const again = this.reusable('schedule');
     if (again) return again.panel.reveal();
     const values = defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes);
     const closedDraft = this.closedDraft;
@@ -338,7 +361,7 @@ export class FormPanels implements vscode.Disposable {
   /** Opens the update form of a meeting, pre-filled from Graph (or reveals its open form). */
   async openUpdate(meetingId: string): Promise<void> {
     const key = `update:${meetingId}`;
-    const existing = this.open.get(key);
+    const existing = this.reusable(key);
     if (existing) return existing.panel.reveal();
     const settings = this.services.settings();
     const meeting = await vscode.window.withProgress(
@@ -346,13 +369,11 @@ export class FormPanels implements vscode.Disposable {
       () => this.actions.get(meetingId),
     );
     if (!meeting.isOrganizer) {
-      throw new OrganizerOnlyError(
-        meeting.id,
-        meeting.organizer?.name ?? meeting.organizer?.address,
-      );
+      throw new OrganizerOnlyError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
     }
     const teams = this.teamsState(meeting);
-    if (this.open.get(key)) return this.open.get(key)?.panel.reveal();
+    const opened = this.reusable(key);
+    if (opened) return opened.panel.reveal();
     this.create(key, vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)')), {
       mode: 'update',
       meeting,
@@ -362,7 +383,7 @@ export class FormPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const p of this.open.values()) p.panel.dispose();
+    for (const p of [...this.open]) p.panel.dispose();
     this.open.clear();
   }
 }

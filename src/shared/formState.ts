@@ -72,6 +72,14 @@ export function draftFor(state: unknown, init: InitMessage): Draft | undefined {
   };
 }
 
+/** The meeting a saved page state's success view shows (the host's restore reads it), or undefined. */
+export function sentMeetingIdOf(state: unknown): string | undefined {
+  const success = (state as Partial<Draft> | null | undefined)?.success;
+  return typeof success === 'object' && success !== null && typeof success.meetingId === 'string'
+    ? success.meetingId
+    : undefined;
+}
+
 /** The form field an error belongs to (`attendees[2]` -> `attendees`, index 2). */
 export function errorTarget(field: string): { name: string; index?: number } {
   const m = /^([A-Za-z]+)\[(\d+)\]/.exec(field);

@@ -232,6 +232,14 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.equal(fake.events.size, 1);
     meeting = [...fake.events.values()][0]!;
     assert.equal(shownId, meeting.id, 'the form shows the new meeting ID');
+
+    // Schedule Meeting again while the success view shows opens a new form (issue 15), not the sent one.
+    await runCommand(page, 'Outlook: Schedule Meeting');
+    const again = await formFrame(page, 'Schedule meeting');
+    await again.locator('#form').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await again.locator('#subject input').inputValue(), '');
+    assert.equal(await again.locator('#success').isVisible(), false);
+    await runCommand(page, 'View: Close Editor');
   });
 
   it('shows the meeting in the Outlook Meetings tree under Upcoming', async () => {

@@ -8,6 +8,7 @@ import {
   moveEndWithStart,
   newDraft,
   offersClosedDraft,
+  sentMeetingIdOf,
   statusIsStale,
   submitLabel,
   submitStep,
@@ -172,5 +173,20 @@ describe('formState (the form page rules, in Node)', () => {
       );
       assert.equal(submitLabel(draft({ pending: 'r' })), 'sending');
     });
+  });
+});
+
+describe('the saved page state, as the host reads it on restore (issue 15)', () => {
+  it("names the meeting a new form's success view shows, and nothing for a form still being filled", () => {
+    const d = newDraft(init());
+    assert.equal(sentMeetingIdOf(d), undefined);
+    d.pending = 'r1';
+    assert.equal(
+      applyResult(d, { type: 'result', requestId: 'r1', ok: true, meetingId: 'AAMk=' }).kind,
+      'success',
+    );
+    assert.equal(sentMeetingIdOf(JSON.parse(JSON.stringify(d))), 'AAMk=');
+    for (const junk of [undefined, null, 'x', { success: 'AAMk=' }, { success: { meetingId: 5 } }])
+      assert.equal(sentMeetingIdOf(junk), undefined);
   });
 });
