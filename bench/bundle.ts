@@ -17,14 +17,14 @@ export interface ProductionBuild {
   dispose(): void;
 }
 
-/** Builds the production bundles with the project's esbuild.js into a scratch folder. */
-export function productionBuild(): ProductionBuild {
+/** Builds the production bundles with the project's esbuild.js into a scratch folder (`args` added, e.g. `--fold=forms`). */
+export function productionBuild(args: string[] = []): ProductionBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'om-bench-build.'));
   for (const name of ['src', 'node_modules', 'tsconfig.json', 'package.json']) {
     fs.symlinkSync(path.join(root, name), path.join(dir, name));
   }
   fs.copyFileSync(path.join(root, 'esbuild.js'), path.join(dir, 'esbuild.js'));
-  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: dir, stdio: 'inherit' });
+  execFileSync(process.execPath, ['esbuild.js', '--production', ...args], { cwd: dir, stdio: 'inherit' });
   return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,actions,refresh,scale,parsing,form]`: measures bundle size, activation in a real extension
+// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,lazy,actions,refresh,scale,parsing,form]`: measures bundle size, activation in a real extension
 // host, per-action overhead, refresh at scale, tree and store at scale, and the form's time to interactive;
 // prints each figure with its target and PASS/MISS, and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureActivation } from './activation';
+import { measureLazyBundles } from './activationNode';
 import { measureBundles, productionBuild } from './bundle';
 import { measureForm } from './form';
 import { measureActions, measureRefresh } from './http';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     if (!skipActivation) {
       await part('activation', figures, () => measureActivation(build, { windows: quick ? 2 : 7, log }));
     }
+    await part('lazy', figures, () => measureLazyBundles(build, { rounds: quick ? 5 : 21 }));
     await part('actions', figures, () =>
       measureActions({
         distDir: path.join(build.dir, 'dist'),
