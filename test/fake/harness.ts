@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
 import type { MeetingsClientOptions } from '../../src/graph/client';
 import { MeetingsClient } from '../../src/graph/client';
 import type { MeetingDraft } from '../../src/core/types';
+import type { MeetingsError } from '../../src/graph/errors';
+import { isMeetingsError } from '../../src/graph/errors';
 import type { FakeGraph, FakeGraphOptions } from './fakeGraph';
 import { startFakeGraph } from './fakeGraph';
 import type { TrustingFetch } from './trustFetch';
@@ -39,6 +42,35 @@ export async function startHarness(opts: FakeGraphOptions = {}): Promise<Harness
   };
 }
 
+/**
+ * Gives the enclosing mocha `describe` a fresh harness for each test (`beforeEach`/`afterEach`), or one for
+ * the whole block with `{ perTest: false }` (`before`/`after`). The returned harness stands for the current one.
+ */
+export function useHarness(opts: FakeGraphOptions = {}, { perTest = true } = {}): Harness {
+  let current: Harness | undefined;
+  const now = (): Harness => {
+    if (!current) throw new Error('useHarness: the harness is only there while a test runs');
+    return current;
+  };
+  (perTest ? beforeEach : before)(async () => {
+    current = await startHarness(opts);
+  });
+  (perTest ? afterEach : after)(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get fake() {
+      return now().fake;
+    },
+    get trust() {
+      return now().trust;
+    },
+    client: (overrides) => now().client(overrides),
+    close: () => now().close(),
+  };
+}
+
 /** A validated draft for a one-hour meeting in Berlin. */
 export function sampleDraft(overrides: Partial<MeetingDraft> = {}): MeetingDraft {
   return {
@@ -50,4 +82,15 @@ export function sampleDraft(overrides: Partial<MeetingDraft> = {}): MeetingDraft
     content: 'Agenda: everything',
     ...overrides,
   };
+}
+
+/** Awaits `p`, which must fail with a MeetingsError, and returns that error. */
+export async function failure(p: Promise<unknown>): Promise<MeetingsError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(isMeetingsError(e), `expected a MeetingsError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected the call to fail');
 }

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { MeetingStore } from '../../src/store/meetingStore';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { SharedMemento, accountId, openWindow } from './env';
 
 describe('Two operations on the same meeting at once do not corrupt the list', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness({ latencyMs: 5 });
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness({ latencyMs: 5 });
 
   const fakeIds = () => [...h.fake.events.keys()].sort();
   const storedIds = (store: MeetingStore) =>

@@ -4,20 +4,11 @@
 import assert from 'node:assert/strict';
 import { MeetingsError, isMeetingsError } from '../../src/graph/errors';
 import { InvalidArgumentsError, OrganizerOnlyError, mayHaveReachedGraph } from '../../src/services/errors';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { SharedMemento, accountId, openWindow } from './env';
 
 describe('One place makes a meeting exactly once', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   const creates = () => h.fake.requests.filter((r) => r.method === 'POST' && /\/me\/events$/.test(r.path));
   const sentIds = () => creates().map((r) => (r.body as { transactionId?: string }).transactionId);

@@ -11,7 +11,7 @@ import { resolvePendingCreates } from '../../src/services/recovery';
 import { MeetingStore } from '../../src/store/meetingStore';
 import type { Fault, RecordedRequest } from '../fake/fakeGraph';
 import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { SharedMemento, accountId, depsFor, recordTransactionIds } from './env';
 
 /** mulberry32: a small seeded PRNG (uniform in [0, 1)). */
@@ -310,18 +310,10 @@ async function runSuite(h: Harness, seed: number, count: number): Promise<string
 
 describe('Fault suite: seeded random faults across schedule, update and cancel (HTTPS fake)', function () {
   this.timeout(120_000);
-  let h: Harness;
+  const h = useHarness();
 
   before(() => {
     console.log(`    fault suite seed: OM_FAULT_SEED=${randomSeed}`);
-  });
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
   });
 
   it(`210 scenarios, seed ${randomSeed} (replay: OM_FAULT_SEED=${randomSeed} npm run test:unit)`, async () => {

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 
 describe('Garbled answers to writes are never taken for success', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('a cancel answered 200 with malformed JSON, not applied: a badResponse error, the meeting stays', async () => {
     const client = h.client({ maxRetries: 0 });

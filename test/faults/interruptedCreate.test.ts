@@ -2,20 +2,11 @@ import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
 import { mayHaveReachedGraph } from '../../src/services/errors';
 import { resolvePendingCreates } from '../../src/services/recovery';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { SharedMemento, accountId, openWindow } from './env';
 
 describe('Interrupted create: the next activation looks up what Graph did (read-only)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   const posts = () => h.fake.requests.filter((r) => r.method === 'POST' && /\/me\/events$/.test(r.path));
 
@@ -216,15 +207,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
 });
 
 describe('Interrupted create: unreadable pending records (issue 10.5)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   const stored = (p: Record<string, unknown>): Record<string, unknown> => ({
     subject: 'Stored',

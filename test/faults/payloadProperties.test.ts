@@ -6,8 +6,7 @@ import { MAX_SUBJECT_LENGTH } from '../../src/core/validate';
 import { isInvalidArgumentsError } from '../../src/services/errors';
 import { MeetingOperations } from '../../src/services/meetingOperations';
 import { MeetingStore } from '../../src/store/meetingStore';
-import type { Harness } from '../fake/harness';
-import { startHarness } from '../fake/harness';
+import { useHarness } from '../fake/harness';
 import { SharedMemento, accountId, depsFor } from './env';
 
 const zones = [
@@ -122,15 +121,7 @@ const invalidInput = fc
 
 describe('Schedule payloads, property-based, against the fake Graph (HTTPS)', function () {
   this.timeout(60_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-
-  after(async () => {
-    await h.close();
-  });
+  const h = useHarness({}, { perTest: false });
 
   it('valid inputs (zones, emails, unicode and HTML text) map to a payload the fake answers 201', async () => {
     const client = h.client();

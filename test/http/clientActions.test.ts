@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { isInvalidInputError, isNotOrganizerError, isMeetingsError } from '../../src/graph/errors';
 import type { RecordedRequest } from '../fake/fakeGraph';
 
@@ -11,15 +11,7 @@ function only(h: Harness, method: string, pathPattern: RegExp): RecordedRequest[
 }
 
 describe('MeetingsClient actions against the fake Graph (HTTPS)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('schedules: sends the mapped body with transactionId, token and Prefer headers, returns the meeting', async () => {
     const client = h.client();

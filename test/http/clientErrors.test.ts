@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { failure, sampleDraft, startHarness, useHarness } from '../fake/harness';
 import { startFakeGraph } from '../fake/fakeGraph';
-import type { MeetingsError } from '../../src/graph/errors';
 import {
   isCancelledError,
   isInvalidInputError,
@@ -19,26 +17,8 @@ function kindOf(e: unknown): string {
   return isMeetingsError(e) ? e.kind : `not a MeetingsError: ${String(e)}`;
 }
 
-async function failure(p: Promise<unknown>): Promise<MeetingsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isMeetingsError(e), `expected a MeetingsError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
-
 describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   describe('error kinds', () => {
     // User-facing sentences live only in the host's error view (src/host/errors.ts, translated); a Graph error's

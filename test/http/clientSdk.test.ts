@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { GraphRequest } from '@microsoft/microsoft-graph-client/lib/es/src/GraphRequest';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 
 type Verb = 'get' | 'post' | 'patch';
 
@@ -30,15 +29,7 @@ async function countSends(run: () => Promise<unknown>): Promise<Record<Verb, num
 }
 
 describe('MeetingsClient sends through the Graph SDK request builder (fake Graph, HTTPS)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('schedule, read, update, cancel and $batch each go through GraphRequest once', async () => {
     const client = h.client();

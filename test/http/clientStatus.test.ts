@@ -1,20 +1,8 @@
 // Which 404 means "deleted" (issue 9 point 4) and what a 401 does (issue 9 point 6), through the real client
 // against the fake Graph over HTTPS.
 import assert from 'node:assert/strict';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
-import type { MeetingsError } from '../../src/graph/errors';
+import { failure, sampleDraft, useHarness } from '../fake/harness';
 import { isMeetingsError, isNotFoundError, isNotSignedInError } from '../../src/graph/errors';
-
-async function failure(p: Promise<unknown>): Promise<MeetingsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isMeetingsError(e), `expected a MeetingsError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** An unsigned JWT-shaped token whose payload carries `aud` (what Entra's access tokens look like). */
 function jwtWithAudience(aud: string): string {
@@ -30,15 +18,7 @@ const mailboxDisabled = {
 } as const;
 
 describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('the fake answers 404 ErrorItemNotFound for an unknown event: notFound', async () => {
     const e = await failure(h.client().get('AAMkunknown='));
@@ -107,15 +87,7 @@ describe('MeetingsClient: which 404 means the meeting is gone (fake Graph, HTTPS
 });
 
 describe('MeetingsClient: 401 (fake Graph, HTTPS)', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('a 401 is not retried with the same token: exactly one request, notSignedIn', async () => {
     let asked = 0;

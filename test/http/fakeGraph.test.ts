@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { fetchTrusting } from '../fake/trustFetch';
 
 /** The parts of Graph answers these tests read. */
@@ -21,15 +20,7 @@ interface GraphJson {
 }
 
 describe('fake Graph server: answers like Graph', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   const send = async (method: string, route: string, body?: unknown, token = 'test-token') => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -12,8 +12,7 @@ import {
 import { parseFromWebview } from '../../src/shared/protocol';
 import { isInvalidInputError } from '../../src/graph/errors';
 import { revalidateDraft } from '../../src/services/recovery';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 
 const ctx = { defaultTimeZone: 'Europe/Berlin' };
 const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
@@ -82,13 +81,7 @@ describe('importance (one field of the table, end to end)', () => {
   });
 
   describe('against the fake Graph (HTTPS)', () => {
-    let h: Harness;
-    beforeEach(async () => {
-      h = await startHarness();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
+    const h = useHarness();
 
     it('schedules with it, reads it back, and an update that leaves it out keeps it', async () => {
       const client = h.client();

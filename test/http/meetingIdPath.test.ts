@@ -2,17 +2,10 @@
 // `/me/events/..` resolve to `/me`, so a dot-only ID is refused before anything is sent.
 import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
-import type { Harness } from '../fake/harness';
-import { startHarness } from '../fake/harness';
+import { useHarness } from '../fake/harness';
 
 describe('Graph client: meeting IDs in the request path (issue 10.7)', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   for (const id of ['.', '..', 'a\nb']) {
     it(`refuses ${JSON.stringify(id)} in get, update and cancel, sending nothing`, async () => {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { validateSchedule } from '../../src/core/validate';
 
 /** Graph's time zone rules (dateTimeTimeZone resource type) through the real client and the fake (issue 9, point 1). */
 describe('time zone names against the fake Graph', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   const raw = async (route: string, init: { method: string; prefer?: string; body?: unknown }) => {
     const headers: Record<string, string> = {

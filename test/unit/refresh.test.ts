@@ -3,20 +3,11 @@
 import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
 import { refreshMeetings } from '../../src/services/refresh';
-import type { Harness } from '../fake/harness';
-import { sampleDraft, startHarness } from '../fake/harness';
+import { sampleDraft, useHarness } from '../fake/harness';
 import { SharedMemento, accountId, openWindow } from '../faults/env';
 
 describe('refreshMeetings (src/services/refresh.ts) against the fake Graph', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   /** A window with `n` meetings scheduled through the actions (so they are stored). */
   async function withMeetings(n: number, client = h.client()) {
