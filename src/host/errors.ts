@@ -6,6 +6,7 @@ import { isInvalidArgumentsError, isOrganizerOnlyError } from '../services/error
 import { isNoAccountError, isSignInError } from './auth';
 import type { Log } from './log';
 import { redactSecrets } from './redact';
+import type { SettingsError } from './settings';
 import { isSettingsError, openSettings } from './settings';
 import { configSection, settingKeys } from './settingsModel';
 import { notify } from './notifications';
@@ -224,6 +225,51 @@ function graphView(info: GraphErrorInfo): ErrorView {
   }
 }
 
+/** The view of a setting the extension will not use: its sentence, with the button that opens that setting. */
+function settingsView(e: SettingsError): ErrorView {
+  const base = (message: string, actions: ActionId[] = ['openSettings']): ErrorView => ({
+    message,
+    actions,
+    setting: e.setting,
+  });
+  switch (e.problem) {
+    case 'tenantIsDomain':
+      return base(
+        vscode.l10n.t(
+          'The setting "{0}" holds a domain name. Use your Directory (tenant) ID, or "organizations", "common" or "consumers". Nothing was sent.',
+          e.setting,
+        ),
+      );
+    case 'cloudEnvironmentMismatch': {
+      const actual = e.detail.actual;
+      return base(
+        vscode.l10n.t(
+          'To sign in for {0}, set the user setting "{1}" to "{2}" (it is {3}). Nothing was sent.',
+          e.detail.endpoint ?? '',
+          e.setting,
+          e.detail.expected ?? '',
+          actual === undefined ? vscode.l10n.t('not set') : JSON.stringify(actual),
+        ),
+      );
+    }
+    case 'nationalCloudNeedsClientId':
+      return base(
+        vscode.l10n.t(
+          'A national cloud needs your own app registration in that cloud: set "{0}" to its Application (client) ID. Nothing was sent.',
+          e.setting,
+        ),
+        ['openSettings', 'setupGuide'],
+      );
+    default:
+      return base(
+        vscode.l10n.t(
+          'The setting "{0}" has a value the extension will not use, so nothing was sent. Fix it in your user settings.',
+          e.setting,
+        ),
+      );
+  }
+}
+
 /** The message and actions for an error; tokens in it (Graph may echo one) are masked. */
 export function describeError(e: unknown): ErrorView {
   const view = describeUnmasked(e);
@@ -238,50 +284,7 @@ function describeUnmasked(e: unknown): ErrorView {
     };
   }
   if (isSignInError(e)) return signInView(e.failure, e.detail);
-  if (isSettingsError(e) && e.problem === 'tenantIsDomain') {
-    return {
-      message: vscode.l10n.t(
-        'The setting "{0}" holds a domain name. Use your Directory (tenant) ID, or "organizations", "common" or "consumers". Nothing was sent.',
-        e.setting,
-      ),
-      actions: ['openSettings'],
-      setting: e.setting,
-    };
-  }
-  if (isSettingsError(e) && e.problem === 'cloudEnvironmentMismatch') {
-    const actual = e.detail.actual;
-    return {
-      message: vscode.l10n.t(
-        'To sign in for {0}, set the user setting "{1}" to "{2}" (it is {3}). Nothing was sent.',
-        e.detail.endpoint ?? '',
-        e.setting,
-        e.detail.expected ?? '',
-        actual === undefined ? vscode.l10n.t('not set') : JSON.stringify(actual),
-      ),
-      actions: ['openSettings'],
-      setting: e.setting,
-    };
-  }
-  if (isSettingsError(e) && e.problem === 'nationalCloudNeedsClientId') {
-    return {
-      message: vscode.l10n.t(
-        'A national cloud needs your own app registration in that cloud: set "{0}" to its Application (client) ID. Nothing was sent.',
-        e.setting,
-      ),
-      actions: ['openSettings', 'setupGuide'],
-      setting: e.setting,
-    };
-  }
-  if (isSettingsError(e)) {
-    return {
-      message: vscode.l10n.t(
-        'The setting "{0}" has a value the extension will not use, so nothing was sent. Fix it in your user settings.',
-        e.setting,
-      ),
-      actions: ['openSettings'],
-      setting: e.setting,
-    };
-  }
+  if (isSettingsError(e)) return settingsView(e);
   if (isInvalidArgumentsError(e)) {
     return {
       message: vscode.l10n.t(
