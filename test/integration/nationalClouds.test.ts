@@ -2,22 +2,15 @@
 // `microsoft-sovereign-cloud` provider (a stand-in here) with fully-qualified scopes, only once the user's
 // `microsoft-sovereign-cloud.environment` names that cloud; until then nothing is asked and the log says what to set.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AuthCall } from './standInAuth';
 import { globalStandIn, resetStandInAuth, sovereignStandIn } from './standInAuth';
-import { outlookLogFiles, productExtensionId, waitFor, withWorkspaceSettings } from './suiteEnv';
+import { outlookLogText, productExtensionId, waitFor, withWorkspaceSettings } from './suiteEnv';
 
 const clientId = '0c1d2e3f-aaaa-4bbb-8ccc-0123456789ab';
 const tenant = '5e6f7a8b-1111-4222-8333-abcdefabcdef';
 const endpoint = 'https://graph.microsoft.us';
 const environmentSetting = 'microsoft-sovereign-cloud.environment';
-
-function logText(): string {
-  return outlookLogFiles()
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
 
 /** Whether a call asked for exactly these scopes (in any order). */
 function asked(call: AuthCall, scopes: string[]): boolean {
@@ -62,15 +55,15 @@ describe('national clouds, in the real extension host', function () {
       await user(environmentSetting, value);
       globalStandIn.clearAuthCalls();
       sovereignStandIn.clearAuthCalls();
-      const before = logText().length;
+      const before = outlookLogText().length;
       await vscode.commands.executeCommand('outlookMeetings.signIn');
       const said = `The setting ${environmentSetting} must be "USGovernment" for ${endpoint} (it is ${
         value === undefined ? 'not set' : JSON.stringify(value)
       })`;
       await waitFor(`the log to say what to set (${String(value)})`, () =>
-        logText().slice(before).includes(said),
+        outlookLogText().slice(before).includes(said),
       ).catch((e: Error) => {
-        throw new Error(`${e.message}; the log added: ${logText().slice(before).slice(-2000)}`);
+        throw new Error(`${e.message}; the log added: ${outlookLogText().slice(before).slice(-2000)}`);
       });
       assert.deepEqual(sovereignStandIn.authCalls(), [], 'the sovereign provider was asked');
       assert.deepEqual(globalStandIn.authCalls(), [], 'the global provider was asked for a national cloud');
@@ -97,10 +90,10 @@ describe('national clouds, in the real extension host', function () {
     await user(environmentSetting, 'USGovernment');
     await withWorkspaceSettings({ [environmentSetting]: 'ChinaCloud' }, async () => {
       sovereignStandIn.clearAuthCalls();
-      const before = logText().length;
+      const before = outlookLogText().length;
       await vscode.commands.executeCommand('outlookMeetings.signIn');
       const said = `The setting ${environmentSetting} must be "USGovernment" for ${endpoint} (it is "ChinaCloud")`;
-      await waitFor('the log to say what to set', () => logText().slice(before).includes(said));
+      await waitFor('the log to say what to set', () => outlookLogText().slice(before).includes(said));
       assert.deepEqual(
         sovereignStandIn.authCalls().filter((c) => c.kind === 'createSession'),
         [],

@@ -1,7 +1,6 @@
 // Secrets and trust in the real extension host: a token Graph echoes back in an error never reaches the log,
 // and a workspace's settings change neither the Graph endpoint nor the app registration (client ID, tenant).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Fault, FakeGraph } from '../fake/fakeGraph';
 import {
@@ -14,7 +13,7 @@ import {
 } from './standInAuth';
 import type { FakeGraphInUse } from './suiteEnv';
 import {
-  outlookLogFiles,
+  outlookLogText,
   productExtensionId,
   startTrustedFakeGraph,
   useFakeGraph,
@@ -26,12 +25,6 @@ import {
 const token = `om-sec-${Math.random().toString(36).slice(2)}-opaque`;
 const attackerClientId = 'bad0bad0-0000-4000-8000-00000000a77a';
 const attackerTenant = 'attacker.example';
-
-function logText(): string {
-  return outlookLogFiles()
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
 
 describe('secrets and trust, in the real extension host', function () {
   this.timeout(90_000);
@@ -81,18 +74,18 @@ describe('secrets and trust, in the real extension host', function () {
     ];
     for (const { name, quoted, fault } of echoes) {
       const marker = `echo${name}-${Date.now()}`;
-      const before = logText().length;
+      const before = outlookLogText().length;
       fake.inject({ ...fault(`${marker} your token ${token} was rejected`), path: /\$batch/, times: 20 });
       // Refresh from the UI path: its failure is logged and shown as a notification.
       await vscode.commands.executeCommand('outlookMeetings.refresh');
       await waitFor(`the log to record the ${name} failure`, () => {
-        const added = logText().slice(before);
+        const added = outlookLogText().slice(before);
         return quoted ? added.includes(marker) : /\[error\]/.test(added);
       });
       fake.clearFaults();
-      if (quoted) assert.match(logText(), new RegExp(`${marker} your token \\[redacted\\]`));
+      if (quoted) assert.match(outlookLogText(), new RegExp(`${marker} your token \\[redacted\\]`));
     }
-    assert.ok(!logText().includes(token), 'the token Graph echoed is in the log');
+    assert.ok(!outlookLogText().includes(token), 'the token Graph echoed is in the log');
   });
 
   it('ignores a workspace that sets the time zone and default duration (user settings only)', async () => {

@@ -24,6 +24,13 @@ export type CreateBehavior =
   | { kind: 'create'; account?: vscode.AuthenticationSessionAccountInformation }
   | { kind: 'fail'; message: string };
 
+/** What a new session carries; the default account and token, and any scopes, where left out. */
+export interface NewSession {
+  accessToken?: string;
+  account?: vscode.AuthenticationSessionAccountInformation;
+  scopes?: string[];
+}
+
 interface StoredSession {
   id: string;
   accessToken: string;
@@ -80,13 +87,7 @@ export class StandInProvider {
   }
 
   /** Adds a session (default account and token, answering any scopes unless `scopes` is given) and fires the change event. */
-  addSession(
-    opts: {
-      accessToken?: string;
-      account?: vscode.AuthenticationSessionAccountInformation;
-      scopes?: string[];
-    } = {},
-  ): vscode.AuthenticationSession {
+  addSession(opts: NewSession = {}): vscode.AuthenticationSession {
     const session: StoredSession = {
       id: `stand-in-session-${nextId++}`,
       accessToken: opts.accessToken ?? defaultToken,
@@ -186,13 +187,7 @@ export function registerStandInAuth(): vscode.Disposable {
 }
 
 /** Adds a session to the `microsoft` stand-in; see `StandInProvider.addSession`. */
-export function addSession(
-  opts: {
-    accessToken?: string;
-    account?: vscode.AuthenticationSessionAccountInformation;
-    scopes?: string[];
-  } = {},
-): vscode.AuthenticationSession {
+export function addSession(opts: NewSession = {}): vscode.AuthenticationSession {
   return globalStandIn.addSession(opts);
 }
 

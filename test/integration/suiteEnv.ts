@@ -88,6 +88,13 @@ export function outlookLogFiles(): string[] {
   return found;
 }
 
+/** Everything the product's log files hold, one file after another. */
+export function outlookLogText(): string {
+  return outlookLogFiles()
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
 /**
  * Runs `body` with the scratch workspace's `.vscode/settings.json` holding `values`, then removes the file.
  * A marker beside them (`editor.tabSize: 7`, a core setting a workspace may set) shows when VS Code has read the
