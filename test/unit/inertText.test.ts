@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fc from 'fast-check';
+import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
 import { inertNotificationText } from '../../src/host/inertText';
 import type { MessageShowers } from '../../src/host/notify';
@@ -14,6 +15,15 @@ import { forgetSecrets, rememberSecret } from '../../src/host/redact';
  * click). Deliberately broader than VS Code's own pattern: any `[label](target)`.
  */
 const notificationLink = /\[[^\]]+\]\([^)\s]+[^)]*\)/;
+
+let eslint: ESLint | undefined;
+
+/** What ESLint (the project's config) reports for `code` as if it were the file at `file` (from the repo root). */
+async function lintAs(code: string, file: string): Promise<Linter.LintMessage[]> {
+  eslint ??= new ESLint({ cwd: path.resolve(__dirname, '../..') });
+  const [result] = await eslint.lintText(code, { filePath: path.resolve(__dirname, '../..', file) });
+  return result!.messages;
+}
 
 const hostile = [
   '[Reload](command:workbench.action.reloadWindow)',
@@ -74,7 +84,6 @@ describe('host: untrusted text is never shown as markup (lint rule over src/host
   it('uses no trusted or HTML-enabled MarkdownString (tree tooltips are plain strings)', async () => {
     // The rule (eslint.config.mjs, `markupRules`) bans MarkdownString and its trust switches in the host, so a
     // tooltip can only be a string; this lints a snippet to show it fires, and where.
-    const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') });
     const code = [
       "import * as vscode from 'vscode';",
       "const md = new vscode.MarkdownString('**x**');",
@@ -85,12 +94,11 @@ describe('host: untrusted text is never shown as markup (lint rule over src/host
       'export { md, item };',
       '',
     ].join('\n');
-    const lines = async (file: string) => {
-      const [result] = await eslint.lintText(code, { filePath: path.resolve(__dirname, '../..', file) });
-      return [
-        ...new Set(result!.messages.filter((m) => /markup|plain string/.test(m.message)).map((m) => m.line)),
-      ];
-    };
+    const lines = async (file: string) => [
+      ...new Set(
+        (await lintAs(code, file)).filter((m) => /markup|plain string/.test(m.message)).map((m) => m.line),
+      ),
+    ];
     assert.deepEqual(await lines('src/host/tree.ts'), [2, 3, 5, 6]);
     assert.deepEqual(await lines('src/extension.ts'), [2, 3, 5, 6]);
   });
@@ -181,7 +189,6 @@ describe('lint: no show*Message outside the notification helper', function () {
   this.timeout(120_000);
 
   it('flags a direct vscode.window.show*Message call in a host file, and allows it in src/host/notifications.ts', async () => {
-    const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') });
     const code = [
       "import * as vscode from 'vscode';",
       'const subject = String(Date.now());',
@@ -192,16 +199,12 @@ describe('lint: no show*Message outside the notification helper', function () {
       "void showErrorMessage('y');",
       '',
     ].join('\n');
-    const [host] = await eslint.lintText(code, {
-      filePath: path.resolve(__dirname, '../../src/host/commands/run.ts'),
-    });
-    const banned = host!.messages.filter((m) => /notify/.test(m.message));
-    assert.equal(banned.length, 3, JSON.stringify(host!.messages, null, 1));
-    const [helper] = await eslint.lintText(code, {
-      filePath: path.resolve(__dirname, '../../src/host/notifications.ts'),
-    });
+    const host = await lintAs(code, 'src/host/commands/run.ts');
+    const banned = host.filter((m) => /notify/.test(m.message));
+    assert.equal(banned.length, 3, JSON.stringify(host, null, 1));
+    const helper = await lintAs(code, 'src/host/notifications.ts');
     assert.deepEqual(
-      helper!.messages.filter((m) => /notify/.test(m.message)),
+      helper.filter((m) => /notify/.test(m.message)),
       [],
     );
   });
