@@ -1,12 +1,30 @@
 import assert from 'node:assert/strict';
 import { canonicalTimeZone, toGraphDateTime, toIanaZone, toWindowsZone } from '../../src/core/datetime';
 import { windowsZones } from '../../src/core/timeZones';
-import { fromGraphEvent, graphTimeZone, isMappingError, toCreateBody, toUpdateBody } from '../../src/core/mapping';
+import {
+  fromGraphEvent,
+  graphTimeZone,
+  isMappingError,
+  toCreateBody,
+  toUpdateBody,
+} from '../../src/core/mapping';
 import { validateSchedule, validateUpdate } from '../../src/core/validate';
 
 const windowsNames = new Set(windowsZones().map((z) => z.windows));
 /** Zones Intl knows for which CLDR's windowsZones names no Windows zone. */
 const withoutWindowsZone = new Set(['Antarctica/Troll', 'America/Coyhaique']);
+
+/** Validates a schedule from `start` to `end` in `timeZone` (default zone UTC). */
+function schedule(start: string, end: string, timeZone: string): ReturnType<typeof validateSchedule> {
+  return validateSchedule({ start, end, timeZone }, { defaultTimeZone: 'UTC' });
+}
+
+/** What validation refuses in a schedule: its problems as [field, code] pairs, and their messages. */
+function refused(start: string, end: string, timeZone: string): { problems: string[][]; messages: string[] } {
+  const r = schedule(start, end, timeZone);
+  assert.ok(!r.ok, 'expected the schedule to be refused');
+  return { problems: r.errors.map((e) => [e.field, e.code]), messages: r.errors.map((e) => e.message) };
+}
 
 describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
   it('maps every IANA zone Intl knows to a Windows zone name', () => {
@@ -21,10 +39,13 @@ describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
 
   it('has the 139 Windows zones of CLDR, each with its primary zone first', () => {
     assert.equal(windowsNames.size, 139);
-    assert.deepEqual(
-      windowsZones().find((z) => z.windows === 'Romance Standard Time')?.zones,
-      ['Europe/Paris', 'Africa/Ceuta', 'Europe/Brussels', 'Europe/Copenhagen', 'Europe/Madrid'],
-    );
+    assert.deepEqual(windowsZones().find((z) => z.windows === 'Romance Standard Time')?.zones, [
+      'Europe/Paris',
+      'Africa/Ceuta',
+      'Europe/Brussels',
+      'Europe/Copenhagen',
+      'Europe/Madrid',
+    ]);
   });
 
   it('maps aliases and zones other than the primary one (territory 001) of their Windows zone', () => {
@@ -50,10 +71,7 @@ describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
   });
 
   it('validation keeps IANA in the draft; the create body carries the Windows name', () => {
-    const r = validateSchedule(
-      { start: '2030-03-04T10:00', end: '2030-03-04T11:00', timeZone: 'Europe/Madrid' },
-      { defaultTimeZone: 'UTC' },
-    );
+    const r = schedule('2030-03-04T10:00', '2030-03-04T11:00', 'Europe/Madrid');
     assert.ok(r.ok);
     assert.equal(r.value.start.timeZone, 'Europe/Madrid');
     const body = toCreateBody(r.value, { transactionId: 't' });
@@ -62,10 +80,7 @@ describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
   });
 
   it('a zone typed in any case is never sent as typed', () => {
-    const r = validateSchedule(
-      { start: '2030-03-04T10:00', end: '2030-03-04T11:00', timeZone: 'uS/eAsTeRn' },
-      { defaultTimeZone: 'UTC' },
-    );
+    const r = schedule('2030-03-04T10:00', '2030-03-04T11:00', 'uS/eAsTeRn');
     assert.ok(r.ok);
     assert.equal(r.value.start.timeZone, 'America/New_York');
     assert.equal(toCreateBody(r.value, { transactionId: 't' }).start?.timeZone, 'Eastern Standard Time');
@@ -83,21 +98,17 @@ describe('core time zones: Windows names for Graph (issue 9, point 1)', () => {
   });
 
   it('a zone without a Windows equivalent is refused naming timeZone', () => {
-    const r = validateSchedule(
-      { start: '2030-03-04T10:00', end: '2030-03-04T11:00', timeZone: 'Antarctica/Troll' },
-      { defaultTimeZone: 'UTC' },
-    );
-    assert.ok(!r.ok);
-    assert.deepEqual(
-      r.errors.map((e) => [e.field, e.code]),
-      [['timeZone', 'unsupportedTimeZone']],
-    );
-    assert.match(r.errors[0]!.message, /Antarctica\/Troll/);
+    const r = refused('2030-03-04T10:00', '2030-03-04T11:00', 'Antarctica/Troll');
+    assert.deepEqual(r.problems, [['timeZone', 'unsupportedTimeZone']]);
+    assert.match(r.messages[0]!, /Antarctica\/Troll/);
   });
 
   it('graphTimeZone throws a mapping error for a zone Graph cannot take', () => {
     assert.equal(graphTimeZone('Europe/Madrid'), 'Romance Standard Time');
-    assert.throws(() => graphTimeZone('Antarctica/Troll'), (e: unknown) => isMappingError(e));
+    assert.throws(
+      () => graphTimeZone('Antarctica/Troll'),
+      (e: unknown) => isMappingError(e),
+    );
     assert.throws(
       () =>
         toCreateBody(
@@ -133,30 +144,16 @@ describe('core datetime: wall times outside years 1 to 9999 (issue 10, point 6)'
   it('refuses an instant whose wall time in the zone falls before year 1', () => {
     const r = toGraphDateTime('0001-01-01T00:00:00+14:00', 'UTC');
     assert.deepEqual(r, { ok: false, error: { code: 'dateOutOfRange' } });
-    const s = validateSchedule(
-      { start: '0001-01-01T00:00:00+14:00', end: '0001-01-02T10:00:00', timeZone: 'UTC' },
-      { defaultTimeZone: 'UTC' },
-    );
-    assert.ok(!s.ok);
-    assert.deepEqual(
-      s.errors.map((e) => [e.field, e.code]),
-      [['start', 'dateOutOfRange']],
-    );
+    const s = refused('0001-01-01T00:00:00+14:00', '0001-01-02T10:00:00', 'UTC');
+    assert.deepEqual(s.problems, [['start', 'dateOutOfRange']]);
   });
 
   it('refuses an instant whose wall time in the zone falls after year 9999', () => {
     const r = toGraphDateTime('9999-12-31T12:00:00-12:00', 'Pacific/Kiritimati');
     assert.deepEqual(r, { ok: false, error: { code: 'dateOutOfRange' } });
-    const s = validateSchedule(
-      { start: '9999-12-31T10:00:00', end: '9999-12-31T23:00:00-02:00', timeZone: 'UTC' },
-      { defaultTimeZone: 'UTC' },
-    );
-    assert.ok(!s.ok);
-    assert.deepEqual(
-      s.errors.map((e) => [e.field, e.code]),
-      [['end', 'dateOutOfRange']],
-    );
-    assert.match(s.errors[0]!.message, /9999/);
+    const s = refused('9999-12-31T10:00:00', '9999-12-31T23:00:00-02:00', 'UTC');
+    assert.deepEqual(s.problems, [['end', 'dateOutOfRange']]);
+    assert.match(s.messages[0]!, /9999/);
   });
 
   it('refuses wall times outside the range given without an offset', () => {
