@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActionMessage, FormValues } from '../shared/protocol';
 import { parseFromWebview } from '../shared/protocol';
 import { isMeetingId } from '../core/meetingId';
+import type { MeetingStatus } from '../store/meetingStore';
 
 /** The command each after-success button of the form runs, with `{ meetingId }`. */
 export const formActionCommands: Readonly<Record<ActionMessage['action'], string>> = {
@@ -60,6 +61,23 @@ export async function dispatchFormMessage(
     handlers.failed(e);
     return 'failed';
   }
+}
+
+/** Why a meeting's form is read-only. */
+export type FormLock = 'cancelled' | 'deleted' | 'notOrganizer';
+
+/**
+ * Whether a meeting's form is read-only: its meeting cancelled or deleted (as the store records it, here or in
+ * Outlook, or as Graph's answer says), or organized by someone else (only the organizer can change it).
+ */
+export function formLock(
+  stored: { status: MeetingStatus } | undefined,
+  read: { isCancelled: boolean; isOrganizer: boolean } | undefined,
+): FormLock | undefined {
+  if (stored?.status === 'deleted') return 'deleted';
+  if (stored?.status === 'cancelled' || read?.isCancelled) return 'cancelled';
+  if (read && !read.isOrganizer) return 'notOrganizer';
+  return undefined;
 }
 
 /** A fresh CSP nonce for one panel's HTML: 144 random bits, base64. */

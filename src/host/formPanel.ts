@@ -13,6 +13,7 @@ import {
   formToUpdateInput,
   hasChanges,
   meetingToFormValues,
+  storedToFormValues,
 } from '../shared/formModel';
 import { sentMeetingIdOf } from '../shared/formState';
 import type { FormStrings } from '../shared/formStrings';
@@ -26,9 +27,10 @@ import type {
   ToWebview,
 } from '../shared/protocol';
 import type { MeetingOperations } from '../services/meetingOperations';
-import { OrganizerOnlyError, isInvalidArgumentsError } from '../services/errors';
+import { isInvalidArgumentsError } from '../services/errors';
 import type * as HostErrors from './errors';
-import { dispatchFormMessage, newFormNonce } from './formDispatch';
+import type { FormLock } from './formDispatch';
+import { dispatchFormMessage, formLock, newFormNonce } from './formDispatch';
 import type { HostContext } from './hostContext';
 
 export const formViewType = 'outlookMeetings.form';
@@ -39,6 +41,20 @@ export const formViewType = 'outlookMeetings.form';
  */
 export type FormErrorHelpers = Pick<typeof HostErrors, 'describeError' | 'showError'>;
 const teamsLookupTimeoutMs = 5000;
+
+/** The status line of a read-only form. */
+function lockReason(lock: FormLock, organizer?: string): string {
+  switch (lock) {
+    case 'cancelled':
+      return vscode.l10n.t('This meeting was cancelled. It can no longer be changed.');
+    case 'deleted':
+      return vscode.l10n.t('This meeting was deleted in Outlook. These are the details last seen.');
+    case 'notOrganizer':
+      return organizer
+        ? vscode.l10n.t('{0} organizes this meeting: only the organizer can change it.', organizer)
+        : vscode.l10n.t('Only the organizer can change this meeting.');
+  }
+}
 
 /** Form strings, translated. */
 export function translatedFormStrings(): FormStrings {
@@ -69,6 +85,10 @@ function timeZones(): string[] {
 interface FormSetup {
   mode: FormMode;
   meeting?: Meeting;
+  /** The meeting an update form shows when Graph was not read (a cancelled or deleted one, from the store). */
+  meetingId?: string;
+  /** Why the form opens read-only. */
+  lock?: string;
   values: FormValues;
   /** Resolved before `init` is sent, so the panel can open while the calendar is read. */
   teams: Promise<TeamsState>;
@@ -86,6 +106,8 @@ class FormPanel {
   private busy = false;
   /** The page's latest values (new forms only). */
   private draft: FormValues | undefined;
+  /** Why the form is read-only (its meeting cancelled or deleted, or not the user's to change). */
+  private locked: string | undefined;
 
   constructor(
     readonly key: string,
@@ -97,6 +119,7 @@ class FormPanel {
   ) {
     this.original = setup.values;
     this.meeting = setup.meeting;
+    this.locked = setup.lock;
     const webview = panel.webview;
     const nonce = newFormNonce();
     const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
@@ -118,7 +141,8 @@ class FormPanel {
     return {
       type: 'init',
       mode: this.setup.mode,
-      meetingId: this.meeting?.id,
+      // Update forms only: a new form's page keeps its success view under no meeting ID (its saved draft's).
+      meetingId: this.setup.mode === 'update' ? this.meetingId() : undefined,
       values: this.original,
       teams: await this.setup.teams,
       strings: translatedFormStrings(),
@@ -135,12 +159,16 @@ class FormPanel {
       ready: async () => {
         this.post(await this.init());
         if (this.lastResult) this.post(this.lastResult);
+        if (this.locked) this.post({ type: 'lock', reason: this.locked });
       },
       submit: async (requestId, values) => {
         if (this.busy) return;
         this.busy = true;
         try {
-          this.lastResult = await this.submit(requestId, values);
+          // A submit racing the lock (or from a page that missed it) is refused here too.
+          this.lastResult = this.locked
+            ? { type: 'result', requestId, ok: false, message: this.locked }
+            : await this.submit(requestId, values);
         } finally {
           this.busy = false;
         }
@@ -152,6 +180,18 @@ class FormPanel {
       command: (command, arg) => Promise.resolve(vscode.commands.executeCommand(command, arg)),
       failed: (e) => void this.errors.showError(e, this.services.log, { noRetry: true }),
     });
+  }
+
+  /** The meeting this form shows: the one it updates, or the one it scheduled. */
+  meetingId(): string | undefined {
+    return this.meeting?.id ?? this.setup.meetingId ?? this.sentMeetingId;
+  }
+
+  /** Makes the form read-only, saying why (once). */
+  lock(reason: string): void {
+    if (this.locked) return;
+    this.locked = reason;
+    this.post({ type: 'lock', reason });
   }
 
   /** A new form's typed values if it was never sent: kept in memory (never on disk) when its tab closes. */
@@ -207,6 +247,14 @@ class FormPanel {
   private async update(requestId: string, values: FormValues): Promise<ResultMessage> {
     const current = this.meeting;
     if (!current) throw new Error('No meeting to update.');
+    // The stored status first: a meeting cancelled or deleted meanwhile (here, or seen in Outlook) is not changed.
+    const account = await this.services.account();
+    const stored = this.services.store.get(account.id, current.id);
+    const lock = formLock(stored, undefined);
+    if (lock) {
+      this.lock(lockReason(lock));
+      return { type: 'result', requestId, ok: false, message: this.locked };
+    }
     const input = formToUpdateInput(current.id, values, this.original);
     if (!hasChanges(input))
       return {
@@ -238,11 +286,22 @@ export class FormPanels implements vscode.Disposable {
   /** The last new form closed unsent, offered by the next one (memory only). */
   private closedDraft: FormValues | undefined;
 
+  /** Locks the open forms of a meeting the store now records as cancelled or deleted (here or in Outlook). */
+  private readonly storeWatch: { dispose(): void };
+
   constructor(
     private readonly services: HostContext,
     private readonly actions: MeetingOperations,
     private readonly errors: FormErrorHelpers,
-  ) {}
+  ) {
+    this.storeWatch = services.store.onDidChange((accountId) => {
+      for (const form of this.open) {
+        const id = form.meetingId();
+        const lock = id ? formLock(services.store.get(accountId, id), undefined) : undefined;
+        if (lock) form.lock(lockReason(lock));
+      }
+    });
+  }
 
   private async teamsState(meeting?: Meeting): Promise<TeamsState> {
     if (meeting?.isOnlineMeeting) {
@@ -311,11 +370,8 @@ export class FormPanels implements vscode.Disposable {
       if (saved.mode === 'update' && isMeetingId(saved.meetingId)) {
         const key = `update:${saved.meetingId}`;
         if (this.reusable(key)) return panel.dispose();
-        const settings = this.services.settings();
-        const meeting = await this.actions.get(saved.meetingId);
-        const title = vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)'));
-        const values = meetingToFormValues(meeting, settings.timeZone);
-        this.create(key, title, { mode: 'update', meeting, values, teams: this.teamsState(meeting) }, panel);
+        const { title, setup } = await this.updateSetup(saved.meetingId);
+        this.create(key, title, setup, panel);
         return;
       }
       // A new form whose success view shows (the page's saved state says so) stays that meeting's.
@@ -358,31 +414,66 @@ export class FormPanels implements vscode.Disposable {
     });
   }
 
-  /** Opens the update form of a meeting, pre-filled from Graph (or reveals its open form). */
-  async openUpdate(meetingId: string): Promise<void> {
-    const key = `update:${meetingId}`;
-    const existing = this.reusable(key);
-    if (existing) return existing.panel.reveal();
-    const settings = this.services.settings();
+  /**
+   * An update form's setup. A meeting the store records as cancelled or deleted shows what the store keeps, read-only
+   * (Graph no longer has it, or no longer lets it change); any other is read from Graph, read-only when Graph says it
+   * is cancelled or organized by someone else.
+   */
+  private async updateSetup(meetingId: string): Promise<{ title: string; setup: FormSetup }> {
+    const { timeZone } = this.services.settings();
+    const account = await this.services.account();
+    const stored = this.services.store.get(account.id, meetingId);
+    const storedLock = formLock(stored, undefined);
+    if (stored && storedLock) {
+      const subject = stored.subject || vscode.l10n.t('(no subject)');
+      const values = storedToFormValues(stored, timeZone);
+      const teams: TeamsState = { enabled: false };
+      return {
+        title: vscode.l10n.t('Details: {0}', subject),
+        setup: {
+          mode: 'update',
+          meetingId,
+          values,
+          teams: Promise.resolve(teams),
+          lock: lockReason(storedLock),
+        },
+      };
+    }
     const meeting = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the meeting…') },
       () => this.actions.get(meetingId),
     );
-    if (!meeting.isOrganizer) {
-      throw new OrganizerOnlyError(meeting.id, meeting.organizer?.name ?? meeting.organizer?.address);
-    }
-    const teams = this.teamsState(meeting);
+    const lock = formLock(undefined, meeting);
+    const subject = meeting.subject || vscode.l10n.t('(no subject)');
+    const organizer = meeting.organizer?.name ?? meeting.organizer?.address;
+    return {
+      title: lock ? vscode.l10n.t('Details: {0}', subject) : vscode.l10n.t('Update: {0}', subject),
+      setup: {
+        mode: 'update',
+        meeting,
+        values: meetingToFormValues(meeting, timeZone),
+        teams: this.teamsState(meeting),
+        lock: lock ? lockReason(lock, organizer) : undefined,
+      },
+    };
+  }
+
+  /**
+   * Opens the update form of a meeting (or reveals its open form): editable for a meeting the user organizes, the
+   * details read-only for a cancelled or deleted one or one organized by someone else.
+   */
+  async openUpdate(meetingId: string): Promise<void> {
+    const key = `update:${meetingId}`;
+    const existing = this.reusable(key);
+    if (existing) return existing.panel.reveal();
+    const { title, setup } = await this.updateSetup(meetingId);
     const opened = this.reusable(key);
     if (opened) return opened.panel.reveal();
-    this.create(key, vscode.l10n.t('Update: {0}', meeting.subject || vscode.l10n.t('(no subject)')), {
-      mode: 'update',
-      meeting,
-      values: meetingToFormValues(meeting, settings.timeZone),
-      teams,
-    });
+    this.create(key, title, setup);
   }
 
   dispose(): void {
+    this.storeWatch.dispose();
     for (const p of [...this.open]) p.panel.dispose();
     this.open.clear();
   }

@@ -150,15 +150,15 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.contextValue = meetingContextValue(m, node.now);
     // The tooltip is left to resolveTreeItem, which adds location and attendees read from Graph on hover.
     item.accessibilityInformation = { label: `${subject}, ${when}, ${stateName(state)}` };
-    const action = rowAction(m, node.now);
-    if (action) {
-      item.command = {
-        command: `outlookMeetings.${action}`,
-        title:
-          action === 'updateMeeting' ? vscode.l10n.t('Update Meeting') : vscode.l10n.t('Open in Outlook'),
-        arguments: [node],
-      };
-    }
+    // Every row opens the meeting in the form: to edit, or its details read-only (the form says why).
+    item.command = {
+      command: 'outlookMeetings.updateMeeting',
+      title:
+        rowAction(m, node.now) === 'edit'
+          ? vscode.l10n.t('Update Meeting')
+          : vscode.l10n.t('Show Meeting Details'),
+      arguments: [node],
+    };
     return item;
   }
 

@@ -28,19 +28,17 @@ export function meetingContextValue(m: StoredMeeting, now: number): string {
   return v;
 }
 
-/** What clicking a meeting's row (or Enter on it) runs: the command's id without the `outlookMeetings.` prefix. */
-export type RowAction = 'updateMeeting' | 'openInOutlook';
+/** What clicking a meeting's row (or Enter on it) does: both open the meeting in the form (`updateMeeting`). */
+export type RowAction = 'edit' | 'view';
 
 /**
- * The row's action: a meeting the user organizes and can still change opens in the Update form (its details, ready to
- * edit); a cancelled meeting, or one organized by someone else, opens in Outlook; a meeting deleted in Outlook has
- * nothing to open (its tooltip says what is known).
+ * The row's action: a meeting the user organizes and can still change opens in the Update form, ready to edit; a
+ * cancelled or deleted meeting, or one organized by someone else, opens its details in the form, read-only (the form
+ * says why).
  */
-export function rowAction(m: StoredMeeting, now: number): RowAction | undefined {
+export function rowAction(m: StoredMeeting, now: number): RowAction {
   const state = meetingState(m, now);
-  if (state === 'deleted') return undefined;
-  if (state !== 'cancelled' && m.organizer) return 'updateMeeting';
-  return 'openInOutlook';
+  return state !== 'cancelled' && state !== 'deleted' && m.organizer ? 'edit' : 'view';
 }
 
 interface WhenFormats {

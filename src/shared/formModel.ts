@@ -265,6 +265,20 @@ function meetingWall(dt: GraphDateTime, timeZone: string): string {
   return (converted ?? dt).dateTime.slice(0, 16);
 }
 
+/** The form values of what the store keeps of a meeting (a read-only form of a deleted or cancelled one). */
+export function storedToFormValues(
+  stored: { subject: string; start: number; end: number; online: boolean },
+  timeZone: string,
+): FormValues {
+  return {
+    ...defaultFormValues(new Date(stored.start), timeZone, 30),
+    start: wallTimeIn(new Date(stored.start), timeZone),
+    end: wallTimeIn(new Date(stored.end), timeZone),
+    subject: stored.subject,
+    teamsMeeting: stored.online,
+  };
+}
+
 /** The form values that show `meeting` in `timeZone` (update mode); plain fields (options) as Graph sent them. */
 export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
   const plain: Record<string, unknown> = {};

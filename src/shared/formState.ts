@@ -31,6 +31,8 @@ export interface Draft {
   success?: { meetingId: string; canJoin: boolean; sent?: FormValues };
   /** The host's offer of a closed tab's draft was answered (restored or discarded). */
   offerHandled?: boolean;
+  /** Why the form is read-only (the host's `lock`; not kept: the host says it again after a reload). */
+  locked?: string;
 }
 
 /** A new draft showing `init`'s values. */
@@ -155,7 +157,7 @@ export function hostErrorsAfterEdit(hostErrors: readonly FieldError[], name: For
 
 /** What pressing Send (or Send anyway) leads to. */
 export type SubmitStep =
-  /** A request is in flight or the meeting was saved: nothing happens. */
+  /** A request is in flight, the meeting was saved, or the form is locked: nothing happens. */
   | { kind: 'busy' }
   /** Fields are invalid: show every error and focus the first. */
   | { kind: 'invalid' }
@@ -174,7 +176,7 @@ export function submitStep(
   confirmed: boolean,
   nowMs: number,
 ): SubmitStep {
-  if (draft.pending || draft.success) return { kind: 'busy' };
+  if (draft.pending || draft.success || draft.locked) return { kind: 'busy' };
   if (errors.length > 0) return { kind: 'invalid' };
   if (
     draft.mode === 'update' &&

@@ -4,6 +4,8 @@
 export const formStrings = {
   titleSchedule: 'Schedule meeting',
   titleUpdate: 'Update meeting',
+  /** The title of a read-only form (a cancelled or deleted meeting, or one the user does not organize). */
+  titleDetails: 'Meeting details',
   loading: 'Loading…',
   start: 'Start',
   end: 'End',

@@ -68,7 +68,16 @@ export interface ResultFailedMessage {
 /** Host to page: the answer to a `submit`, echoing its `requestId`; `ok` tells which. */
 export type ResultMessage = ResultOkMessage | ResultFailedMessage;
 
-export type ToWebview = InitMessage | ResultMessage;
+/**
+ * Host to page: the form is read-only from now on (its meeting was cancelled or deleted, or the user cannot change
+ * it), with the localised reason for the status line. The host refuses a submit of a locked form too.
+ */
+export interface LockMessage {
+  type: 'lock';
+  reason: string;
+}
+
+export type ToWebview = InitMessage | ResultMessage | LockMessage;
 
 /** Page to host: the page has loaded and listens. */
 export interface ReadyMessage {
@@ -277,7 +286,7 @@ function parseResult(msg: Plain): ResultMessage | undefined {
 
 /**
  * Checks a message from the host in the page: an `init` with every field of the right shape (its values and
- * closed draft by the field table), a `result` of either kind. Anything else yields undefined.
+ * closed draft by the field table), a `result` of either kind, a `lock` with its reason. Anything else yields undefined.
  */
 export function parseToWebview(msg: unknown): ToWebview | undefined {
   if (!isPlainObject(msg)) return undefined;
@@ -286,6 +295,10 @@ export function parseToWebview(msg: unknown): ToWebview | undefined {
       return parseInit(msg);
     case 'result':
       return parseResult(msg);
+    case 'lock':
+      return hasExactKeys(msg, ['type', 'reason']) && isText(msg.reason)
+        ? { type: 'lock', reason: msg.reason as string }
+        : undefined;
     default:
       return undefined;
   }

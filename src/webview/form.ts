@@ -142,14 +142,7 @@ export class MeetingForm {
       className: 'hint',
       'attr:aria-live': 'polite',
     });
-    this.#teams.disabled = !init.teams.enabled;
-    if (!init.teams.enabled) {
-      // The element dims itself but leaves its inner input enabled, so assistive technology (and axe) read a
-      // live switch: disable that input too.
-      void this.#teams.updateComplete.then(() =>
-        this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
-      );
-    }
+    if (!init.teams.enabled) this.#disable(this.#teams);
 
     this.#submit = el('vscode-button', { id: 'submit' }, [this.#t(this.#submitKey())]) as HTMLElement & {
       disabled: boolean;
@@ -276,6 +269,36 @@ export class MeetingForm {
     for (const name of fieldOrder) this.#setControlValue(name, this.#valueOf(values, name));
     this.#prevStart = values.start;
     this.#edited('subject', false);
+  }
+
+  /** Disables a control; a switch dims itself but leaves its inner input enabled (read as live): that too. */
+  #disable(control: HTMLElement): void {
+    (control as HTMLElement & { disabled: boolean }).disabled = true;
+    if (control === this.#teams)
+      void this.#teams.updateComplete.then(() =>
+        this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
+      );
+  }
+
+  /** The host's `lock`: the meeting was cancelled or deleted, or is not the user's to change. Read-only from now. */
+  onLock(reason: string): void {
+    this.#draft.locked = reason;
+    this.#hideConfirm(false);
+    document.title = this.#t('titleDetails');
+    setText(document.getElementById('title') as HTMLElement, document.title);
+    // Text stays readable (and selectable) as read-only; choices and the switch are disabled.
+    for (const name of fieldOrder) {
+      const control = this.#controls[name];
+      if (['text', 'textarea', 'dateTime', 'attendees'].includes(formControl(name).control))
+        Object.assign(control, { readonly: true, placeholder: '' });
+      else this.#disable(control);
+    }
+    this.#submit.disabled = true;
+    // The footer may not be attached yet (the first frame shows only the first field): found through its row.
+    this.#submitRow.querySelector('#submitHint')?.remove();
+    document.getElementById('draftOffer')?.remove();
+    this.#success.querySelector('#action-join')?.remove();
+    this.#setStatus(reason, false);
   }
 
   /** Handles a host `result`; ignored unless it answers the request in flight. */
@@ -752,14 +775,16 @@ export class MeetingForm {
     else if (box.bottom > room - margin) window.scrollBy(0, box.bottom - room + margin);
   }
 
+  /** Sets the status line; a locked form's line keeps saying why it is locked. */
   #setStatus(text: string, isError: boolean, key?: StatusKey): void {
-    this.#statusKey = key;
-    this.#status.classList.toggle('status-error', isError);
-    setText(this.#status, text);
+    const locked = this.#draft.locked;
+    this.#statusKey = locked ? undefined : key;
+    this.#status.classList.toggle('status-error', !locked && isError);
+    setText(this.#status, locked ?? text);
   }
 
   #setSending(sending: boolean): void {
-    this.#submit.disabled = sending;
+    this.#submit.disabled = sending || this.#draft.locked !== undefined;
     this.#progress.hidden = !sending;
     this.#form.setAttribute('aria-busy', String(sending));
     setText(this.#submit, this.#t(this.#submitKey()));
@@ -878,7 +903,7 @@ export class MeetingForm {
         ...row('meetingId', el('code', { id: 'meetingId', className: 'meeting-id' }, [meetingId])),
       ]),
       el('div', { className: 'actions' }, [
-        ...(canJoin ? [action('join', 'join', false)] : []),
+        ...(canJoin && !this.#draft.locked ? [action('join', 'join', false)] : []),
         action('openInOutlook', 'openInOutlook', canJoin),
         action('copyId', 'copyId', true),
         copyStatus,

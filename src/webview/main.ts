@@ -35,6 +35,9 @@ function start(): void {
       case 'result':
         form?.onResult(msg);
         break;
+      case 'lock':
+        form?.onLock(msg.reason);
+        break;
       default:
         unhandled(msg);
     }

@@ -240,6 +240,8 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.equal(await again.locator('#subject input').inputValue(), '');
     assert.equal(await again.locator('#success').isVisible(), false);
     await runCommand(page, 'View: Close Editor');
+    // The sent form, shown again, still shows what it sent (its page state is kept across the re-render).
+    await activeWebview(page).locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
   });
 
   it('shows the meeting in the Outlook Meetings tree under Upcoming', async () => {
@@ -361,6 +363,14 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
       `a notification says it is the sandbox: ${JSON.stringify(sandboxNotes)}`,
     );
     assert.equal(browser!.page.context().pages().length, pages, 'nothing was opened');
+
+    // The Update form left open is locked and says why; clicking the cancelled row shows it (issue 15).
+    await row.click();
+    const locked = await formFrame(page, 'Meeting details');
+    await locked.locator('#status', { hasText: 'This meeting was cancelled.' }).waitFor({ timeout: 20_000 });
+    assert.equal(await locked.locator('#action-join').count(), 0);
+    await saveScreenshot(page, 'ui-light-form-locked-cancelled');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('shows a meeting deleted in Outlook for what it is after Refresh (dark theme)', async () => {
@@ -406,6 +416,17 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
       { timeout: 20_000 },
     );
     await saveScreenshot(page, 'ui-dark-tree-deleted');
+
+    // Clicking the deleted meeting's row shows what is known of it, read-only, saying why (issue 15).
+    await runCommand(page, 'View: Close All Editors');
+    await treeRow(page, 'Stand-up').click();
+    const details = await formFrame(page, 'Meeting details');
+    await details.locator('#status', { hasText: 'deleted in Outlook' }).waitFor({ timeout: 20_000 });
+    assert.equal(await details.locator('#subject input').inputValue(), 'Stand-up');
+    assert.equal(await details.locator('#subject input').isEditable(), false);
+    assert.equal(await details.locator('#start input').inputValue(), '2030-07-01T09:00');
+    await saveScreenshot(page, 'ui-dark-form-locked-deleted');
+    await runCommand(page, 'View: Close Editor');
   });
 
   it('signing out clears the tree and shows the welcome view with Sign In', async () => {

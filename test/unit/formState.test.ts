@@ -16,6 +16,7 @@ import {
   visibleErrors,
 } from '../../src/shared/formState';
 import type { Draft } from '../../src/shared/formState';
+import { storedToFormValues } from '../../src/shared/formModel';
 import { formStrings } from '../../src/shared/formStrings';
 import type { FormValues, InitMessage } from '../../src/shared/protocol';
 
@@ -115,6 +116,11 @@ describe('formState (the form page rules, in Node)', () => {
         submitStep(draft({ success: { meetingId: 'M', canJoin: false } }), original, [], false, now),
         { kind: 'busy' },
       );
+      assert.deepEqual(
+        submitStep(draft({ locked: 'This meeting was cancelled.' }), original, [], true, now),
+        { kind: 'busy' },
+        'a locked form sends nothing (issue 15)',
+      );
       assert.deepEqual(submitStep(draft(), original, [fieldError('end', 'required')], false, now), {
         kind: 'invalid',
       });
@@ -188,5 +194,29 @@ describe('the saved page state, as the host reads it on restore (issue 15)', () 
     assert.equal(sentMeetingIdOf(JSON.parse(JSON.stringify(d))), 'AAMk=');
     for (const junk of [undefined, null, 'x', { success: 'AAMk=' }, { success: { meetingId: 5 } }])
       assert.equal(sentMeetingIdOf(junk), undefined);
+  });
+});
+
+describe("a read-only form of a meeting known only from the store (issue 15: a deleted meeting's details)", () => {
+  it("shows the stored subject, times in the user's zone and Teams, nothing else", () => {
+    const v = storedToFormValues(
+      {
+        subject: 'Retro',
+        start: Date.UTC(2030, 5, 3, 8, 0),
+        end: Date.UTC(2030, 5, 3, 8, 45),
+        online: true,
+      },
+      'Europe/Berlin',
+    );
+    assert.deepEqual(v, {
+      start: '2030-06-03T10:00',
+      end: '2030-06-03T10:45',
+      timeZone: 'Europe/Berlin',
+      subject: 'Retro',
+      attendees: [],
+      location: '',
+      teamsMeeting: true,
+      content: '',
+    });
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyCommandArg, meetingNodeType, parseMeetingIdInput } from '../../src/host/commandArgs';
 import { formatFieldErrors } from '../../src/services/errors';
+import { formLock } from '../../src/host/formDispatch';
 import {
   attendeeText,
   formatWhen,
@@ -83,12 +84,12 @@ describe('tree model', () => {
     );
   });
 
-  it('gives each row an action: the Update form for what the user can change, Outlook otherwise (issue 15)', () => {
-    assert.equal(rowAction(m('a', 1), now), 'updateMeeting');
-    assert.equal(rowAction(m('a', -5, { online: true }), now), 'updateMeeting');
-    assert.equal(rowAction(m('a', 1, { organizer: false }), now), 'openInOutlook');
-    assert.equal(rowAction(m('a', 1, { status: 'cancelled' }), now), 'openInOutlook');
-    assert.equal(rowAction(m('a', 1, { status: 'deleted' }), now), undefined);
+  it('opens every row in the form: to edit what the user can change, its details read-only otherwise (issue 15)', () => {
+    assert.equal(rowAction(m('a', 1), now), 'edit');
+    assert.equal(rowAction(m('a', -5, { online: true }), now), 'edit');
+    assert.equal(rowAction(m('a', 1, { organizer: false }), now), 'view');
+    assert.equal(rowAction(m('a', 1, { status: 'cancelled' }), now), 'view');
+    assert.equal(rowAction(m('a', 1, { status: 'deleted' }), now), 'view');
   });
 
   it("names each attendee with their answer, as text (issue 15: the tooltip shows the attendees' answers)", () => {
@@ -255,5 +256,22 @@ describe('formatWhen (issue 10.4)', () => {
 
   it('still formats ordinary times', () => {
     assert.match(formatWhen(now, now + 1_800_000, 'en-US', 'UTC'), /2030.*12:00.*12:30/);
+  });
+});
+
+describe('which forms are read-only (issue 15)', () => {
+  const read = (over: { isCancelled?: boolean; isOrganizer?: boolean } = {}) => ({
+    isCancelled: false,
+    isOrganizer: true,
+    ...over,
+  });
+  it("locks a form whose meeting is cancelled or deleted (as stored or as Graph says) or not the user's", () => {
+    assert.equal(formLock(m('a', 1), read()), undefined);
+    assert.equal(formLock(undefined, read()), undefined);
+    assert.equal(formLock(m('a', 1, { status: 'cancelled' }), undefined), 'cancelled');
+    assert.equal(formLock(m('a', 1, { status: 'deleted' }), read()), 'deleted');
+    assert.equal(formLock(m('a', 1), read({ isCancelled: true })), 'cancelled');
+    assert.equal(formLock(undefined, read({ isOrganizer: false })), 'notOrganizer');
+    assert.equal(formLock(m('a', 1, { status: 'cancelled' }), read({ isOrganizer: false })), 'cancelled');
   });
 });

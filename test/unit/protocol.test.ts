@@ -171,6 +171,11 @@ describe('parseToWebview (the page checks every host message)', () => {
     assert.deepEqual(parseToWebview(failed), failed);
   });
 
+  it('accepts a lock with its reason (issue 15: a cancelled or deleted meeting locks its forms)', () => {
+    const lock = { type: 'lock', reason: 'This meeting was cancelled.' };
+    assert.deepEqual(parseToWebview(lock), lock);
+  });
+
   for (const [name, msg] of [
     ['an unknown type', { type: 'nope' }],
     ['init with bad values', { ...init, values: { ...values, teamsMeeting: 'yes' } }],
@@ -185,6 +190,9 @@ describe('parseToWebview (the page checks every host message)', () => {
       { type: 'result', requestId: 'r1', ok: false, errors: [{ field: 'x', code: 'boom', message: 'm' }] },
     ],
     ['a failure whose message is not text', { type: 'result', requestId: 'r1', ok: false, message: 5 }],
+    ['a lock without a reason', { type: 'lock' }],
+    ['a lock whose reason is not text', { type: 'lock', reason: 5 }],
+    ['a lock with an extra property', { type: 'lock', reason: 'x', html: '<b>x</b>' }],
   ] as const) {
     it(`refuses ${name}`, () => assert.equal(parseToWebview(msg), undefined));
   }

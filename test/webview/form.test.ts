@@ -587,6 +587,56 @@ describe('meeting form page (headless Chromium)', function () {
     assert.equal(await form.page.locator('#action-copyId').count(), 1);
   });
 
+  it('locks an open update form when the host says its meeting was cancelled: read-only, the reason shown, nothing sent (issue 15)', async () => {
+    await form.init(
+      sampleInit({
+        mode: 'update',
+        meetingId: 'M1',
+        values: sampleValues({ subject: 'Weekly', teamsMeeting: true }),
+      }),
+    );
+    await form.page.locator('#subject input').fill('Weekly (moved)');
+    const reason = 'This meeting was cancelled. It can no longer be changed.';
+    await form.send({ type: 'lock', reason });
+    await form.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
+    assert.equal(await form.page.locator('#status').textContent(), reason);
+    assert.equal(await form.page.locator('h1').textContent(), 'Meeting details');
+    for (const inner of ['#subject input', '#start input', '#attendees textarea', '#content textarea'])
+      assert.equal(await form.page.locator(inner).isEditable(), false, `${inner} is read-only`);
+    assert.equal(await form.page.locator('#teamsMeeting').getAttribute('disabled'), '');
+    await form.page.locator('#subject input').press('X');
+    assert.equal(await form.page.locator('#subject input').inputValue(), 'Weekly (moved)');
+    await form.page.keyboard.press('Control+Enter');
+    await form.page.locator('#submit').click({ force: true });
+    await form.page.waitForTimeout(100);
+    assert.deepEqual(submits(await form.posted()), [], 'nothing is sent');
+  });
+
+  it('opens read-only when the lock comes right after init: no send hint, Send disabled (issue 15)', async () => {
+    await form.waitForPosted(1);
+    await form.send(sampleInit({ mode: 'update', meetingId: 'M1' }));
+    await form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
+    await form.page.waitForSelector('#form');
+    await form.page.waitForSelector('#submit');
+    assert.equal(await form.page.locator('#submitHint').count(), 0);
+    assert.equal(await form.page.locator('#submit').getAttribute('disabled'), '');
+    assert.equal(await form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
+  });
+
+  it('hides Join on a success view whose meeting is cancelled, and a late failure keeps the reason (issue 15)', async () => {
+    await form.init();
+    await form.page.locator('#subject input').fill('Review');
+    await form.page.locator('#attendees textarea').fill('ana@example.com');
+    await form.page.locator('#submit').click();
+    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: true });
+    await form.page.waitForSelector('#action-join');
+    await form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
+    await form.page.waitForSelector('#action-join', { state: 'detached' });
+    assert.equal(await form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
+    assert.equal(await form.page.locator('#action-openInOutlook').count(), 1);
+  });
+
   it('shows a failure with its field errors and lets the user send again', async () => {
     await form.init();
     await form.page.locator('#subject input').fill('Review');
@@ -843,6 +893,9 @@ describe('meeting form page (headless Chromium)', function () {
         }),
       );
       await audit(form, 'update');
+      await form.send({ type: 'lock', reason: 'This meeting was cancelled. It can no longer be changed.' });
+      await form.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
+      await audit(form, 'locked');
       assert.deepEqual(failures, []);
     });
   }

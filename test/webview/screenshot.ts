@@ -1,5 +1,5 @@
 // Renders the form in Light+ and Dark+ at 1280x800 (empty, confirming, with validation errors, sending, after
-// success) into test-results/.
+// success, locked) into test-results/.
 // Run: npx tsx test/webview/screenshot.ts
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +58,22 @@ async function main(): Promise<void> {
       });
       await done.page.waitForSelector('#success:not([hidden])');
       await done.page.screenshot({ path: join(out, `form-${name}-success.png`) });
-      for (const p of [empty, invalid, done]) await p.page.context().close();
+      const locked = await harness.open(theme, viewport);
+      await locked.init(
+        sampleInit({
+          mode: 'update',
+          meetingId: 'AAMkAGI2TG93AAA=',
+          values: sampleValues({
+            subject: 'Weekly sync',
+            attendees: ['ana@example.com'],
+            teamsMeeting: true,
+          }),
+        }),
+      );
+      await locked.send({ type: 'lock', reason: 'This meeting was cancelled. It can no longer be changed.' });
+      await locked.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
+      await locked.page.screenshot({ path: join(out, `form-${name}-locked.png`) });
+      for (const p of [empty, invalid, done, locked]) await p.page.context().close();
     }
   } finally {
     await harness.close();
