@@ -7,7 +7,10 @@ const tiers = [
   { script: 'test:setup', what: 'system packages and the cached editor (Chromium, code-server)' },
   { script: 'typecheck', what: 'TypeScript, strict' },
   { script: 'lint', what: 'eslint, including the no-vscode rule for pure modules' },
-  { script: 'test:unit', what: 'core, store and Graph client against the fake Graph over HTTPS' },
+  {
+    script: 'test:unit',
+    what: 'plain Node, test/<folder of src>: core, store, shared, host, services (the fault suite), Graph client against the fake Graph over HTTPS',
+  },
   { script: 'test:webview', what: 'the form page in headless Chromium' },
   { script: 'test:vscode', what: 'the extension in a real VS Code (code-server), commands and tree' },
   { script: 'test:ui', what: 'the workbench driven like a person in headless Chromium' },

@@ -1,5 +1,5 @@
 // Compile-time checks of the bodies sent to Graph against @microsoft/microsoft-graph-types, run by
-// `npm run typecheck` and by test/unit/graphTypes.test.ts: each line after a @ts-expect-error must not compile.
+// `npm run typecheck` and by test/core/graphTypes.test.ts: each line after a @ts-expect-error must not compile.
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { GraphEventPayload, SentAttendee, SentDateTime } from '../../src/core/mapping';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
 import { refreshMeetings } from '../../src/services/refresh';
 import { sampleDraft, useHarness } from '../fake/harness';
-import { SharedMemento, accountId, openWindow } from '../faults/env';
+import { SharedMemento, accountId, openWindow } from './env';
 
 describe('refreshMeetings (src/services/refresh.ts) against the fake Graph', () => {
   const h = useHarness();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { HostContext } from '../../src/host/hostContext';
 import { lazyMeetingOperations } from '../../src/host/operations';
 import { MeetingStore } from '../../src/store/meetingStore';
-import { SharedMemento } from '../faults/env';
+import { SharedMemento } from '../services/env';
 
 describe('lazyMeetingOperations', () => {
   it('reads settings only when used, and keeps one instance with bound methods', () => {

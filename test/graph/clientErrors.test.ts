@@ -57,7 +57,7 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       assert.equal(t.message, 'notSignedIn (code tokenUnavailable)');
     });
 
-    // 401: test/http/clientStatus.test.ts (no retry with the same token; the audience case).
+    // 401: test/graph/clientStatus.test.ts (no retry with the same token; the audience case).
     it('a failing getToken is notSignedIn and sends nothing', async () => {
       const client = h.client({ getToken: () => Promise.reject(new Error('no session')) });
       const e = await failure(client.get('AAMkx='));
@@ -281,7 +281,7 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
     });
 
     it('a create whose answer is unreadable is not re-sent by the client: badResponse, one meeting', async () => {
-      // The retry with the same transactionId is the service's (test/faults/createOnce.test.ts).
+      // The retry with the same transactionId is the service's (test/services/createOnce.test.ts).
       h.fake.inject({ kind: 'malformed', method: 'POST', path: '/me/events' });
       const e = await failure(h.client().schedule(sampleDraft(), { transactionId: 'tx-garbled' }));
       assert.equal(e.kind, 'badResponse');

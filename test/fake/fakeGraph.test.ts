@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sampleDraft, useHarness } from '../fake/harness';
-import { fetchTrusting } from '../fake/trustFetch';
+import { sampleDraft, useHarness } from './harness';
+import { fetchTrusting } from './trustFetch';
 
 /** The parts of Graph answers these tests read. */
 interface GraphJson {
@@ -147,7 +147,7 @@ describe('fake Graph server: answers like Graph', () => {
 
   it('runs as a process and prints its URL and CA path', async function () {
     this.timeout(30_000);
-    const script = path.join(__dirname, '..', 'fake', 'serveFakeGraph.ts');
+    const script = path.join(__dirname, 'serveFakeGraph.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, '--token', 'proc-token'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
