@@ -42,6 +42,17 @@ export const formViewType = 'outlookMeetings.form';
 export type FormErrorHelpers = Pick<typeof HostErrors, 'describeError' | 'showError'>;
 const teamsLookupTimeoutMs = 5000;
 
+/** The success result for a submit: the meeting's ID, and whether its Teams link may be offered. */
+function okResult(requestId: string, meeting: Meeting): ResultMessage {
+  return {
+    type: 'result',
+    requestId,
+    ok: true,
+    meetingId: meeting.id,
+    canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
+  };
+}
+
 /** The status line of a read-only form. */
 function lockReason(lock: FormLock, organizer?: string): string {
   switch (lock) {
@@ -235,13 +246,7 @@ class FormPanel {
     );
     this.meeting = meeting;
     this.sentMeetingId = meeting.id;
-    return {
-      type: 'result',
-      requestId,
-      ok: true,
-      meetingId: meeting.id,
-      canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
-    };
+    return okResult(requestId, meeting);
   }
 
   private async update(requestId: string, values: FormValues): Promise<ResultMessage> {
@@ -256,27 +261,14 @@ class FormPanel {
       return { type: 'result', requestId, ok: false, message: this.locked };
     }
     const input = formToUpdateInput(current.id, values, this.original);
-    if (!hasChanges(input))
-      return {
-        type: 'result',
-        requestId,
-        ok: true,
-        meetingId: current.id,
-        canJoin: allowedLink('joinUrl', current.joinUrl) !== undefined,
-      };
+    if (!hasChanges(input)) return okResult(requestId, current);
     const meeting = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the meeting…') },
       () => this.actions.update(input, { current }),
     );
     this.meeting = meeting;
     this.original = values;
-    return {
-      type: 'result',
-      requestId,
-      ok: true,
-      meetingId: meeting.id,
-      canJoin: allowedLink('joinUrl', meeting.joinUrl) !== undefined,
-    };
+    return okResult(requestId, meeting);
   }
 }
 
