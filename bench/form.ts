@@ -85,6 +85,8 @@ function standInScript(init: unknown): string {
 /** One load's times, from navigation start. */
 interface LoadTimes {
   interactive: number;
+  /** First contentful paint. */
+  paint: number;
   ready: number;
 }
 
@@ -144,9 +146,24 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
           timeout: 30_000,
         },
       );
+      // The form's first paint with content (the title and the first field, or more), for the trade-off between
+      // showing something early and finishing the form early; waited for if it comes after interactive (the
+      // reference page paints no content).
+      if (init !== null)
+        await tab.waitForFunction(
+          () => performance.getEntriesByName('first-contentful-paint').length > 0,
+          undefined,
+          {
+            timeout: 30_000,
+          },
+        );
       return await tab.evaluate(() => {
         const w = window as unknown as BenchWindow;
-        return { interactive: w.__interactiveAt ?? NaN, ready: w.__readyAt ?? NaN };
+        return {
+          interactive: w.__interactiveAt ?? NaN,
+          ready: w.__readyAt ?? NaN,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        };
       });
     } finally {
       await context.close();
@@ -186,7 +203,7 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
       value: median(interactive),
       unit: 'ms',
       target: 150,
-      note: `ready posted at ${median(form.map((t) => t.ready)).toFixed(0)} ms, p90 ${quantile(interactive, 0.9).toFixed(0)} ms, n=${interactive.length}`,
+      note: `ready posted at ${median(form.map((t) => t.ready)).toFixed(0)} ms, first contentful paint at ${median(form.map((t) => t.paint)).toFixed(0)} ms, p90 ${quantile(interactive, 0.9).toFixed(0)} ms, n=${interactive.length}`,
     },
     {
       key: 'form.reference',
