@@ -361,6 +361,13 @@ describe('meeting form page (headless Chromium)', function () {
     await form.init();
     const shown = (): Promise<string> =>
       form.page.locator('#timeZone').evaluate((z) => z.shadowRoot?.querySelector('input')?.value ?? '');
+    // The full label (offset and zone name) is filled in one task after the form completes (start-up cost).
+    await form.page.waitForFunction(
+      () =>
+        /^\(UTC/.test(document.getElementById('timeZone')?.shadowRoot?.querySelector('input')?.value ?? ''),
+      undefined,
+      { timeout: 5000 },
+    );
     assert.match(await shown(), /^\(UTC\+0[12]:00\) Berlin – Central European Time$/);
     await form.page.locator('#timeZone input').click();
     const labels = await form.page
