@@ -9,6 +9,10 @@ import type { GraphDateTime } from './types';
 
 /** Graph's event `importance` values (Microsoft Graph docs, "event resource type": low, normal, high). */
 export const importanceValues = ['low', 'normal', 'high'] as const;
+/** Graph's event `showAs` values we send (Microsoft Graph docs, "event resource type"; `unknown` is Graph's own). */
+export const showAsValues = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere'] as const;
+/** Graph's event `sensitivity` values (Microsoft Graph docs, "event resource type"). */
+export const sensitivityValues = ['normal', 'personal', 'private', 'confidential'] as const;
 
 /** How an input value is read and checked (the validator's rule per kind, in validate.ts). */
 export type ValueKind =
@@ -132,6 +136,41 @@ export const meetingFields = {
     },
     formDefault: 'normal',
   },
+  showAs: {
+    kind: { type: 'enum', values: showAsValues },
+    update: true,
+    graph: { key: 'showAs' },
+    form: {
+      control: 'select',
+      label: 'showAs',
+      options: {
+        free: 'showAsFree',
+        tentative: 'showAsTentative',
+        busy: 'showAsBusy',
+        oof: 'showAsOof',
+        workingElsewhere: 'showAsWorkingElsewhere',
+      },
+      option: true,
+    },
+    formDefault: 'busy',
+  },
+  sensitivity: {
+    kind: { type: 'enum', values: sensitivityValues },
+    update: true,
+    graph: { key: 'sensitivity' },
+    form: {
+      control: 'select',
+      label: 'sensitivity',
+      options: {
+        normal: 'sensitivityNormal',
+        personal: 'sensitivityPersonal',
+        private: 'sensitivityPrivate',
+        confidential: 'sensitivityConfidential',
+      },
+      option: true,
+    },
+    formDefault: 'normal',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof meetingFields;
@@ -230,6 +269,8 @@ export const formFieldOrder = [
   'teamsMeeting',
   'content',
   'importance',
+  'showAs',
+  'sensitivity',
 ] as const satisfies readonly FormFieldName[];
 type MissingFromOrder = Exclude<FormFieldName, (typeof formFieldOrder)[number]>;
 /** Compile-time check: `never` unless a form field is missing from `formFieldOrder`. */

@@ -181,6 +181,8 @@ export class MeetingForm {
     const [first, ...others] = fieldOrder;
     this.#form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [this.#fieldBox(first)]);
     const rest: HTMLElement[] = [];
+    // The options (formFieldOrder puts them last) go in a collapsed "More options" section, open when one is set.
+    const options: HTMLElement[] = [];
     for (const name of others) {
       if (name === 'end') continue;
       if (name === 'start') {
@@ -189,9 +191,14 @@ export class MeetingForm {
           this.#duration,
           this.#timeWarning,
         );
-      } else rest.push(this.#fieldBox(name));
+      } else (formControl(name).option ? options : rest).push(this.#fieldBox(name));
     }
-    rest.push(el('div', { className: 'footer' }, [this.#submitRow, this.#confirm]));
+    this.#moreOptions = el(
+      'details',
+      { id: 'more-options', open: fieldOrder.some((n) => this.#isSetOption(v, n)) },
+      [el('summary', { id: 'more-options-summary' }, [this.#t('moreOptions')]), ...options],
+    );
+    rest.push(this.#moreOptions, el('div', { className: 'footer' }, [this.#submitRow, this.#confirm]));
     this.#success = el('section', {
       id: 'success',
       hidden: true,
@@ -284,6 +291,8 @@ export class MeetingForm {
   #restoreValues(values: FormValues): void {
     this.#fillZones();
     for (const name of fieldOrder) this.#setControlValue(name, this.#valueOf(values, name));
+    if (this.#moreOptions && fieldOrder.some((n) => this.#isSetOption(values, n)))
+      this.#moreOptions.open = true;
     this.#prevStart = values.start;
     this.#edited('subject', false);
   }
@@ -608,6 +617,13 @@ export class MeetingForm {
     }
   }
 
+  /** Whether `name` is an option set to something other than its default in `values`. */
+  #isSetOption(values: FormValues, name: FieldName): boolean {
+    return formControl(name).option === true && this.#valueOf(values, name) !== formDefault(name);
+  }
+
+  #moreOptions: HTMLDetailsElement | undefined;
+
   /** A field's value in `values` (an absent option: its default). */
   #valueOf(values: FormValues, name: FieldName): unknown {
     return (values as Record<string, unknown>)[name] ?? formDefault(name);
@@ -782,6 +798,7 @@ export class MeetingForm {
 
   /** Focuses a field and scrolls so its label and messages show above the sticky footer. */
   #reveal(name: FieldName): void {
+    if (formControl(name).option && this.#moreOptions) this.#moreOptions.open = true;
     this.#control(name).focus({ preventScroll: true });
     const box = document.getElementById(`${name}-field`)?.getBoundingClientRect();
     if (!box) return;

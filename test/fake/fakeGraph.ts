@@ -51,6 +51,10 @@ export interface FakeEvent {
   isCancelled: boolean;
   /** `low`, `normal` (Graph's default) or `high`. */
   importance?: 'low' | 'normal' | 'high';
+  /** `free`, `tentative`, `busy` (Graph's default), `oof`, `workingElsewhere` or `unknown`. */
+  showAs?: (typeof showAsStatuses)[number];
+  /** `normal` (Graph's default), `personal`, `private` or `confidential`. */
+  sensitivity?: (typeof sensitivities)[number];
   cancelComment?: string;
   /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
   webLink?: string;
@@ -215,9 +219,15 @@ const attendeeTypes = ['required', 'optional', 'resource'] as const;
 const contentTypes = ['text', 'html'] as const;
 /** Microsoft Graph docs, "event resource type": importance is low, normal or high. */
 const importances = ['low', 'normal', 'high'] as const;
+/** Microsoft Graph docs, "event resource type": showAs is a freeBusyStatus. */
+const showAsStatuses = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
+/** Microsoft Graph docs, "event resource type": sensitivity is normal, personal, private or confidential. */
+const sensitivities = ['normal', 'personal', 'private', 'confidential'] as const;
 /** Event properties that take one of a list of values (case-folded), with the type Graph's refusal names. */
 const enumProperties = [
   ['importance', importances, 'importance'],
+  ['showAs', showAsStatuses, 'freeBusyStatus'],
+  ['sensitivity', sensitivities, 'sensitivity'],
   ['onlineMeetingProvider', providers, 'onlineMeetingProviderType'],
 ] as const;
 const eventProperties = new Set([
@@ -700,6 +710,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       onlineMeetingProvider?: string;
       transactionId?: string;
       importance?: FakeEvent['importance'];
+      showAs?: FakeEvent['showAs'];
+      sensitivity?: FakeEvent['sensitivity'];
     };
     const bad = checkOrder(ctx, v.start.ms, v.end.ms);
     if (bad) return bad;
@@ -731,6 +743,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.location !== undefined) ev.location = v.location;
     if (v.transactionId !== undefined) ev.transactionId = v.transactionId;
     if (v.importance !== undefined) ev.importance = v.importance;
+    if (v.showAs !== undefined) ev.showAs = v.showAs;
+    if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -767,6 +781,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       onlineMeetingProvider: string;
       transactionId: string;
       importance: FakeEvent['importance'];
+      showAs: FakeEvent['showAs'];
+      sensitivity: FakeEvent['sensitivity'];
     }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
@@ -809,6 +825,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     }
     if (v.attendees !== undefined) ev.attendees = v.attendees;
     if (v.importance !== undefined) ev.importance = v.importance;
+    if (v.showAs !== undefined) ev.showAs = v.showAs;
+    if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -1042,13 +1060,13 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       subject: ev.subject,
       bodyPreview: htmlToText(toHtml(ev.body)).slice(0, 255),
       importance: ev.importance ?? 'normal',
-      sensitivity: 'normal',
+      sensitivity: ev.sensitivity ?? 'normal',
       isAllDay: false,
       isCancelled: ev.isCancelled,
       isOrganizer: ev.isOrganizer,
       responseRequested: true,
       seriesMasterId: null,
-      showAs: 'busy',
+      showAs: ev.showAs ?? 'busy',
       type: 'singleInstance',
       webLink:
         ev.webLink ??

@@ -1,7 +1,7 @@
 // The built form page in headless Chromium, with a stand-in for acquireVsCodeApi.
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
-import { formFieldOrder } from '../../src/core/fields';
+import { formControl, formFieldOrder } from '../../src/core/fields';
 import { wallTimeIn } from '../../src/shared/formModel';
 import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
 import type { FormPage, Harness } from './harness';
@@ -99,8 +99,29 @@ describe('meeting form page (headless Chromium)', function () {
       const id = await form.focusedId();
       if (id && order.at(-1) !== id) order.push(id);
     }
-    // Every control of the field table, in its order (a control's id is its field's name), then Send.
-    assert.deepEqual(order, [...formFieldOrder, 'submit']);
+    // Every control of the field table, in its order (a control's id is its field's name), then Send; the options
+    // sit in the collapsed "More options" section: its summary is in the order, their controls are not, until
+    // the keyboard opens it.
+    const options = formFieldOrder.filter((n) => formControl(n).option);
+    const main = formFieldOrder.filter((n) => !formControl(n).option);
+    assert.ok(options.length > 0);
+    assert.deepEqual(order, [...main, 'more-options-summary', 'submit']);
+    assert.equal(await form.page.locator('#more-options').getAttribute('open'), null);
+    await form.page.keyboard.press('Shift+Tab');
+    assert.equal(await form.focusedId(), 'more-options-summary');
+    assert.equal(
+      await form.page.locator('#more-options-summary').textContent(),
+      'More options',
+      'the section is labelled',
+    );
+    await form.page.keyboard.press('Enter');
+    const opened: string[] = ['more-options-summary'];
+    for (let i = 0; i < 20 && opened.at(-1) !== 'submit'; i++) {
+      await form.page.keyboard.press('Tab');
+      const id = await form.focusedId();
+      if (id && opened.at(-1) !== id) opened.push(id);
+    }
+    assert.deepEqual(opened, ['more-options-summary', ...options, 'submit']);
     // Moves focus with the keyboard only (Tab, or Shift+Tab back) until it reaches a control, wherever fields sit.
     const tabTo = async (id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> => {
       for (let i = 0; i < 40 && (await form.focusedId()) !== id; i++) await form.page.keyboard.press(key);
@@ -140,7 +161,10 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('offers Importance as a select after the message: Normal at first and not sent, High chosen by keyboard is sent', async () => {
     await form.init(sampleInit({ values: sampleValues({ subject: 'Budget' }) }));
-    await form.page.locator('#importance').focus();
+    await form.page.locator('#more-options-summary').focus();
+    await form.page.keyboard.press('Enter');
+    await form.page.keyboard.press('Tab');
+    assert.equal(await form.focusedId(), 'importance');
     assert.equal(await form.page.locator('#importance-label').textContent(), 'Importance');
     assert.equal(
       await form.page.locator('#importance').evaluate((s) => (s as HTMLInputElement).value),
@@ -846,6 +870,8 @@ describe('meeting form page (headless Chromium)', function () {
 
       await (await open()).init();
       await audit(form, 'empty');
+      await form.page.locator('#more-options-summary').click();
+      await audit(form, 'more options open');
       await form.page.locator('#submit').click();
       await audit(form, 'confirm');
       await form.page.context().close();

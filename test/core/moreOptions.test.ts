@@ -1,0 +1,143 @@
+// The "More options" fields of issue 12 (showAs, sensitivity, ...), added through the field table alone like
+// `importance` (test/core/importance.test.ts): validation, mapping, the form model, the protocol, the fake.
+import assert from 'node:assert/strict';
+import { fromGraphEvent, toCreateBody, toUpdateBody } from '../../src/core/mapping';
+import { validateSchedule, validateUpdate } from '../../src/core/validate';
+import {
+  defaultFormValues,
+  formToScheduleInput,
+  formToUpdateInput,
+  meetingToFormValues,
+} from '../../src/shared/formModel';
+import { parseFromWebview } from '../../src/shared/protocol';
+import { isInvalidInputError } from '../../src/graph/errors';
+import { revalidateDraft } from '../../src/services/recovery';
+import { sampleDraft, useHarness } from '../fake/harness';
+
+const ctx = { defaultTimeZone: 'Europe/Berlin' };
+const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
+const event = {
+  id: 'e',
+  start: { dateTime: '2030-01-07T10:00:00', timeZone: 'UTC' },
+  end: { dateTime: '2030-01-07T11:00:00', timeZone: 'UTC' },
+};
+
+/** One enum field: a value to send, its form default, one bad value, and the refusal's text. */
+const enums = [
+  {
+    field: 'showAs',
+    value: 'workingElsewhere',
+    input: ' WorkingElsewhere ',
+    other: 'oof',
+    formDefault: 'busy',
+    bad: 'away',
+    message: '"showAs" must be "free", "tentative", "busy", "oof" or "workingElsewhere", not a string.',
+  },
+  {
+    field: 'sensitivity',
+    value: 'private',
+    input: 'Private',
+    other: 'confidential',
+    formDefault: 'normal',
+    bad: 'secret',
+    message: '"sensitivity" must be "normal", "personal", "private" or "confidential", not a string.',
+  },
+] as const;
+
+describe('more options (fields of the table, end to end)', () => {
+  for (const f of enums) {
+    describe(f.field, () => {
+      it('validates its values, case-folded; anything else names the field', () => {
+        const ok = validateSchedule({ ...times, [f.field]: f.input }, ctx);
+        assert.ok(ok.ok);
+        assert.equal(ok.value[f.field], f.value);
+        const bad = validateSchedule({ ...times, [f.field]: f.bad }, ctx);
+        assert.ok(!bad.ok);
+        assert.deepEqual(
+          bad.errors.map((e) => [e.field, e.code, e.message]),
+          [[f.field, 'wrongType', f.message]],
+        );
+        const update = validateUpdate({ meetingId: 'AAMk=', [f.field]: true }, ctx);
+        assert.ok(!update.ok);
+        assert.equal(update.errors[0]?.field, f.field);
+      });
+
+      it('maps to Graph and back; an update without it sends nothing for it', () => {
+        assert.equal(
+          toCreateBody({ ...sampleDraft(), [f.field]: f.value }, { transactionId: 't' })[f.field],
+          f.value,
+        );
+        assert.equal(toCreateBody(sampleDraft(), { transactionId: 't' })[f.field], undefined);
+        assert.deepEqual(toUpdateBody({ meetingId: 'm', [f.field]: f.value }), { [f.field]: f.value });
+        const changes = validateUpdate({ meetingId: 'AAMk=', subject: 'x' }, ctx);
+        assert.ok(changes.ok);
+        assert.equal(f.field in toUpdateBody(changes.value), false);
+        assert.equal(fromGraphEvent({ ...event, [f.field]: f.value.toUpperCase() })[f.field], f.value);
+        assert.equal(fromGraphEvent({ ...event, [f.field]: 'unknownFutureValue' })[f.field], undefined);
+      });
+
+      it('is a select in the form: absent at its default, sent when chosen or changed', () => {
+        const values = defaultFormValues(new Date('2030-01-07T08:00:00Z'), 'Europe/Berlin', 30);
+        assert.equal(f.field in values, false);
+        assert.equal(f.field in formToScheduleInput(values), false);
+        assert.equal(formToScheduleInput({ ...values, [f.field]: f.value })[f.field], f.value);
+        assert.deepEqual(formToUpdateInput('m', { ...values, [f.field]: f.value }, values), {
+          meetingId: 'm',
+          [f.field]: f.value,
+        });
+        assert.deepEqual(formToUpdateInput('m', values, { ...values, [f.field]: f.other }), {
+          meetingId: 'm',
+          [f.field]: f.formDefault,
+        });
+        assert.equal(
+          meetingToFormValues(fromGraphEvent({ ...event, [f.field]: f.value }), 'UTC')[f.field],
+          f.value,
+        );
+        const submit = { type: 'submit', requestId: 'r', values: { ...values, [f.field]: f.value } };
+        assert.deepEqual(parseFromWebview(submit), submit);
+        assert.equal(parseFromWebview({ ...submit, values: { ...values, [f.field]: f.bad } }), undefined);
+      });
+
+      it('survives in a stored pending create', () => {
+        const draft = { ...sampleDraft(), contentType: 'text' as const, [f.field]: f.value };
+        assert.deepEqual(revalidateDraft(draft), draft);
+      });
+    });
+  }
+
+  describe('against the fake Graph (HTTPS)', () => {
+    const h = useHarness();
+
+    it('schedules with them, reads them back, and an update that leaves them out keeps them', async () => {
+      const client = h.client();
+      const made = await client.schedule(
+        { ...sampleDraft(), showAs: 'tentative', sensitivity: 'private' },
+        { transactionId: 'tx-more' },
+      );
+      assert.equal(made.showAs, 'tentative');
+      assert.equal(made.sensitivity, 'private');
+      const updated = await client.update({ meetingId: made.id, subject: 'Renamed' }, { current: made });
+      assert.equal(updated.showAs, 'tentative');
+      assert.equal(updated.sensitivity, 'private');
+      const stored = [...h.fake.events.values()][0];
+      assert.equal(stored?.showAs, 'tentative');
+      assert.equal(stored?.sensitivity, 'private');
+      const changed = await client.update({ meetingId: made.id, showAs: 'free' }, { current: updated });
+      assert.equal(changed.showAs, 'free');
+      assert.equal(changed.sensitivity, 'private');
+    });
+
+    for (const f of enums) {
+      it(`refuses a ${f.field} Graph does not know with 400, as Graph does`, async () => {
+        const client = h.client();
+        await assert.rejects(
+          client.schedule({ ...sampleDraft(), [f.field]: f.bad } as ReturnType<typeof sampleDraft>, {
+            transactionId: 'tx-bad',
+          }),
+          (e: unknown) => isInvalidInputError(e),
+        );
+        assert.equal(h.fake.events.size, 0);
+      });
+    }
+  });
+});
