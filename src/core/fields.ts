@@ -60,7 +60,7 @@ export interface FieldSpec {
   /** The form's control, or undefined when the form has none (`contentType`: the form edits plain text). */
   form?: FormControl;
   /** The value of a new form (or of an absent option). Defaults by control: '', false, []. */
-  formDefault?: string;
+  formDefault?: string | boolean;
 }
 
 /** Subject length limit (characters), as Outlook's subject line allows. */
@@ -171,6 +171,41 @@ export const meetingFields = {
     },
     formDefault: 'normal',
   },
+  // Booleans Graph keeps under their own key, with Graph's defaults for a new event as the form's ("event
+  // resource type": responseRequested and allowNewTimeProposals default to true, hideAttendees to false; Outlook
+  // turns the reminder on for a new meeting).
+  isReminderOn: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: { key: 'isReminderOn' },
+    form: { control: 'checkbox', label: 'isReminderOn', option: true },
+    formDefault: true,
+  },
+  responseRequested: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: { key: 'responseRequested' },
+    form: { control: 'checkbox', label: 'responseRequested', option: true },
+    formDefault: true,
+  },
+  allowNewTimeProposals: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: { key: 'allowNewTimeProposals' },
+    form: { control: 'checkbox', label: 'allowNewTimeProposals', option: true },
+    formDefault: true,
+  },
+  hideAttendees: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: { key: 'hideAttendees' },
+    form: {
+      control: 'checkbox',
+      label: 'hideAttendees',
+      help: 'hideAttendeesHelp',
+      option: true,
+    },
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof meetingFields;
@@ -271,6 +306,10 @@ export const formFieldOrder = [
   'importance',
   'showAs',
   'sensitivity',
+  'isReminderOn',
+  'responseRequested',
+  'allowNewTimeProposals',
+  'hideAttendees',
 ] as const satisfies readonly FormFieldName[];
 type MissingFromOrder = Exclude<FormFieldName, (typeof formFieldOrder)[number]>;
 /** Compile-time check: `never` unless a form field is missing from `formFieldOrder`. */
@@ -289,7 +328,7 @@ export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
     case 'attendees':
       return [] as string[] as FormValue<N>;
     case 'checkbox':
-      return false as FormValue<N>;
+      return (spec.formDefault === true) as FormValue<N>;
     case 'text':
     case 'textarea':
     case 'dateTime':

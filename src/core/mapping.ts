@@ -544,10 +544,15 @@ function readPlainFields(json: Json, meeting: Meeting): void {
         if (value !== undefined) out[name] = value;
         break;
       }
+      case 'boolean': {
+        const value = optionalBoolean<Event>(json, key);
+        if (value !== undefined) out[name] = value;
+        break;
+      }
       default: {
         // A plain field of a kind with no reader yet: add its case (a compile error until then).
-        const unread: never = kind.type;
-        throw new Error(`No reader for ${String(unread)}`);
+        const unread: never = kind;
+        throw new Error(`No reader for ${JSON.stringify(unread)}`);
       }
     }
   }

@@ -177,8 +177,12 @@ function fieldInput(name: FormFieldName, value: unknown, update?: { before: unkn
       return toIsoWall(value as string);
     case 'timeZone':
       return value;
-    case 'checkbox':
-      return update && value === before ? undefined : value;
+    case 'checkbox': {
+      // An absent option is at its default.
+      const on = value ?? formDefault(name);
+      if (update) return on === (before ?? formDefault(name)) ? undefined : on;
+      return formControl(name).option && on === formDefault(name) ? undefined : on;
+    }
     case 'text':
       if (update) return (value as string).trim() !== (before as string).trim() ? value : undefined;
       return (value as string).trim() !== '' ? value : undefined;

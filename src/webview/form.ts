@@ -434,13 +434,23 @@ export class MeetingForm {
     ]);
   }
 
-  #checkboxField(name: FieldName, control: HTMLElement, help: string, isReason: boolean): HTMLElement {
+  #checkboxField(
+    name: FieldName,
+    control: HTMLElement,
+    help: string | undefined,
+    isReason: boolean,
+  ): HTMLElement {
     const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
     this.#errorBoxes.set(name, error);
-    control.setAttribute('aria-describedby', `${name}-help ${name}-error`);
+    control.setAttribute(
+      'aria-describedby',
+      help === undefined ? `${name}-error` : `${name}-help ${name}-error`,
+    );
     return el('div', { className: 'field', id: `${name}-field` }, [
       control,
-      el('div', { id: `${name}-help`, className: isReason ? 'hint reason' : 'hint' }, [help]),
+      ...(help === undefined
+        ? []
+        : [el('div', { id: `${name}-help`, className: isReason ? 'hint reason' : 'hint' }, [help])]),
       error,
     ]);
   }
@@ -684,7 +694,7 @@ export class MeetingForm {
       return this.#checkboxField(
         name,
         control,
-        reason ?? this.#t(spec.help ?? spec.label),
+        reason ?? (spec.help ? this.#t(spec.help) : undefined),
         reason !== undefined,
       );
     }

@@ -44,7 +44,71 @@ const enums = [
   },
 ] as const;
 
+/** The Boolean options and their value on a new meeting (Graph's default, the form's). */
+const booleans = [
+  { field: 'isReminderOn', formDefault: true },
+  { field: 'responseRequested', formDefault: true },
+  { field: 'allowNewTimeProposals', formDefault: true },
+  { field: 'hideAttendees', formDefault: false },
+] as const;
+
 describe('more options (fields of the table, end to end)', () => {
+  for (const f of booleans) {
+    describe(f.field, () => {
+      const chosen = !f.formDefault;
+      it('validates a boolean; anything else names the field', () => {
+        const ok = validateSchedule({ ...times, [f.field]: chosen }, ctx);
+        assert.ok(ok.ok);
+        assert.equal(ok.value[f.field], chosen);
+        const bad = validateSchedule({ ...times, [f.field]: 'yes' }, ctx);
+        assert.ok(!bad.ok);
+        assert.deepEqual(
+          bad.errors.map((e) => [e.field, e.code]),
+          [[f.field, 'wrongType']],
+        );
+        assert.match(bad.errors[0]?.message ?? '', new RegExp(`"${f.field}"`));
+        const update = validateUpdate({ meetingId: 'AAMk=', [f.field]: 1 }, ctx);
+        assert.ok(!update.ok);
+        assert.equal(update.errors[0]?.field, f.field);
+      });
+
+      it('maps to Graph and back; an update without it sends nothing for it', () => {
+        assert.equal(
+          toCreateBody({ ...sampleDraft(), [f.field]: chosen }, { transactionId: 't' })[f.field],
+          chosen,
+        );
+        assert.equal(toCreateBody(sampleDraft(), { transactionId: 't' })[f.field], undefined);
+        assert.deepEqual(toUpdateBody({ meetingId: 'm', [f.field]: chosen }), { [f.field]: chosen });
+        const changes = validateUpdate({ meetingId: 'AAMk=', subject: 'x' }, ctx);
+        assert.ok(changes.ok);
+        assert.equal(f.field in toUpdateBody(changes.value), false);
+        assert.equal(fromGraphEvent({ ...event, [f.field]: chosen })[f.field], chosen);
+        assert.equal(fromGraphEvent({ ...event, [f.field]: null })[f.field], undefined);
+        assert.throws(() => fromGraphEvent({ ...event, [f.field]: 'true' }));
+      });
+
+      it('is a switch in the form: absent at its default, sent when changed', () => {
+        const values = defaultFormValues(new Date('2030-01-07T08:00:00Z'), 'Europe/Berlin', 30);
+        assert.equal(f.field in values, false);
+        assert.equal(f.field in formToScheduleInput(values), false);
+        assert.equal(formToScheduleInput({ ...values, [f.field]: chosen })[f.field], chosen);
+        assert.deepEqual(formToUpdateInput('m', { ...values, [f.field]: chosen }, values), {
+          meetingId: 'm',
+          [f.field]: chosen,
+        });
+        assert.deepEqual(formToUpdateInput('m', values, { ...values, [f.field]: chosen }), {
+          meetingId: 'm',
+          [f.field]: f.formDefault,
+        });
+        const meeting = fromGraphEvent({ ...event, [f.field]: chosen });
+        assert.equal(meetingToFormValues(meeting, 'UTC')[f.field], chosen);
+        const submit = { type: 'submit', requestId: 'r', values: { ...values, [f.field]: chosen } };
+        assert.deepEqual(parseFromWebview(submit), submit);
+        assert.equal(parseFromWebview({ ...submit, values: { ...values, [f.field]: 'yes' } }), undefined);
+      });
+    });
+  }
+
   for (const f of enums) {
     describe(f.field, () => {
       it('validates its values, case-folded; anything else names the field', () => {
@@ -126,6 +190,37 @@ describe('more options (fields of the table, end to end)', () => {
       assert.equal(changed.showAs, 'free');
       assert.equal(changed.sensitivity, 'private');
     });
+
+    it('schedules with the switches turned from their defaults, reads them back, and an update keeps them', async () => {
+      const client = h.client();
+      const flipped = Object.fromEntries(booleans.map((f) => [f.field, !f.formDefault]));
+      const made = await client.schedule({ ...sampleDraft(), ...flipped }, { transactionId: 'tx-flags' });
+      for (const f of booleans) assert.equal(made[f.field], !f.formDefault, f.field);
+      const updated = await client.update({ meetingId: made.id, subject: 'Renamed' }, { current: made });
+      for (const f of booleans) assert.equal(updated[f.field], !f.formDefault, f.field);
+      const stored = [...h.fake.events.values()][0];
+      for (const f of booleans) assert.equal(stored?.[f.field], !f.formDefault, f.field);
+      const back = await client.update({ meetingId: made.id, hideAttendees: false }, { current: updated });
+      assert.equal(back.hideAttendees, false);
+      assert.equal(back.isReminderOn, false);
+    });
+
+    it("reads Graph's defaults for a meeting scheduled without them", async () => {
+      const made = await h.client().schedule(sampleDraft(), { transactionId: 'tx-plain' });
+      for (const f of booleans) assert.equal(made[f.field], f.formDefault, f.field);
+    });
+
+    for (const f of booleans) {
+      it(`refuses a ${f.field} that is not a boolean with 400, as Graph does`, async () => {
+        await assert.rejects(
+          h.client().schedule({ ...sampleDraft(), [f.field]: 'yes' } as ReturnType<typeof sampleDraft>, {
+            transactionId: 'tx-bad',
+          }),
+          (e: unknown) => isInvalidInputError(e),
+        );
+        assert.equal(h.fake.events.size, 0);
+      });
+    }
 
     for (const f of enums) {
       it(`refuses a ${f.field} Graph does not know with 400, as Graph does`, async () => {

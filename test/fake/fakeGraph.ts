@@ -22,7 +22,7 @@ export interface FakeCalendar {
 }
 
 /** An event as the fake stores it. Times are instants; the zone names are what the creator sent. */
-export interface FakeEvent {
+export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>> {
   id: string;
   iCalUId: string;
   changeKey: string;
@@ -223,6 +223,18 @@ const importances = ['low', 'normal', 'high'] as const;
 const showAsStatuses = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 /** Microsoft Graph docs, "event resource type": sensitivity is normal, personal, private or confidential. */
 const sensitivities = ['normal', 'personal', 'private', 'confidential'] as const;
+/**
+ * Microsoft Graph docs, "event resource type": Boolean properties the fake keeps, with their value on a new event
+ * (responseRequested and allowNewTimeProposals default to true, hideAttendees to false; the reminder is on).
+ */
+const booleanDefaults = {
+  isReminderOn: true,
+  responseRequested: true,
+  allowNewTimeProposals: true,
+  hideAttendees: false,
+} as const;
+type BooleanProperty = keyof typeof booleanDefaults;
+const booleanProperties = Object.keys(booleanDefaults) as BooleanProperty[];
 /** Event properties that take one of a list of values (case-folded), with the type Graph's refusal names. */
 const enumProperties = [
   ['importance', importances, 'importance'],
@@ -639,6 +651,13 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       out.isOnlineMeeting = body.isOnlineMeeting;
     }
+    for (const key of booleanProperties) {
+      if (body[key] === undefined) continue;
+      if (typeof body[key] !== 'boolean') {
+        return invalid(ctx, 'RequestBodyRead', `Invalid value for property '${key}'.`);
+      }
+      out[key] = body[key];
+    }
     if (body.transactionId !== undefined) {
       if (typeof body.transactionId !== 'string') {
         return invalid(ctx, 'RequestBodyRead', "Invalid value for property 'transactionId'.");
@@ -699,7 +718,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   function createEvent(ctx: Ctx): Answer {
     const parsed = parseEventBody(ctx, true);
     if (!parsed.ok) return parsed.answer;
-    const v = parsed.value as {
+    const v = parsed.value as Partial<Record<BooleanProperty, boolean>> & {
       start: { ms: number; zone: string };
       end: { ms: number; zone: string };
       subject?: string;
@@ -745,6 +764,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.importance !== undefined) ev.importance = v.importance;
     if (v.showAs !== undefined) ev.showAs = v.showAs;
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
+    for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -770,20 +790,21 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   function updateEvent(ctx: Ctx, ev: FakeEvent): Answer {
     const parsed = parseEventBody(ctx, false);
     if (!parsed.ok) return parsed.answer;
-    const v = parsed.value as Partial<{
-      start: { ms: number; zone: string };
-      end: { ms: number; zone: string };
-      subject: string;
-      body: FakeEvent['body'];
-      location: string | undefined;
-      attendees: FakeEvent['attendees'];
-      isOnlineMeeting: boolean;
-      onlineMeetingProvider: string;
-      transactionId: string;
-      importance: FakeEvent['importance'];
-      showAs: FakeEvent['showAs'];
-      sensitivity: FakeEvent['sensitivity'];
-    }>;
+    const v = parsed.value as Partial<Record<BooleanProperty, boolean>> &
+      Partial<{
+        start: { ms: number; zone: string };
+        end: { ms: number; zone: string };
+        subject: string;
+        body: FakeEvent['body'];
+        location: string | undefined;
+        attendees: FakeEvent['attendees'];
+        isOnlineMeeting: boolean;
+        onlineMeetingProvider: string;
+        transactionId: string;
+        importance: FakeEvent['importance'];
+        showAs: FakeEvent['showAs'];
+        sensitivity: FakeEvent['sensitivity'];
+      }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
     const bad = checkOrder(ctx, startMs, endMs);
@@ -827,6 +848,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.importance !== undefined) ev.importance = v.importance;
     if (v.showAs !== undefined) ev.showAs = v.showAs;
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
+    for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -1055,7 +1077,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       originalEndTimeZone: ev.originalEndTimeZone,
       iCalUId: ev.iCalUId,
       reminderMinutesBeforeStart: 15,
-      isReminderOn: true,
+      isReminderOn: ev.isReminderOn ?? booleanDefaults.isReminderOn,
       hasAttachments: false,
       subject: ev.subject,
       bodyPreview: htmlToText(toHtml(ev.body)).slice(0, 255),
@@ -1064,7 +1086,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       isAllDay: false,
       isCancelled: ev.isCancelled,
       isOrganizer: ev.isOrganizer,
-      responseRequested: true,
+      responseRequested: ev.responseRequested ?? booleanDefaults.responseRequested,
       seriesMasterId: null,
       showAs: ev.showAs ?? 'busy',
       type: 'singleInstance',
@@ -1074,9 +1096,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       onlineMeetingUrl: null,
       isOnlineMeeting: ev.isOnlineMeeting,
       onlineMeetingProvider: ev.onlineMeetingProvider,
-      allowNewTimeProposals: true,
+      allowNewTimeProposals: ev.allowNewTimeProposals ?? booleanDefaults.allowNewTimeProposals,
       isDraft: false,
-      hideAttendees: false,
+      hideAttendees: ev.hideAttendees ?? booleanDefaults.hideAttendees,
       responseStatus: {
         response: ev.isOrganizer ? 'organizer' : 'notResponded',
         time: '0001-01-01T00:00:00Z',
