@@ -25,6 +25,8 @@ export type ValueKind =
   /** Email addresses: trimmed, checked, de-duplicated; an empty list is left out of a schedule. */
   | { type: 'emails' }
   | { type: 'boolean' }
+  /** A whole number from `min` to `max`; anything else is a `wrongType` error naming the field and the range. */
+  | { type: 'integer'; min: number; max: number }
   /** One of `values`, case-folded; anything else is a `wrongType` error naming the field and the values. */
   | { type: 'enum'; values: readonly string[] };
 
@@ -69,6 +71,11 @@ export const SUBJECT_MAX = 255;
 export const LOCATION_MAX = 255;
 /** Body length limit (characters): generous for an invite, well under Graph's request size limit. */
 export const CONTENT_MAX = 100_000;
+/**
+ * The reminder's largest lead (minutes). Microsoft Graph docs, "event resource type", type
+ * `reminderMinutesBeforeStart` as Int32 and state no other limit, so the bound is Int32's.
+ */
+export const REMINDER_MINUTES_MAX = 2_147_483_647;
 
 /**
  * The meeting's fields, in input order (validation reports problems in this order; the form's visual order is
@@ -181,6 +188,11 @@ export const meetingFields = {
     form: { control: 'checkbox', label: 'isReminderOn', option: true },
     formDefault: true,
   },
+  reminderMinutesBeforeStart: {
+    kind: { type: 'integer', min: 0, max: REMINDER_MINUTES_MAX },
+    update: true,
+    graph: { key: 'reminderMinutesBeforeStart' },
+  },
   responseRequested: {
     kind: { type: 'boolean' },
     update: true,
@@ -221,9 +233,11 @@ export type KindValue<K extends ValueKind> = K extends { type: 'dateTime' }
       ? string[]
       : K extends { type: 'boolean' }
         ? boolean
-        : K extends { type: 'enum'; values: readonly (infer V)[] }
-          ? V
-          : never;
+        : K extends { type: 'integer' }
+          ? number
+          : K extends { type: 'enum'; values: readonly (infer V)[] }
+            ? V
+            : never;
 
 /** A field's validated value (in drafts and changes). */
 export type FieldValue<N extends FieldName> = KindValue<Fields[N]['kind']>;
@@ -289,6 +303,10 @@ export const draftFieldNames = /* @__PURE__ */ fieldNames.filter(
 export const plainGraphFieldNames = /* @__PURE__ */ fieldNames.filter(
   (n) => typeof meetingFields[n].graph === 'object',
 ) as PlainGraphFieldName[];
+/** The plain Graph fields the form edits. */
+export const plainFormFieldNames = /* @__PURE__ */ plainGraphFieldNames.filter(
+  (n) => 'form' in meetingFields[n],
+) as (PlainGraphFieldName & FormFieldName)[];
 
 /**
  * The form's fields in the order the page shows them (Subject first, as in Outlook; options last, where "More

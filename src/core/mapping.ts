@@ -549,6 +549,13 @@ function readPlainFields(json: Json, meeting: Meeting): void {
         if (value !== undefined) out[name] = value;
         break;
       }
+      case 'integer': {
+        const value = own<Event>(json, key);
+        if (value === undefined || value === null) break;
+        if (typeof value !== 'number' || !Number.isInteger(value)) fail(key, 'expected a whole number');
+        out[name] = value;
+        break;
+      }
       default: {
         // A plain field of a kind with no reader yet: add its case (a compile error until then).
         const unread: never = kind;

@@ -157,6 +157,17 @@ class Collector {
     return value;
   }
 
+  /** A whole number from `min` to `max`; anything else is `wrongType` naming the range. */
+  integer(fields: Fields, field: string, min: number, max: number): number | undefined {
+    const value = fields.get(field);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.wrongType(field, `a whole number from ${min} to ${max}`, value);
+      return undefined;
+    }
+    return value;
+  }
+
   /** One of `values` (trimmed, case-folded); anything else is `wrongType` naming the values. */
   oneOf<V extends string>(fields: Fields, field: string, values: readonly V[]): V | undefined {
     const value = fields.get(field);
@@ -367,6 +378,9 @@ function readFields(
         break;
       case 'boolean':
         rest[name] = c.boolean(fields, name);
+        break;
+      case 'integer':
+        rest[name] = c.integer(fields, name, kind.min, kind.max);
         break;
       case 'enum':
         rest[name] = c.oneOf(fields, name, kind.values);

@@ -12,7 +12,7 @@ import {
 } from '../core/datetime';
 import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
-import { formControl, formDefault, formFieldOrder, plainGraphFieldNames } from '../core/fields';
+import { formControl, formDefault, formFieldOrder, plainFormFieldNames } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import type { FormMode, FormValues } from './protocol';
 
@@ -286,7 +286,7 @@ export function storedToFormValues(
 /** The form values that show `meeting` in `timeZone` (update mode); plain fields (options) as Graph sent them. */
 export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
   const plain: Record<string, unknown> = {};
-  for (const name of plainGraphFieldNames) {
+  for (const name of plainFormFieldNames) {
     const value = meeting[name];
     if (value !== undefined && value !== formDefault(name)) plain[name] = value;
   }

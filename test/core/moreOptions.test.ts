@@ -53,6 +53,58 @@ const booleans = [
 ] as const;
 
 describe('more options (fields of the table, end to end)', () => {
+  describe('reminderMinutesBeforeStart (command arguments only; no form control yet)', () => {
+    it('validates a whole number from 0; anything else names the field', () => {
+      for (const minutes of [0, 15, 20160]) {
+        const ok = validateSchedule({ ...times, reminderMinutesBeforeStart: minutes }, ctx);
+        assert.ok(ok.ok);
+        assert.equal(ok.value.reminderMinutesBeforeStart, minutes);
+      }
+      for (const bad of [-1, 1.5, '15', Number.NaN, 2 ** 31, true]) {
+        const result = validateSchedule({ ...times, reminderMinutesBeforeStart: bad }, ctx);
+        assert.ok(!result.ok, String(bad));
+        assert.deepEqual(
+          result.errors.map((e) => [e.field, e.code]),
+          [['reminderMinutesBeforeStart', 'wrongType']],
+        );
+        assert.match(
+          result.errors[0]?.message ?? '',
+          /"reminderMinutesBeforeStart" must be a whole number from 0/,
+        );
+      }
+      const update = validateUpdate({ meetingId: 'AAMk=', reminderMinutesBeforeStart: -5 }, ctx);
+      assert.ok(!update.ok);
+      assert.equal(update.errors[0]?.field, 'reminderMinutesBeforeStart');
+    });
+
+    it('maps to Graph and back; an update without it sends nothing for it', () => {
+      const body = toCreateBody({ ...sampleDraft(), reminderMinutesBeforeStart: 0 }, { transactionId: 't' });
+      assert.equal(body.reminderMinutesBeforeStart, 0);
+      assert.equal(toCreateBody(sampleDraft(), { transactionId: 't' }).reminderMinutesBeforeStart, undefined);
+      assert.deepEqual(toUpdateBody({ meetingId: 'm', reminderMinutesBeforeStart: 30 }), {
+        reminderMinutesBeforeStart: 30,
+      });
+      const changes = validateUpdate({ meetingId: 'AAMk=', subject: 'x' }, ctx);
+      assert.ok(changes.ok);
+      assert.equal('reminderMinutesBeforeStart' in toUpdateBody(changes.value), false);
+      assert.equal(
+        fromGraphEvent({ ...event, reminderMinutesBeforeStart: 30 }).reminderMinutesBeforeStart,
+        30,
+      );
+      assert.equal(
+        fromGraphEvent({ ...event, reminderMinutesBeforeStart: null }).reminderMinutesBeforeStart,
+        undefined,
+      );
+      assert.throws(() => fromGraphEvent({ ...event, reminderMinutesBeforeStart: '30' }));
+      // The form does not edit it (yet): its values leave it out.
+      assert.equal(
+        'reminderMinutesBeforeStart' in
+          meetingToFormValues(fromGraphEvent({ ...event, reminderMinutesBeforeStart: 30 }), 'UTC'),
+        false,
+      );
+    });
+  });
+
   for (const f of booleans) {
     describe(f.field, () => {
       const chosen = !f.formDefault;
@@ -203,6 +255,35 @@ describe('more options (fields of the table, end to end)', () => {
       const back = await client.update({ meetingId: made.id, hideAttendees: false }, { current: updated });
       assert.equal(back.hideAttendees, false);
       assert.equal(back.isReminderOn, false);
+    });
+
+    it('schedules with a reminder lead, reads it back, and an update that leaves it out keeps it', async () => {
+      const client = h.client();
+      const made = await client.schedule(
+        { ...sampleDraft(), reminderMinutesBeforeStart: 0 },
+        { transactionId: 'tx-reminder' },
+      );
+      assert.equal(made.reminderMinutesBeforeStart, 0);
+      const updated = await client.update({ meetingId: made.id, subject: 'Renamed' }, { current: made });
+      assert.equal(updated.reminderMinutesBeforeStart, 0);
+      assert.equal([...h.fake.events.values()][0]?.reminderMinutesBeforeStart, 0);
+      const later = await client.update(
+        { meetingId: made.id, reminderMinutesBeforeStart: 60 },
+        { current: updated },
+      );
+      assert.equal(later.reminderMinutesBeforeStart, 60);
+      const plain = await client.schedule(sampleDraft(), { transactionId: 'tx-reminder-default' });
+      assert.equal(plain.reminderMinutesBeforeStart, 15, "Graph's default");
+    });
+
+    it('refuses a reminder lead that is not a whole number with 400, as Graph does', async () => {
+      await assert.rejects(
+        h
+          .client()
+          .schedule({ ...sampleDraft(), reminderMinutesBeforeStart: 1.5 }, { transactionId: 'tx-bad' }),
+        (e: unknown) => isInvalidInputError(e),
+      );
+      assert.equal(h.fake.events.size, 0);
     });
 
     it("reads Graph's defaults for a meeting scheduled without them", async () => {

@@ -55,6 +55,8 @@ export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>> {
   showAs?: (typeof showAsStatuses)[number];
   /** `normal` (Graph's default), `personal`, `private` or `confidential`. */
   sensitivity?: (typeof sensitivities)[number];
+  /** The reminder's lead in minutes (Graph answers 15 for a new event). */
+  reminderMinutesBeforeStart?: number;
   cancelComment?: string;
   /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
   webLink?: string;
@@ -651,6 +653,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       out.isOnlineMeeting = body.isOnlineMeeting;
     }
+    // Microsoft Graph docs, "event resource type": reminderMinutesBeforeStart is an Int32.
+    const reminder = body.reminderMinutesBeforeStart;
+    if (reminder !== undefined) {
+      if (typeof reminder !== 'number' || !Number.isInteger(reminder) || Math.abs(reminder) > 2_147_483_647) {
+        return invalid(ctx, 'RequestBodyRead', "Invalid value for property 'reminderMinutesBeforeStart'.");
+      }
+      out.reminderMinutesBeforeStart = reminder;
+    }
     for (const key of booleanProperties) {
       if (body[key] === undefined) continue;
       if (typeof body[key] !== 'boolean') {
@@ -731,6 +741,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       importance?: FakeEvent['importance'];
       showAs?: FakeEvent['showAs'];
       sensitivity?: FakeEvent['sensitivity'];
+      reminderMinutesBeforeStart?: number;
     };
     const bad = checkOrder(ctx, v.start.ms, v.end.ms);
     if (bad) return bad;
@@ -764,6 +775,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.importance !== undefined) ev.importance = v.importance;
     if (v.showAs !== undefined) ev.showAs = v.showAs;
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
+    if (v.reminderMinutesBeforeStart !== undefined)
+      ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
     for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -804,6 +817,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         importance: FakeEvent['importance'];
         showAs: FakeEvent['showAs'];
         sensitivity: FakeEvent['sensitivity'];
+        reminderMinutesBeforeStart: number;
       }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
@@ -848,6 +862,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.importance !== undefined) ev.importance = v.importance;
     if (v.showAs !== undefined) ev.showAs = v.showAs;
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
+    if (v.reminderMinutesBeforeStart !== undefined)
+      ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
     for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -1076,7 +1092,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       originalStartTimeZone: ev.originalStartTimeZone,
       originalEndTimeZone: ev.originalEndTimeZone,
       iCalUId: ev.iCalUId,
-      reminderMinutesBeforeStart: 15,
+      reminderMinutesBeforeStart: ev.reminderMinutesBeforeStart ?? 15,
       isReminderOn: ev.isReminderOn ?? booleanDefaults.isReminderOn,
       hasAttachments: false,
       subject: ev.subject,
