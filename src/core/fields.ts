@@ -25,6 +25,8 @@ export type ValueKind =
   /** Email addresses: trimmed, checked, de-duplicated; an empty list is left out of a schedule. */
   | { type: 'emails' }
   | { type: 'boolean' }
+  /** Up to `maxCount` non-blank strings of at most `maxLength` characters; an empty list is left out of a schedule. */
+  | { type: 'strings'; maxCount: number; maxLength: number }
   /** A whole number from `min` to `max`; anything else is a `wrongType` error naming the field and the range. */
   | { type: 'integer'; min: number; max: number }
   /** One of `values`, case-folded; anything else is a `wrongType` error naming the field and the values. */
@@ -76,6 +78,13 @@ export const CONTENT_MAX = 100_000;
  * `reminderMinutesBeforeStart` as Int32 and state no other limit, so the bound is Int32's.
  */
 export const REMINDER_MINUTES_MAX = 2_147_483_647;
+/**
+ * Our bounds for `categories` (Microsoft Graph docs, "event resource type": a String collection, no documented
+ * limit): enough for any real use, small enough to refuse a runaway list before it is sent.
+ */
+export const CATEGORIES_MAX = 50;
+/** The longest category name we send (characters). */
+export const CATEGORY_MAX = 255;
 
 /**
  * The meeting's fields, in input order (validation reports problems in this order; the form's visual order is
@@ -193,6 +202,11 @@ export const meetingFields = {
     update: true,
     graph: { key: 'reminderMinutesBeforeStart' },
   },
+  categories: {
+    kind: { type: 'strings', maxCount: CATEGORIES_MAX, maxLength: CATEGORY_MAX },
+    update: true,
+    graph: { key: 'categories' },
+  },
   responseRequested: {
     kind: { type: 'boolean' },
     update: true,
@@ -229,7 +243,7 @@ export type KindValue<K extends ValueKind> = K extends { type: 'dateTime' }
   ? GraphDateTime
   : K extends { type: 'text' | 'timeZone' }
     ? string
-    : K extends { type: 'emails' }
+    : K extends { type: 'emails' | 'strings' }
       ? string[]
       : K extends { type: 'boolean' }
         ? boolean

@@ -549,6 +549,14 @@ function readPlainFields(json: Json, meeting: Meeting): void {
         if (value !== undefined) out[name] = value;
         break;
       }
+      case 'strings': {
+        const value = own<Event>(json, key);
+        if (value === undefined || value === null) break;
+        if (!Array.isArray(value) || !value.every((s) => typeof s === 'string'))
+          fail(key, 'expected a list of strings');
+        out[name] = value;
+        break;
+      }
       case 'integer': {
         const value = own<Event>(json, key);
         if (value === undefined || value === null) break;

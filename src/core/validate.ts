@@ -168,6 +168,25 @@ class Collector {
     return value;
   }
 
+  /** A list of at most `maxCount` non-blank strings of at most `maxLength` characters; else `wrongType`. */
+  strings(fields: Fields, field: string, maxCount: number, maxLength: number): string[] | undefined {
+    const value = fields.get(field);
+    if (value === undefined) return undefined;
+    const fits =
+      Array.isArray(value) &&
+      value.length <= maxCount &&
+      value.every((s) => typeof s === 'string' && s.trim() !== '' && s.length <= maxLength);
+    if (!fits) {
+      this.wrongType(
+        field,
+        `a list of at most ${maxCount} non-empty strings of at most ${maxLength} characters`,
+        value,
+      );
+      return undefined;
+    }
+    return [...(value as string[])];
+  }
+
   /** One of `values` (trimmed, case-folded); anything else is `wrongType` naming the values. */
   oneOf<V extends string>(fields: Fields, field: string, values: readonly V[]): V | undefined {
     const value = fields.get(field);
@@ -381,6 +400,9 @@ function readFields(
         break;
       case 'integer':
         rest[name] = c.integer(fields, name, kind.min, kind.max);
+        break;
+      case 'strings':
+        rest[name] = c.strings(fields, name, kind.maxCount, kind.maxLength);
         break;
       case 'enum':
         rest[name] = c.oneOf(fields, name, kind.values);

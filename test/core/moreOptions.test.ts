@@ -53,6 +53,49 @@ const booleans = [
 ] as const;
 
 describe('more options (fields of the table, end to end)', () => {
+  describe('categories (command arguments only; no form control yet)', () => {
+    it('validates a bounded list of non-empty strings; anything else names the field', () => {
+      const ok = validateSchedule({ ...times, categories: ['Red category', 'Project X'] }, ctx);
+      assert.ok(ok.ok);
+      assert.deepEqual(ok.value.categories, ['Red category', 'Project X']);
+      const empty = validateSchedule({ ...times, categories: [] }, ctx);
+      assert.ok(empty.ok);
+      assert.equal('categories' in empty.value, false, 'an empty list is left out of a schedule');
+      const tooMany = Array.from({ length: 51 }, (_, i) => `c${i}`);
+      for (const bad of ['Red', [''], ['  '], [3], ['x'.repeat(256)], tooMany, { 0: 'a' }]) {
+        const result = validateSchedule({ ...times, categories: bad }, ctx);
+        assert.ok(!result.ok, JSON.stringify(bad));
+        assert.deepEqual(
+          result.errors.map((e) => [e.field, e.code]),
+          [['categories', 'wrongType']],
+        );
+        assert.match(
+          result.errors[0]?.message ?? '',
+          /"categories" must be a list of at most 50 non-empty strings/,
+        );
+      }
+      const cleared = validateUpdate({ meetingId: 'AAMk=', categories: [] }, ctx);
+      assert.ok(cleared.ok);
+      assert.deepEqual(
+        toUpdateBody(cleared.value),
+        { categories: [] },
+        'an empty list clears them in an update',
+      );
+    });
+
+    it('maps to Graph and back; an update without it sends nothing for it', () => {
+      const body = toCreateBody({ ...sampleDraft(), categories: ['Blue'] }, { transactionId: 't' });
+      assert.deepEqual(body.categories, ['Blue']);
+      assert.equal(toCreateBody(sampleDraft(), { transactionId: 't' }).categories, undefined);
+      const changes = validateUpdate({ meetingId: 'AAMk=', subject: 'x' }, ctx);
+      assert.ok(changes.ok);
+      assert.equal('categories' in toUpdateBody(changes.value), false);
+      assert.deepEqual(fromGraphEvent({ ...event, categories: ['Blue'] }).categories, ['Blue']);
+      assert.throws(() => fromGraphEvent({ ...event, categories: 'Blue' }));
+      assert.throws(() => fromGraphEvent({ ...event, categories: [1] }));
+    });
+  });
+
   describe('reminderMinutesBeforeStart (command arguments only; no form control yet)', () => {
     it('validates a whole number from 0; anything else names the field', () => {
       for (const minutes of [0, 15, 20160]) {
@@ -274,6 +317,33 @@ describe('more options (fields of the table, end to end)', () => {
       assert.equal(later.reminderMinutesBeforeStart, 60);
       const plain = await client.schedule(sampleDraft(), { transactionId: 'tx-reminder-default' });
       assert.equal(plain.reminderMinutesBeforeStart, 15, "Graph's default");
+    });
+
+    it('schedules with categories, reads them back, and an update that leaves them out keeps them', async () => {
+      const client = h.client();
+      const made = await client.schedule(
+        { ...sampleDraft(), categories: ['Blue', 'Project X'] },
+        { transactionId: 'tx-categories' },
+      );
+      assert.deepEqual(made.categories, ['Blue', 'Project X']);
+      const updated = await client.update({ meetingId: made.id, subject: 'Renamed' }, { current: made });
+      assert.deepEqual(updated.categories, ['Blue', 'Project X']);
+      assert.deepEqual([...h.fake.events.values()][0]?.categories, ['Blue', 'Project X']);
+      const cleared = await client.update({ meetingId: made.id, categories: [] }, { current: updated });
+      assert.deepEqual(cleared.categories, []);
+    });
+
+    it('refuses categories that are not a list of strings with 400, as Graph does', async () => {
+      await assert.rejects(
+        h
+          .client()
+          .schedule(
+            { ...sampleDraft(), categories: 'Blue' as unknown as string[] },
+            { transactionId: 'tx-bad' },
+          ),
+        (e: unknown) => isInvalidInputError(e),
+      );
+      assert.equal(h.fake.events.size, 0);
     });
 
     it('refuses a reminder lead that is not a whole number with 400, as Graph does', async () => {

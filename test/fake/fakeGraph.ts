@@ -57,6 +57,8 @@ export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>> {
   sensitivity?: (typeof sensitivities)[number];
   /** The reminder's lead in minutes (Graph answers 15 for a new event). */
   reminderMinutesBeforeStart?: number;
+  /** The event's categories (Graph answers [] for a new event). */
+  categories?: string[];
   cancelComment?: string;
   /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
   webLink?: string;
@@ -661,6 +663,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       out.reminderMinutesBeforeStart = reminder;
     }
+    // Microsoft Graph docs, "event resource type": categories is a String collection.
+    const categories = body.categories;
+    if (categories !== undefined) {
+      if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string')) {
+        return invalid(ctx, 'RequestBodyRead', "Invalid value for property 'categories'.");
+      }
+      out.categories = categories;
+    }
     for (const key of booleanProperties) {
       if (body[key] === undefined) continue;
       if (typeof body[key] !== 'boolean') {
@@ -742,6 +752,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       showAs?: FakeEvent['showAs'];
       sensitivity?: FakeEvent['sensitivity'];
       reminderMinutesBeforeStart?: number;
+      categories?: string[];
     };
     const bad = checkOrder(ctx, v.start.ms, v.end.ms);
     if (bad) return bad;
@@ -777,6 +788,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
     if (v.reminderMinutesBeforeStart !== undefined)
       ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
+    if (v.categories !== undefined) ev.categories = [...v.categories];
     for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -818,6 +830,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         showAs: FakeEvent['showAs'];
         sensitivity: FakeEvent['sensitivity'];
         reminderMinutesBeforeStart: number;
+        categories: string[];
       }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
@@ -864,6 +877,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
     if (v.reminderMinutesBeforeStart !== undefined)
       ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
+    if (v.categories !== undefined) ev.categories = [...v.categories];
     for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -1087,7 +1101,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       createdDateTime: ev.createdDateTime,
       lastModifiedDateTime: ev.lastModifiedDateTime,
       changeKey: ev.changeKey,
-      categories: [],
+      categories: ev.categories ?? [],
       transactionId: ev.transactionId ?? null,
       originalStartTimeZone: ev.originalStartTimeZone,
       originalEndTimeZone: ev.originalEndTimeZone,
