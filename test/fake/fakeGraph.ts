@@ -239,6 +239,14 @@ const booleanDefaults = {
 } as const;
 type BooleanProperty = keyof typeof booleanDefaults;
 const booleanProperties = Object.keys(booleanDefaults) as BooleanProperty[];
+/** The option properties of a create or PATCH body, as parsed. */
+type EventOptions = Partial<Record<BooleanProperty, boolean>> & {
+  importance?: FakeEvent['importance'];
+  showAs?: FakeEvent['showAs'];
+  sensitivity?: FakeEvent['sensitivity'];
+  reminderMinutesBeforeStart?: number;
+  categories?: string[];
+};
 /** Event properties that take one of a list of values (case-folded), with the type Graph's refusal names. */
 const enumProperties = [
   ['importance', importances, 'importance'],
@@ -710,6 +718,17 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     );
   }
 
+  /** Copies the option properties a create or PATCH gave (importance, showAs, reminder, categories, booleans). */
+  function copyOptions(ev: FakeEvent, v: EventOptions): void {
+    if (v.importance !== undefined) ev.importance = v.importance;
+    if (v.showAs !== undefined) ev.showAs = v.showAs;
+    if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
+    if (v.reminderMinutesBeforeStart !== undefined)
+      ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
+    if (v.categories !== undefined) ev.categories = [...v.categories];
+    for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
+  }
+
   function goOnline(ev: FakeEvent, provider: string): void {
     const conferenceId = String(100000000 + Math.floor(Math.random() * 899999999));
     const joinUrl =
@@ -783,13 +802,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     };
     if (v.location !== undefined) ev.location = v.location;
     if (v.transactionId !== undefined) ev.transactionId = v.transactionId;
-    if (v.importance !== undefined) ev.importance = v.importance;
-    if (v.showAs !== undefined) ev.showAs = v.showAs;
-    if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
-    if (v.reminderMinutesBeforeStart !== undefined)
-      ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
-    if (v.categories !== undefined) ev.categories = [...v.categories];
-    for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
+    copyOptions(ev, v);
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -872,13 +885,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       else ev.location = v.location;
     }
     if (v.attendees !== undefined) ev.attendees = v.attendees;
-    if (v.importance !== undefined) ev.importance = v.importance;
-    if (v.showAs !== undefined) ev.showAs = v.showAs;
-    if (v.sensitivity !== undefined) ev.sensitivity = v.sensitivity;
-    if (v.reminderMinutesBeforeStart !== undefined)
-      ev.reminderMinutesBeforeStart = v.reminderMinutesBeforeStart;
-    if (v.categories !== undefined) ev.categories = [...v.categories];
-    for (const key of booleanProperties) if (v[key] !== undefined) ev[key] = v[key];
+    copyOptions(ev, v);
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
