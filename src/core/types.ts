@@ -17,13 +17,6 @@ export interface UpdateInput extends Partial<ScheduleInput> {
   meetingId: string;
 }
 
-/** Inputs of "Cancel meeting". */
-export interface CancelInput {
-  meetingId: string;
-  /** The reason, sent to attendees. */
-  comment?: string;
-}
-
 export type ContentType = 'text' | 'html';
 
 /**

@@ -35,7 +35,6 @@ export const MAX_CONTENT_LENGTH = CONTENT_MAX;
 export const MAX_COMMENT_LENGTH = 4_000;
 /** Email address length limit (RFC 5321 path limit). */
 export const MAX_EMAIL_LENGTH = 254;
-export { MAX_MEETING_ID_LENGTH } from './meetingId';
 /** Time zone name length limit. */
 export const MAX_TIME_ZONE_LENGTH = 100;
 

@@ -4,13 +4,13 @@ import {
   MAX_COMMENT_LENGTH,
   MAX_CONTENT_LENGTH,
   MAX_LOCATION_LENGTH,
-  MAX_MEETING_ID_LENGTH,
   MAX_SUBJECT_LENGTH,
   isValidEmail,
   validateCancel,
   validateSchedule,
   validateUpdate,
 } from '../../src/core/validate';
+import { MAX_MEETING_ID_LENGTH } from '../../src/core/meetingId';
 import { formatMessage, validationMessages } from '../../src/core/messages';
 import type { FieldError, Validation } from '../../src/core/types';
 
