@@ -145,11 +145,11 @@ function graphView(info: GraphErrorInfo): ErrorView {
           ...base(
             vscode.l10n.t(
               'Microsoft Graph refused the sign-in token because it was issued for another cloud or service. The Graph endpoint setting and the cloud you signed in to may not match: check "{0}" (and, for a national cloud, its sign-in environment), then sign in again.',
-              `${configSection}.graph.endpoint`,
+              `${configSection}.${settingKeys.endpoint}`,
             ),
             ['openSettings', 'signIn'],
           ),
-          setting: `${configSection}.graph.endpoint`,
+          setting: `${configSection}.${settingKeys.endpoint}`,
         };
       }
       return base(vscode.l10n.t('Microsoft Graph did not accept your sign-in. Sign in again.'), ['signIn']);
