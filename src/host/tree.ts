@@ -18,6 +18,7 @@ import {
 import type { Meeting } from '../core/types';
 import { notify } from './notifications';
 import { isSandboxEndpoint } from './sandbox';
+import { readAuthSettings } from './settings';
 import { configSection, settingKeys } from './settingsModel';
 
 export const meetingsViewId = 'outlookMeetings.meetings';
@@ -68,10 +69,13 @@ export function displayZone(services: HostContext): string | undefined {
   }
 }
 
-/** Whether the extension talks to the sandbox's fake Graph (see `isSandboxEndpoint`); false when settings are refused. */
+/**
+ * Whether the extension talks to the sandbox's fake Graph (see `isSandboxEndpoint`); false when settings are refused.
+ * Reads only the sign-in settings: this runs at activation, and the full settings' zone checks cost ICU's zone data.
+ */
 export function inSandbox(services: HostContext): boolean {
   try {
-    return isSandboxEndpoint(services.settings().endpoint);
+    return isSandboxEndpoint(readAuthSettings((m) => services.log.warn(m)).endpoint);
   } catch {
     return false;
   }
