@@ -274,7 +274,8 @@ export function createGraphClient(options: {
   retry?: {
     policy: RetryPolicy;
     timeoutMs: number;
-    slots: Slots;
+    /** The mailbox's slots, shared by every call of this client (default: 4 of its own). */
+    slots?: Slots;
     log?: (entry: RequestLogEntry) => void;
   };
 }): GraphClientHandle {
@@ -283,8 +284,8 @@ export function createGraphClient(options: {
   const retry = new RetryMiddleware({
     policy: defaultRetryPolicy,
     timeoutMs: 30_000,
-    slots: new MailboxSlots(MAILBOX_CONCURRENCY),
     ...options.retry,
+    slots: options.retry?.slots ?? new MailboxSlots(MAILBOX_CONCURRENCY),
     origin,
   });
   const httpClient = new HTTPClient(
@@ -314,8 +315,10 @@ export class MeetingsClient {
   private readonly graph: GraphClientHandle;
   private readonly policy: RetryPolicy;
   private providers?: Promise<OnlineMeetingProviders>;
-  private readonly prefer: string;
-  /** Headers of every read, and of every write (built once; `GraphRequest.headers` copies them). */
+  /**
+   * Headers of every read (and of each `$batch` member), and of every write: built once, never mutated
+   * (`GraphRequest.headers` copies them).
+   */
   private readonly readHeaders: Record<string, string>;
   private readonly writeHeaders: Record<string, string>;
 
@@ -331,17 +334,15 @@ export class MeetingsClient {
       retry: {
         policy: this.policy,
         timeoutMs: options.timeoutMs ?? 30_000,
-        // Every call of this client shares the mailbox's slots.
-        slots: new MailboxSlots(MAILBOX_CONCURRENCY),
         ...(options.log !== undefined ? { log: (entry: RequestLogEntry) => this.log(entry) } : {}),
       },
     });
     // Windows name: Graph answers 400 TimeZoneNotSupportedException to most IANA names, in Prefer too
     // ("dateTimeTimeZone resource type"); a zone with none falls back to UTC (answers are read as instants).
     const zone = options.timeZone === undefined ? undefined : (toWindowsZone(options.timeZone) ?? 'UTC');
-    this.prefer = zone ? `IdType="ImmutableId", outlook.timezone="${zone}"` : 'IdType="ImmutableId"';
-    this.readHeaders = { Prefer: this.prefer };
-    this.writeHeaders = { Prefer: this.prefer, 'Content-Type': 'application/json' };
+    const prefer = zone ? `IdType="ImmutableId", outlook.timezone="${zone}"` : 'IdType="ImmutableId"';
+    this.readHeaders = { Prefer: prefer };
+    this.writeHeaders = { Prefer: prefer, 'Content-Type': 'application/json' };
   }
 
   /** Creates the meeting. Retries reuse `transactionId`, so Graph makes at most one event for it. */
@@ -558,7 +559,7 @@ export class MeetingsClient {
         id: String(i + 1),
         method: 'GET',
         url: eventPath(id),
-        headers: this.preferHeaders(),
+        headers: this.readHeaders,
       }));
       const r = await this.call({
         method: 'POST',
@@ -615,10 +616,6 @@ export class MeetingsClient {
       round += 1;
       pending = retry;
     }
-  }
-
-  private preferHeaders(): Record<string, string> {
-    return { Prefer: this.prefer };
   }
 
   private log(entry: RequestLogEntry): void {
