@@ -208,7 +208,7 @@ function tokenAudiences(token: string): string[] | undefined {
  * its URI (`https://graph.microsoft.com`, `https://graph.microsoft.us`, ...) or as Graph's app ID GUID, which is
  * the same in every cloud and so tells nothing ("Access tokens in the Microsoft identity platform", claims).
  */
-export function isAudienceRefusal(
+function isAudienceRefusal(
   challenge: string | undefined,
   token: string | undefined,
   origin: string | undefined,

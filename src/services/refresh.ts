@@ -17,7 +17,7 @@ export interface RefreshResult {
 }
 
 /** What to do with one stored meeting given Graph's answer for it. */
-export type Reconciled =
+type Reconciled =
   { kind: 'record'; meeting: StoredMeeting } | { kind: 'keep' } | { kind: 'failed'; error: unknown };
 
 /**
@@ -29,7 +29,7 @@ export type Reconciled =
  * - any other error (for example 404 `MailboxNotEnabledForRESTAPI` for an unlicensed, on-premises or soft-deleted
  *   mailbox, see "Microsoft Graph error responses and resource types"): reported, nothing changes.
  */
-export function reconcile(old: StoredMeeting, answer: Meeting | Error | undefined): Reconciled {
+function reconcile(old: StoredMeeting, answer: Meeting | Error | undefined): Reconciled {
   if (answer === undefined)
     return { kind: 'failed', error: new Error(`Graph gave no answer for ${old.id}.`) };
   if (isNotFoundError(answer)) {
@@ -45,7 +45,7 @@ export function reconcile(old: StoredMeeting, answer: Meeting | Error | undefine
 }
 
 /** The record without its cancel intent. */
-export function withoutCancelIntent(m: StoredMeeting): StoredMeeting {
+function withoutCancelIntent(m: StoredMeeting): StoredMeeting {
   const copy = { ...m };
   delete copy.cancelRequested;
   return copy;
