@@ -12,6 +12,13 @@ function submits(posted: FromWebview[]): SubmitMessage[] {
   return posted.filter((m): m is SubmitMessage => m.type === 'submit');
 }
 
+/** Types a subject, presses Create and returns the submit the page posted (after its ready). */
+async function submitWithSubject(form: FormPage, subject: string): Promise<SubmitMessage> {
+  await form.page.locator('#subject input').fill(subject);
+  await form.page.locator('#submit').click();
+  return submits(await form.waitForPosted(2))[0] as SubmitMessage;
+}
+
 describe('meeting form page (headless Chromium)', function () {
   this.timeout(60_000);
   let harness: Harness;
@@ -322,9 +329,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('keeps the success view when the tab is hidden and shown again', async () => {
     await form.init();
-    await form.page.locator('#subject input').fill('Retro');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    const sent = await submitWithSubject(form, 'Retro');
     await form.send({
       type: 'result',
       requestId: sent.requestId,
@@ -564,9 +569,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('shows the meeting ID and the follow-up actions after success', async () => {
     await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    const sent = await submitWithSubject(form, 'Review');
     await form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
     await form.page.waitForTimeout(100);
     assert.equal(
@@ -597,9 +600,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('offers no Join button when the meeting cannot be joined', async () => {
     await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    const sent = await submitWithSubject(form, 'Review');
     await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: false });
     await form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await form.page.locator('#action-join').count(), 0);
@@ -658,9 +659,7 @@ describe('meeting form page (headless Chromium)', function () {
 
   it('shows a failure with its field errors and lets the user send again', async () => {
     await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page.locator('#submit').click();
-    const first = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    const first = await submitWithSubject(form, 'Review');
     await form.send({
       type: 'result',
       requestId: first.requestId,
@@ -787,9 +786,7 @@ describe('meeting form page (headless Chromium)', function () {
   it('shows a hostile failure message and meeting ID as text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
+    const sent = await submitWithSubject(form, 'Review');
     await form.send({ type: 'result', requestId: sent.requestId, ok: false, message: evil });
     await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
     assert.equal(await form.page.locator('#status').textContent(), evil);
