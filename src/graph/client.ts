@@ -25,7 +25,14 @@ import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../co
 import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
 import type { MeetingsErrorKind } from './errors';
-import { MeetingsError, errorFromResponse, headerValue, isMeetingsError, parseRetryAfter } from './errors';
+import {
+  MeetingsError,
+  errorFromResponse,
+  headerValue,
+  isMeetingsError,
+  isRecord,
+  parseRetryAfter,
+} from './errors';
 import type { CallResult, RetryPolicy, Slots } from './retry';
 import {
   CallState,
@@ -708,8 +715,4 @@ function parseEvent(r: CallResult): Meeting {
     if (isMalformedResponseError(e)) throw badResponse(r, e);
     throw e;
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -265,7 +265,8 @@ export function errorFromResponse(
   });
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** Whether `v` is a plain JSON object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -6,6 +6,7 @@ import { graphDateTimeToEpochMs } from '../core/datetime';
 import type { Meeting, MeetingDraft } from '../core/types';
 import { draftFieldNames } from '../core/fields';
 import { validateSchedule } from '../core/validate';
+import { isRecord } from '../graph/errors';
 import type { PendingCreate } from '../store/meetingStore';
 import { mayHaveReachedGraph } from './errors';
 import type { OperationsDeps } from './meetingOperations';
@@ -27,9 +28,6 @@ export type RecoveryOutcome =
 
 /** The fields a stored draft may hold (those `validateSchedule` produces: the table's draft fields). */
 const draftFields: readonly string[] = draftFieldNames;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A stored draft, checked again with the core validator (as if typed into the form), or undefined when it is not
