@@ -31,13 +31,13 @@ const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 /** Days in `month` (1-12) of `year` (proleptic Gregorian). */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Whether the fields form a real calendar date and clock time (no Feb 30, no 24:00, no leap second). */
-export function isValidWallTime(w: WallTime): boolean {
+function isValidWallTime(w: WallTime): boolean {
   return (
     Number.isInteger(w.year) &&
     w.year >= 1 &&
@@ -115,7 +115,7 @@ export function formatWallTime(w: WallTime): string {
 }
 
 /** `YYYY-MM-DD HH:mm`, for messages. */
-export function formatWallTimeShort(w: WallTime): string {
+function formatWallTimeShort(w: WallTime): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 

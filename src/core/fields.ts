@@ -302,7 +302,7 @@ export interface ControlValues {
 export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
 
 /** Every field's name, in input order. */
-export const fieldNames = /* @__PURE__ */ Object.keys(meetingFields) as FieldName[];
+const fieldNames = /* @__PURE__ */ Object.keys(meetingFields) as FieldName[];
 /** The fields of a schedule input. */
 export const scheduleFieldNames: readonly FieldName[] = fieldNames;
 /** The fields of an update input (besides `meetingId`). */
