@@ -114,8 +114,6 @@ export const protocolLimits = {
   timeZone: 128,
   /** One-line text fields. */
   text: 2000,
-  subject: 2000,
-  location: 2000,
   /** A select's value (one of its options). */
   select: 64,
   attendee: 512,

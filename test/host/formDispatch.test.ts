@@ -104,9 +104,9 @@ const hostile: Record<string, [string, unknown][]> = {
   ],
   'oversized values': [
     ['requestId', { ...submit, requestId: long(protocolLimits.requestId) }],
-    ['subject', { ...submit, values: { ...values, subject: long(protocolLimits.subject) } }],
+    ['subject', { ...submit, values: { ...values, subject: long(protocolLimits.text) } }],
     ['content', { ...submit, values: { ...values, content: long(protocolLimits.content) } }],
-    ['location', { ...submit, values: { ...values, location: long(protocolLimits.location) } }],
+    ['location', { ...submit, values: { ...values, location: long(protocolLimits.text) } }],
     ['attendee', { ...submit, values: { ...values, attendees: [long(protocolLimits.attendee)] } }],
     [
       'attendee count',

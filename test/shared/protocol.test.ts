@@ -101,7 +101,7 @@ describe('parseFromWebview', () => {
     const long = (n: number): string => 'x'.repeat(n + 1);
     assert.equal(parseFromWebview({ ...submit, requestId: long(protocolLimits.requestId) }), undefined);
     assert.equal(
-      parseFromWebview({ ...submit, values: { ...values, subject: long(protocolLimits.subject) } }),
+      parseFromWebview({ ...submit, values: { ...values, subject: long(protocolLimits.text) } }),
       undefined,
     );
     assert.equal(
