@@ -520,6 +520,11 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 
   type Parsed<T> = { ok: true; value: T } | { ok: false; answer: Answer };
 
+  /**
+   * A 400 for a body Graph would refuse. The status follows the docs, and so does TimeZoneNotSupportedException
+   * (GRAPH.md); other codes (RequestBodyRead) and every message text are our own guess, which no page gives, so
+   * tests check the status (and a documented code), never these texts.
+   */
   function invalid(ctx: Ctx, code: string, message: string): { ok: false; answer: Answer } {
     return { ok: false, answer: errorAnswer(400, code, message, ctx.requestId) };
   }
