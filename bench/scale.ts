@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { MementoLike, StoredMeeting } from '../src/store/meetingStore';
 import { MeetingStore } from '../src/store/meetingStore';
-import { formatWhen, groupOrder, meetingContextValue } from '../src/host/treeModel';
+import type { ResponseWords } from '../src/host/treeModel';
+import { formatWhen, groupOrder, meetingContextValue, responseSummary } from '../src/host/treeModel';
 import type { Figure } from './stats';
 import { median, nowMs } from './stats';
 
@@ -47,8 +48,17 @@ export function sampleStored(i: number, now: number): StoredMeeting {
     status: i % 17 === 0 ? 'cancelled' : 'active',
     organizer: i % 5 !== 0,
     lastModified: new Date(now - i * 60_000).toISOString().replace(/\.\d+Z$/, '.1234567Z'),
+    // How the attendees answered (issue 12): most meetings have some of each.
+    responses: { accepted: 1 + (i % 7), tentative: i % 2, declined: i % 3, noAnswer: 2 + (i % 5) },
   };
 }
+
+const responseWords: ResponseWords = {
+  accepted: (n) => `${n} accepted`,
+  tentative: (n) => `${n} tentative`,
+  declined: (n) => `${n} declined`,
+  noAnswer: (n) => `${n} no answer`,
+};
 
 /** What the tree needs per child item, computed with the same pure functions the host's tree uses. */
 function childModels(meetings: readonly StoredMeeting[], now: number): number {
@@ -56,7 +66,8 @@ function childModels(meetings: readonly StoredMeeting[], now: number): number {
   for (const m of meetings) {
     const when = formatWhen(m.start, m.end, 'en');
     const context = meetingContextValue(m, now);
-    chars += when.length + context.length + m.subject.length;
+    const answered = responseSummary(m.responses, responseWords) ?? '';
+    chars += when.length + context.length + m.subject.length + answered.length;
   }
   return chars;
 }
@@ -121,7 +132,7 @@ export async function measureScale(opts: { count: number; reps: number; adds: nu
     },
     {
       key: 'tree.allGroupChildren',
-      label: `row texts of all ${n} (formatWhen + contextValue each)`,
+      label: `row texts of all ${n} (formatWhen + contextValue + responseSummary each)`,
       value: median(childTimes),
       unit: 'ms',
       note: 'informative: VS Code asks only for rows of expanded groups',

@@ -10,6 +10,7 @@ import type {
   OnlineMeetingInfo,
   Recipient,
   ResponseStatus,
+  TimeSlot,
 } from '@microsoft/microsoft-graph-types';
 import type {
   Attendee,
@@ -464,16 +465,17 @@ function optionalBoolean<T>(o: Json, key: KeyOf<T>): boolean | undefined {
   return v;
 }
 
-function readDateTime(o: Json, key: KeyOf<Event> & ('start' | 'end')): GraphDateTime {
+/** An event's (or a `timeSlot`'s) `start` or `end`; `path` names it in errors. */
+function readDateTime(o: Json, key: KeyOf<Event> & KeyOf<TimeSlot>, path: string = key): GraphDateTime {
   const v = own<Event>(o, key);
-  if (!isObject(v)) fail(key, 'expected an object with dateTime and timeZone');
+  if (!isObject(v)) fail(path, 'expected an object with dateTime and timeZone');
   const dateTime = own<DateTimeTimeZone>(v, 'dateTime');
   const timeZone = own<DateTimeTimeZone>(v, 'timeZone');
-  if (typeof dateTime !== 'string') fail(`${key}.dateTime`, 'expected a string');
+  if (typeof dateTime !== 'string') fail(`${path}.dateTime`, 'expected a string');
   if (typeof timeZone !== 'string' || timeZone.trim() === '')
-    fail(`${key}.timeZone`, 'expected a time zone name');
+    fail(`${path}.timeZone`, 'expected a time zone name');
   const parsed = parseIsoDateTime(dateTime.trim());
-  if (!parsed) fail(`${key}.dateTime`, 'not an ISO 8601 date-time');
+  if (!parsed) fail(`${path}.dateTime`, 'not an ISO 8601 date-time');
   if (parsed.kind === 'instant')
     return { dateTime: formatWallTime(utcMsToWall(parsed.epochMs)), timeZone: 'UTC' };
   // With `Prefer: outlook.timezone` set to a Windows name, Graph answers in that name: shown as IANA.
@@ -523,6 +525,16 @@ function readAttendees(o: Json): Attendee[] {
       : { address: email.address, type };
     const response = readResponse(item, path);
     if (response) attendee.response = response;
+    // "attendee resource type": `proposedNewTime` (a timeSlot) is left out of a GET when nothing was proposed.
+    const proposed = own<GraphAttendee>(item, 'proposedNewTime');
+    if (proposed !== undefined && proposed !== null) {
+      const at = `${path}.proposedNewTime`;
+      if (!isObject(proposed)) fail(at, 'expected an object with start and end');
+      attendee.proposedNewTime = {
+        start: readDateTime(proposed, 'start', `${at}.start`),
+        end: readDateTime(proposed, 'end', `${at}.end`),
+      };
+    }
     return attendee;
   });
 }

@@ -57,6 +57,8 @@ export interface Attendee {
   type: 'required' | 'optional' | 'resource';
   /** Their answer as Graph reports it (absent when Graph sent none or a value added later). */
   response?: AttendeeResponse;
+  /** A new time they proposed (Graph's `proposedNewTime`, "attendee resource type"; absent when none). */
+  proposedNewTime?: { start: GraphDateTime; end: GraphDateTime };
 }
 
 /** The plain fields of `meetingFields` as read back from Graph (absent when Graph sent none). */

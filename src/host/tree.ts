@@ -6,12 +6,14 @@ import type { MeetingNodeRef } from './commandArgs';
 import { meetingNodeType } from './commandArgs';
 import { describeError, showError } from './errors';
 import type { HostContext } from './hostContext';
-import type { AnswerNames, GroupId, MeetingState } from './treeModel';
+import type { AnswerNames, GroupId, MeetingState, ResponseWords, Slot } from './treeModel';
 import {
   attendeeText,
+  formatSlot,
   formatWhen,
   meetingContextValue,
   meetingState,
+  responseSummary,
   rowAction,
   treeGroups,
 } from './treeModel';
@@ -59,6 +61,17 @@ function stateName(state: MeetingState): string {
       return vscode.l10n.t('Deleted in Outlook');
   }
 }
+
+/** The row's words for the attendees' answers ("3 accepted, 1 declined, 2 no answer"). */
+const responseWords: ResponseWords = {
+  accepted: (n) => vscode.l10n.t('{0} accepted', n),
+  tentative: (n) => vscode.l10n.t('{0} tentative', n),
+  declined: (n) => vscode.l10n.t('{0} declined', n),
+  noAnswer: (n) => vscode.l10n.t('{0} no answer', n),
+};
+
+/** The most attendees the tooltip lists, one a line. */
+const tooltipPeople = 15;
 
 /** The zone times are shown in: the configured one (the extension host may run elsewhere, e.g. on a server in UTC). */
 export function displayZone(services: HostContext): string | undefined {
@@ -140,7 +153,9 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const item = new vscode.TreeItem(subject, vscode.TreeItemCollapsibleState.None);
     item.id = `meeting:${m.id}`;
     const when = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
-    item.description = when;
+    // How the attendees answered, after the time (the stored counts; refresh brings them up to date).
+    const answered = m.status === 'active' ? responseSummary(m.responses, responseWords) : undefined;
+    item.description = answered ? `${when} · ${answered}` : when;
     const state = meetingState(m, node.now);
     item.iconPath = new vscode.ThemeIcon(
       state === 'deleted'
@@ -153,7 +168,9 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     );
     item.contextValue = meetingContextValue(m, node.now);
     // The tooltip is left to resolveTreeItem, which adds location and attendees read from Graph on hover.
-    item.accessibilityInformation = { label: `${subject}, ${when}, ${stateName(state)}` };
+    item.accessibilityInformation = {
+      label: [subject, when, stateName(state), answered].filter(Boolean).join(', '),
+    };
     // Every row opens the meeting in the form: to edit, or its details read-only (the form says why).
     item.command = {
       command: 'outlookMeetings.updateMeeting',
@@ -206,16 +223,26 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       declined: vscode.l10n.t('declined'),
       notResponded: vscode.l10n.t('no answer'),
     };
-    const people = details?.attendees.map((a) => attendeeText(a, answers)) ?? [];
+    const zone = this.groups?.zone;
+    const proposal = (slot: Slot): string =>
+      vscode.l10n.t('proposes {0}', formatSlot(slot, vscode.env.language, zone));
+    // One person a line: their answer and any new time they proposed ("attendee resource type": `status`,
+    // `proposedNewTime`).
+    const people = details?.attendees.map((a) => `  ${attendeeText(a, answers, proposal)}`) ?? [];
     return [
       m.subject.trim() || vscode.l10n.t('(no subject)'),
-      formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone),
+      formatWhen(m.start, m.end, vscode.env.language, zone),
       vscode.l10n.t('Time zone: {0}', m.timeZone),
       details?.location ? vscode.l10n.t('Location: {0}', details.location) : undefined,
-      people.length > 0
-        ? vscode.l10n.t('Attendees ({0}): {1}', people.length, people.slice(0, 10).join(', ')) +
-          (people.length > 10 ? ` ${vscode.l10n.t('and {0} more', people.length - 10)}` : '')
-        : undefined,
+      ...(people.length > 0
+        ? [
+            vscode.l10n.t('Attendees ({0}):', people.length),
+            ...people.slice(0, tooltipPeople),
+            people.length > tooltipPeople
+              ? `  ${vscode.l10n.t('and {0} more', people.length - tooltipPeople)}`
+              : undefined,
+          ]
+        : []),
       stateName(state),
       m.online ? vscode.l10n.t('Teams meeting') : undefined,
       m.organizer ? vscode.l10n.t('You are the organizer') : undefined,

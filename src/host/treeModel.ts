@@ -1,6 +1,7 @@
 // What the meetings tree shows, computed without `vscode`: groups, labels, context values, tooltips.
-import type { Attendee, AttendeeResponse } from '../core/types';
-import type { MeetingGroups, StoredMeeting } from '../store/meetingStore';
+import { graphDateTimeToEpochMs } from '../core/datetime';
+import type { Attendee, AttendeeResponse, GraphDateTime } from '../core/types';
+import type { MeetingGroups, ResponseCounts, StoredMeeting } from '../store/meetingStore';
 
 export type GroupId = keyof MeetingGroups;
 
@@ -116,8 +117,51 @@ export function pickOrder(groups: MeetingGroups): StoredMeeting[] {
 /** The tooltip's words for each answer (`none`, Graph's default before any answer, shows nothing). */
 export type AnswerNames = Record<Exclude<AttendeeResponse, 'none'>, string>;
 
-/** One attendee in the tooltip: `Name <address> (answer)`, plain text. */
-export function attendeeText(a: Attendee, answers: AnswerNames): string {
+/** A start and end, as in an attendee's proposed new time. */
+export type Slot = { start: GraphDateTime; end: GraphDateTime };
+
+/**
+ * One attendee in the tooltip: `Name <address> (answer)`, plain text; a new time they proposed follows the answer, as
+ * `proposal` words it (`Name <address> (declined; proposes …)`).
+ */
+export function attendeeText(a: Attendee, answers: AnswerNames, proposal?: (slot: Slot) => string): string {
   const who = a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address;
-  return a.response && a.response !== 'none' ? `${who} (${answers[a.response]})` : who;
+  const notes = [
+    a.response && a.response !== 'none' ? answers[a.response] : undefined,
+    a.proposedNewTime && proposal ? proposal(a.proposedNewTime) : undefined,
+  ].filter((n): n is string => n !== undefined);
+  return notes.length > 0 ? `${who} (${notes.join('; ')})` : who;
+}
+
+/** A start and end given as wall times in their zones, shown like `formatWhen`. Never throws. */
+export function formatSlot(slot: Slot, locale: string | undefined, timeZone?: string): string {
+  const start = graphDateTimeToEpochMs(slot.start);
+  const end = graphDateTimeToEpochMs(slot.end);
+  if (start === undefined) return `${slot.start.dateTime} – ${slot.end.dateTime}`;
+  return formatWhen(start, end ?? Number.NaN, locale, timeZone);
+}
+
+/** The row's kinds of answer, in the order they are shown. */
+export const responseKinds: readonly (keyof ResponseCounts)[] = [
+  'accepted',
+  'tentative',
+  'declined',
+  'noAnswer',
+];
+
+/** The words for a count of each kind of answer (`n => "3 accepted"`), translated by the host. */
+export type ResponseWords = Record<keyof ResponseCounts, (n: number) => string>;
+
+/**
+ * The row's summary of the answers, "3 accepted, 1 declined, 2 no answer" (zero counts left out); undefined when there is
+ * nothing to show. `counts` is read as stored: a record older than the counts, or a damaged value, shows nothing.
+ */
+export function responseSummary(counts: unknown, words: ResponseWords): string | undefined {
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return undefined;
+  const parts: string[] = [];
+  for (const kind of responseKinds) {
+    const n = (counts as Record<string, unknown>)[kind];
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) parts.push(words[kind](n));
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -5,7 +5,7 @@
 // wrote; only then is the stored list read again and the queued changes re-applied to it, so two windows
 // never lose each other's meetings while a single window's write costs no re-read, re-sort or re-index.
 import { isMeetingId } from '../core/meetingId';
-import type { Meeting, MeetingDraft } from '../core/types';
+import type { Attendee, Meeting, MeetingDraft } from '../core/types';
 
 /** The subset of `vscode.Memento` the store needs. */
 export interface MementoLike {
@@ -33,6 +33,42 @@ export interface StoredMeeting {
   lastModified?: string;
   /** A cancel was sent (or about to be) and its answer not yet seen: a later "not found" means we cancelled it. */
   cancelRequested?: boolean;
+  /** How the attendees answered, counted (absent without attendees, and in records older than the counts). */
+  responses?: ResponseCounts;
+}
+
+/**
+ * How many attendees gave each answer (Graph's `attendees[].status.response`, "responseStatus resource type"); zero
+ * counts are left out. `noAnswer`: `none` or `notResponded`, or no status at all. Counts, not people, so a record stays
+ * small whatever the number of attendees; the tooltip reads the people from Graph.
+ */
+export interface ResponseCounts {
+  accepted?: number;
+  tentative?: number;
+  declined?: number;
+  noAnswer?: number;
+}
+
+/** Counts the attendees' answers; an attendee answering as the organizer is not counted. Undefined: nobody counted. */
+export function countResponses(attendees: readonly Attendee[]): ResponseCounts | undefined {
+  const counts: ResponseCounts = {};
+  let any = false;
+  for (const a of attendees) {
+    const kind: keyof ResponseCounts | undefined =
+      a.response === 'organizer'
+        ? undefined
+        : a.response === 'accepted'
+          ? 'accepted'
+          : a.response === 'tentativelyAccepted'
+            ? 'tentative'
+            : a.response === 'declined'
+              ? 'declined'
+              : 'noAnswer';
+    if (!kind) continue;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    any = true;
+  }
+  return any ? counts : undefined;
 }
 
 /** A create that was sent (or is about to be) but whose answer has not been recorded yet. */
@@ -208,6 +244,8 @@ export function toStoredMeeting(meeting: Meeting, toInstant: WallTimeToInstant):
     organizer: meeting.isOrganizer,
   };
   if (meeting.lastModifiedDateTime) record.lastModified = meeting.lastModifiedDateTime;
+  const responses = countResponses(meeting.attendees);
+  if (responses) record.responses = responses;
   return record;
 }
 

@@ -42,6 +42,10 @@ export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>> {
     name?: string;
     type: 'required' | 'optional' | 'resource';
     response?: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+    /** When they answered (ISO 8601; Graph answers 0001-01-01T00:00:00Z before any answer). */
+    responseTime?: string;
+    /** A new time they proposed ("attendee resource type": left out of the answer when none). */
+    proposedNewTime?: { startMs: number; endMs: number };
   }[];
   isOnlineMeeting: boolean;
   onlineMeetingProvider: string;
@@ -1153,8 +1157,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       recurrence: null,
       attendees: ev.attendees.map((a) => ({
         type: a.type,
-        status: { response: a.response ?? 'none', time: '0001-01-01T00:00:00Z' },
+        status: { response: a.response ?? 'none', time: a.responseTime ?? '0001-01-01T00:00:00Z' },
         emailAddress: { name: a.name ?? a.address, address: a.address },
+        ...(a.proposedNewTime
+          ? {
+              proposedNewTime: {
+                start: { dateTime: formatInZone(a.proposedNewTime.startMs, zone), timeZone: zoneName },
+                end: { dateTime: formatInZone(a.proposedNewTime.endMs, zone), timeZone: zoneName },
+              },
+            }
+          : {}),
       })),
       organizer: {
         emailAddress: { name: ev.organizer.name ?? ev.organizer.address, address: ev.organizer.address },
