@@ -3,9 +3,11 @@
 import * as vscode from 'vscode';
 import { Auth } from './host/auth';
 import { registerAccountCommands } from './host/commands/accountCommands';
+import { registerFindTimeCommands } from './host/commands/findTimeCommands';
 import { registerItemCommands } from './host/commands/itemCommands';
 import { registerMeetingCommands } from './host/commands/meetingCommands';
 import { describeError, showError } from './host/errors';
+import { lazyFindTime } from './host/findTime';
 import type * as FormPanelModule from './host/formPanel';
 import type { FormPanels } from './host/formPanel';
 import { createLog } from './host/log';
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerMeetingCommands(host, operations, forms),
     ...registerItemCommands(host, operations, tree),
     ...registerAccountCommands(host, channel),
+    ...registerFindTimeCommands(lazyFindTime(host)),
     onDidChangeSettings((e) => {
       host.resetClient();
       if (e.affectsConfiguration('outlookMeetings.auth')) void auth.refresh();

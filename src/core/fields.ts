@@ -5,6 +5,7 @@
 // Adding a field: one entry here, its strings in shared/formStrings.ts, a test. See ARCHITECTURE.md.
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { FormStringKey } from '../shared/formStrings';
+import type { Recurrence, RecurrenceInput } from './recurrence';
 import type { GraphDateTime } from './types';
 
 /** Graph's event `importance` values (Microsoft Graph docs, "event resource type": low, normal, high). */
@@ -30,7 +31,9 @@ export type ValueKind =
   /** A whole number from `min` to `max`; anything else is a `wrongType` error naming the field and the range. */
   | { type: 'integer'; min: number; max: number }
   /** One of `values`, case-folded; anything else is a `wrongType` error naming the field and the values. */
-  | { type: 'enum'; values: readonly string[] };
+  | { type: 'enum'; values: readonly string[] }
+  /** Graph's `patternedRecurrence`, checked by recurrence.ts (its defaults come from the start). */
+  | { type: 'recurrence' };
 
 /** The form's control for a field (the page builds one per kind, webview/form.ts). */
 export type ControlKind = 'text' | 'textarea' | 'dateTime' | 'timeZone' | 'attendees' | 'checkbox' | 'select';
@@ -134,6 +137,20 @@ export const meetingFields = {
     graph: 'special',
     form: { control: 'attendees', label: 'attendees', help: 'attendeesHelp' },
   },
+  // Sent inside Graph's one `attendees` list with their `type` ("attendee resource type": required, optional,
+  // resource): mapping.ts builds the list from the three fields.
+  optionalAttendees: {
+    kind: { type: 'emails' },
+    update: true,
+    graph: 'special',
+    form: { control: 'attendees', label: 'optionalAttendees' },
+  },
+  resources: {
+    kind: { type: 'emails' },
+    update: true,
+    graph: 'special',
+    form: { control: 'attendees', label: 'resources', help: 'resourcesHelp' },
+  },
   teamsMeeting: {
     kind: { type: 'boolean' },
     update: true,
@@ -221,6 +238,8 @@ export const meetingFields = {
     form: { control: 'checkbox', label: 'allowNewTimeProposals', option: true },
     formDefault: true,
   },
+  // A series: Graph's patternedRecurrence, mapped by recurrence.ts ("event resource type", `recurrence`).
+  recurrence: { kind: { type: 'recurrence' }, update: true, graph: 'special' },
   hideAttendees: {
     kind: { type: 'boolean' },
     update: true,
@@ -251,14 +270,18 @@ export type KindValue<K extends ValueKind> = K extends { type: 'dateTime' }
           ? number
           : K extends { type: 'enum'; values: readonly (infer V)[] }
             ? V
-            : never;
+            : K extends { type: 'recurrence' }
+              ? Recurrence
+              : never;
 
 /** A field's validated value (in drafts and changes). */
 export type FieldValue<N extends FieldName> = KindValue<Fields[N]['kind']>;
 /** A field's value as a caller gives it (date-times as ISO strings). */
 export type InputValue<N extends FieldName> = Fields[N]['kind'] extends { type: 'dateTime' }
   ? string
-  : FieldValue<N>;
+  : Fields[N]['kind'] extends { type: 'recurrence' }
+    ? RecurrenceInput
+    : FieldValue<N>;
 
 /** Fields that are part of a draft (all but the input-only zone). */
 export type DraftFieldName = { [N in FieldName]: Fields[N]['graph'] extends 'none' ? never : N }[FieldName];
@@ -332,6 +355,8 @@ export const formFieldOrder = [
   'end',
   'timeZone',
   'attendees',
+  'optionalAttendees',
+  'resources',
   'location',
   'teamsMeeting',
   'content',

@@ -20,10 +20,13 @@ import type {
   Meeting,
   MeetingChanges,
   MeetingDraft,
+  MeetingType,
 } from './types';
 import { formatWallTime, parseIsoDateTime, toIanaZone, toWindowsZone, utcMsToWall } from './datetime';
 import { MAX_HTML_LENGTH, findOpenTag, tokenizeHtml } from './htmlTokens';
 import { meetingFields, plainGraphFieldNames } from './fields';
+import { fromGraphRecurrence, toGraphRecurrence } from './recurrence';
+import type { SentRecurrence } from './recurrence';
 import type { FieldName, FieldValue, GraphKeyOf, PlainGraphFieldName } from './fields';
 
 /** `T` with the keys `K` present and not null: how this extension fills a Graph type it sends. */
@@ -41,9 +44,9 @@ type EventKeyed<K extends keyof Event, V> = K extends unknown ? V : never;
 /** A date-time as sent: both fields, the zone a Windows name. */
 export type SentDateTime = Filled<DateTimeTimeZone, 'dateTime' | 'timeZone'>;
 
-/** An attendee as sent: an address and `required`. */
+/** An attendee as sent: an address (and the name Graph gave) and its type. */
 export type SentAttendee = Filled<GraphAttendee, 'type'> & {
-  emailAddress: Filled<EmailAddress, 'address'>;
+  emailAddress: Filled<EmailAddress, 'address'> & Pick<EmailAddress, 'name'>;
 };
 
 /**
@@ -67,11 +70,22 @@ interface SpecialPayload {
   isOnlineMeeting?: EventPart<'isOnlineMeeting'>;
   onlineMeetingProvider?: EventKeyed<'onlineMeetingProvider', string>;
   transactionId?: EventPart<'transactionId'>;
+  recurrence?: EventPart<'recurrence', SentRecurrence>;
 }
 
 /** The fields this module maps by name: the table's `special` ones. A field missing here is a compile error. */
 type SpecialFieldName =
-  'start' | 'end' | 'subject' | 'location' | 'content' | 'contentType' | 'attendees' | 'teamsMeeting';
+  | 'start'
+  | 'end'
+  | 'subject'
+  | 'location'
+  | 'content'
+  | 'contentType'
+  | 'attendees'
+  | 'optionalAttendees'
+  | 'resources'
+  | 'teamsMeeting'
+  | 'recurrence';
 type TableSpecial = {
   [N in FieldName]: (typeof meetingFields)[N]['graph'] extends 'special' ? N : never;
 }[FieldName];
@@ -160,7 +174,10 @@ export function toCreateBody(draft: MeetingDraft, options: CreateOptions): Graph
   body.start = toGraphDateTimeBody(draft.start);
   body.end = toGraphDateTimeBody(draft.end);
   if (draft.location !== undefined) body.location = { displayName: draft.location };
-  if (draft.attendees !== undefined) body.attendees = draft.attendees.map(toGraphAttendee);
+  const attendees = attendeeTypeLists.flatMap(([name, type]) =>
+    (draft[name] ?? []).map((address) => toGraphAttendee(address, type)),
+  );
+  if (attendees.length > 0) body.attendees = attendees;
   if (draft.teamsMeeting === true) {
     if (!options.onlineMeetingProvider) throw teamsUnavailable();
     body.isOnlineMeeting = true;
@@ -168,13 +185,43 @@ export function toCreateBody(draft: MeetingDraft, options: CreateOptions): Graph
   } else if (draft.teamsMeeting === false) {
     body.isOnlineMeeting = false;
   }
+  if (draft.recurrence !== undefined) body.recurrence = toGraphRecurrence(draft.recurrence, graphTimeZone);
   sendPlainFields(draft, body);
   body.transactionId = options.transactionId;
   return body;
 }
 
-function toGraphAttendee(address: string): SentAttendee {
-  return { emailAddress: { address }, type: 'required' };
+/** The draft's attendee lists and the Graph attendee `type` each is sent as ("attendee resource type"). */
+const attendeeTypeLists = [
+  ['attendees', 'required'],
+  ['optionalAttendees', 'optional'],
+  ['resources', 'resource'],
+] as const satisfies readonly (readonly [keyof MeetingDraft, Attendee['type']])[];
+
+function toGraphAttendee(address: string, type: Attendee['type'], name?: string): SentAttendee {
+  return { emailAddress: name ? { address, name } : { address }, type };
+}
+
+/**
+ * The whole attendee list of an update that changes any of the three lists (Graph's PATCH replaces `attendees`
+ * wholesale, "event update" page): the lists given, and `current`'s attendees of the types not given, so nobody of
+ * another type is dropped. An address given in a list leaves the list it was kept in (it moved). Undefined when no
+ * list changes. Throws without `current` (a partial list would remove the others).
+ */
+function updatedAttendees(changes: MeetingChanges, current: Meeting | undefined): SentAttendee[] | undefined {
+  if (attendeeTypeLists.every(([name]) => changes[name] === undefined)) return undefined;
+  if (!current)
+    throw new Error('An update of an attendee list needs the current meeting, to keep the other attendees.');
+  const given = new Set(
+    attendeeTypeLists.flatMap(([name]) => (changes[name] ?? []).map((a) => a.toLowerCase())),
+  );
+  return attendeeTypeLists.flatMap(([name, type]) => {
+    const list = changes[name];
+    if (list !== undefined) return list.map((address) => toGraphAttendee(address, type));
+    return current.attendees
+      .filter((a) => a.type === type && !given.has(a.address.toLowerCase()))
+      .map((a) => toGraphAttendee(a.address, type, a.name));
+  });
 }
 
 /**
@@ -199,8 +246,8 @@ export function pickOnlineMeetingProvider(allowed: string[], defaultProvider?: s
 }
 
 /**
- * The body of `PATCH /me/events/{id}`: only the changed fields (Graph keeps what is not sent). `attendees` only when given (Graph
- * replaces the list wholesale). Teams on for a meeting that is not online sets `isOnlineMeeting` and the
+ * The body of `PATCH /me/events/{id}`: only the changed fields (Graph keeps what is not sent). `attendees` only when
+ * an attendee list is given, then whole, every type kept (Graph replaces the list wholesale; pass `current`). Teams on for a meeting that is not online sets `isOnlineMeeting` and the
  * provider; on for one that is, nothing; off for an online meeting throws (`teamsCannotBeTurnedOff`).
  * New content for an online meeting keeps the Teams join block of `current`'s body after it; pass
  * `current` whenever content changes.
@@ -218,7 +265,8 @@ export function toUpdateBody(
   if (changes.start !== undefined) body.start = toGraphDateTimeBody(changes.start);
   if (changes.end !== undefined) body.end = toGraphDateTimeBody(changes.end);
   if (changes.location !== undefined) body.location = { displayName: changes.location };
-  if (changes.attendees !== undefined) body.attendees = changes.attendees.map(toGraphAttendee);
+  const attendees = updatedAttendees(changes, current);
+  if (attendees !== undefined) body.attendees = attendees;
   if (changes.teamsMeeting === true && current?.isOnlineMeeting !== true) {
     if (!onlineMeetingProvider) throw teamsUnavailable();
     body.isOnlineMeeting = true;
@@ -229,6 +277,7 @@ export function toUpdateBody(
       'This meeting already has a Teams link, and Graph cannot remove it from a meeting.',
     );
   }
+  if (changes.recurrence !== undefined) body.recurrence = toGraphRecurrence(changes.recurrence, graphTimeZone);
   sendPlainFields(changes, body);
   return body;
 }
@@ -501,6 +550,7 @@ function readResponse(item: Json, path: string): AttendeeResponse | undefined {
   const raw = optionalString<ResponseStatus>(status, 'response', `${path}.status.response`)?.toLowerCase();
   return attendeeResponses.find((r) => r.toLowerCase() === raw);
 }
+const eventTypes: readonly MeetingType[] = ['singleInstance', 'occurrence', 'exception', 'seriesMaster'];
 const providers = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'];
 
 function readEmailAddress(v: unknown, path: string): { address: string; name?: string } {
@@ -645,6 +695,14 @@ export function fromGraphEvent(json: unknown): Meeting {
   if (transactionId) meeting.transactionId = transactionId;
   const lastModified = optionalString<Event>(json, 'lastModifiedDateTime');
   if (lastModified) meeting.lastModifiedDateTime = lastModified;
+  // "event resource type": `type`, `seriesMasterId` (occurrences and exceptions), `recurrence` (series masters).
+  const rawType = optionalString<Event>(json, 'type')?.toLowerCase();
+  const type = eventTypes.find((t) => t.toLowerCase() === rawType);
+  if (type) meeting.type = type;
+  const seriesMasterId = optionalString<Event>(json, 'seriesMasterId');
+  if (seriesMasterId) meeting.seriesMasterId = seriesMasterId;
+  const recurrence = fromGraphRecurrence(own<Event>(json, 'recurrence'), fail);
+  if (recurrence) meeting.recurrence = recurrence;
   readPlainFields(json, meeting);
   return meeting;
 }

@@ -4,7 +4,7 @@ import type { FieldError, ValidationCode } from './types';
 /**
  * One English template per validation code. Placeholders: `{field}` (the input's name), `{value}` (what was
  * given), `{max}`, `{count}`, `{excess}`, `{length}`, `{expected}`, `{actual}`, `{zone}`, `{gapStart}`,
- * `{gapEnd}`, `{start}`, `{end}`, `{known}`.
+ * `{gapEnd}`, `{start}`, `{end}`, `{known}`, `{list}`.
  */
 export const validationMessages: Record<ValidationCode, string> = {
   required: 'Enter a value for "{field}": it is required.',
@@ -19,6 +19,8 @@ export const validationMessages: Record<ValidationCode, string> = {
   dateOutOfRange:
     '"{value}" falls outside the years 1 to 9999 in {zone}. Choose a date within them.',
   invalidEmail: 'Enter an email address like name@example.com: "{value}" is not one.',
+  attendeeInTwoLists:
+    '"{value}" is already listed in "{list}". List each address once: in one of attendees, optional attendees or rooms and equipment.',
   tooManyAttendees: 'A meeting can have at most {max} attendees, and this one has {count}. Remove {excess}.',
   tooLong: '"{field}" is too long: {length} characters where at most {max} are allowed. Shorten it.',
   wrongType: '"{field}" must be {expected}, not {actual}.',
@@ -29,8 +31,17 @@ export const validationMessages: Record<ValidationCode, string> = {
   teamsUnavailable:
     'Teams meetings are not available for this account (personal Microsoft accounts cannot add them). Turn "Teams meeting" off.',
   unknownField: '"{field}" is not an input of this action. Remove it; the inputs are: {known}.',
+  invalidDate: '"{field}" must be a date like 2026-03-29: "{value}" is not one.',
+  recurrenceStartDate:
+    '"{field}" must be the date the meeting starts ({expected}), not {value}. Leave it out to use the start date.',
+  recurrenceEndBeforeStart:
+    'The series cannot end ({value}) before it starts ({start}). Choose a later "{field}".',
   invalidMeetingId:
     'The meeting ID "{value}" cannot be right: it contains spaces or control characters, or is only dots. Copy the ID again from the meeting.',
+  windowTooLong:
+    'The start and end are {days} days apart; Outlook looks at most {max} days ahead. Choose a shorter window.',
+  durationExceedsWindow:
+    'A meeting of {value} minutes does not fit between the start and the end. Choose a shorter meeting or a longer window.',
 };
 
 /** Fills `{name}` placeholders from `params`; a placeholder without a value is left as it is. */

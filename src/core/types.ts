@@ -1,6 +1,7 @@
 // Types shared by the meeting rules, the Graph layer, the store, the host and the form.
 // Pure: no runtime `vscode` import anywhere under src/core.
 import type { DraftFieldName, FieldName, FieldValue, InputValue, PlainGraphFieldName } from './fields';
+import type { Recurrence } from './recurrence';
 
 /**
  * Inputs of "Schedule meeting", as a caller (command arguments, the form) gives them: one optional property per
@@ -83,7 +84,16 @@ export interface Meeting extends PlainMeetingFields {
   contentType?: ContentType;
   transactionId?: string;
   lastModifiedDateTime?: string;
+  /** Graph's event `type`: a single meeting, a series' master, one of its occurrences or a changed occurrence. */
+  type?: MeetingType;
+  /** The series master's ID, for an occurrence or an exception. */
+  seriesMasterId?: string;
+  /** A series master's recurrence. */
+  recurrence?: Recurrence;
 }
+
+/** Graph's event `type` ("event resource type"). */
+export type MeetingType = 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
 
 /** Why a field is invalid. Each code has an English template in `validationMessages`. */
 export type ValidationCode =
@@ -95,13 +105,19 @@ export type ValidationCode =
   | 'dateOutOfRange'
   | 'invalidEmail'
   | 'tooManyAttendees'
+  | 'attendeeInTwoLists'
   | 'tooLong'
   | 'wrongType'
   | 'nonexistentLocalTime'
   | 'teamsCannotBeTurnedOff'
   | 'teamsUnavailable'
   | 'unknownField'
-  | 'invalidMeetingId';
+  | 'invalidMeetingId'
+  | 'invalidDate'
+  | 'recurrenceStartDate'
+  | 'recurrenceEndBeforeStart'
+  | 'windowTooLong'
+  | 'durationExceedsWindow';
 
 /** One problem with one field. `field` is the input's name (`start`, `attendees`, `attendees[2]`, ...). */
 export interface FieldError {

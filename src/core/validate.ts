@@ -13,6 +13,7 @@ import { canonicalTimeZone, graphDateTimeToEpochMs, toGraphDateTime, toWindowsZo
 import type { ResolvedDateTime } from './datetime';
 import { fieldError } from './messages';
 import { MAX_MEETING_ID_LENGTH, meetingIdProblem } from './meetingId';
+import { readRecurrence } from './recurrence';
 import {
   CONTENT_MAX,
   LOCATION_MAX,
@@ -102,7 +103,7 @@ function describe(value: unknown): string {
 }
 
 /** Own enumerable data properties of a plain object (never invokes getters), or undefined for a non-object. */
-function readObject(input: unknown): Fields | undefined {
+export function readObject(input: unknown): Fields | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const fields: Fields = new Map();
   for (const key of Object.keys(input)) {
@@ -112,7 +113,8 @@ function readObject(input: unknown): Fields | undefined {
   return fields;
 }
 
-class Collector {
+/** Collects field errors while reading an input's fields (also used by core/findTime.ts). */
+export class Collector {
   readonly errors: FieldError[] = [];
 
   add(field: string, code: ValidationCode, params?: Record<string, string | number>): void {
@@ -335,7 +337,8 @@ function printable(value: string): string {
   return visible.length > 80 ? `${visible.slice(0, 77)}...` : visible;
 }
 
-function notAnObject(input: unknown): Validation<never> {
+/** The one error of an input that is not an object. */
+export function notAnObject(input: unknown): Validation<never> {
   return {
     ok: false,
     errors: [fieldError('input', 'wrongType', { expected: 'an object', actual: describe(input) })],
@@ -371,7 +374,7 @@ function readFields(
   c: Collector,
   fields: Fields,
   names: readonly FieldName[],
-  ctx: ValidationContext,
+  ctx: UpdateValidationContext,
   timesRequired: boolean,
   afterTimes: (values: ReadValues) => void,
 ): ReadValues {
@@ -406,9 +409,46 @@ function readFields(
       case 'enum':
         rest[name] = c.oneOf(fields, name, kind.values);
         break;
+      case 'recurrence': {
+        // Its range starts on the meeting's start date, in its zone: the new start, else the current one.
+        const value = fields.get(name);
+        const start = values.start?.value ?? ctx.current?.start;
+        if (value !== undefined)
+          rest[name] = readRecurrence(value, start ? { start } : {}, (f, code, p) => c.add(f, code, p));
+        break;
+      }
     }
   }
   return values;
+}
+
+/** The three attendee lists, in the order they are checked against each other (fields.ts). */
+export const attendeeListFields = ['attendees', 'optionalAttendees', 'resources'] as const;
+
+/**
+ * The rules across the attendee lists: an address in two lists is refused (at the later list's item, naming the
+ * earlier list), and the lists together hold at most `MAX_ATTENDEES` (Graph's limit on one event's attendees).
+ */
+function checkAttendeeLists(c: Collector, fields: Fields, values: ReadValues): void {
+  const listed = new Map<string, string>();
+  let total = 0;
+  for (const name of attendeeListFields) {
+    const list = values[name] as string[] | undefined;
+    if (list === undefined) continue;
+    const raw = fields.get(name) as unknown[];
+    for (const address of list) {
+      const key = address.toLowerCase();
+      const earlier = listed.get(key);
+      if (earlier === undefined) continue;
+      const index = raw.findIndex((a) => typeof a === 'string' && a.trim().toLowerCase() === key);
+      c.add(`${name}[${index}]`, 'attendeeInTwoLists', { value: printable(address), list: earlier });
+    }
+    for (const address of list) if (!listed.has(address.toLowerCase())) listed.set(address.toLowerCase(), name);
+    const before = total;
+    total += list.length;
+    if (before <= MAX_ATTENDEES && total > MAX_ATTENDEES)
+      c.add(name, 'tooManyAttendees', { max: MAX_ATTENDEES, count: total, excess: total - MAX_ATTENDEES });
+  }
 }
 
 /** Whether a read value is left out of a schedule: blank text, an empty list. */
@@ -443,6 +483,7 @@ export function validateSchedule(input: unknown, ctx: ValidationContext): Valida
   const values = readFields(c, fields, scheduleFieldNames, ctx, true, (v) => {
     if (v.start && v.end) checkOrder(c, 'end', v.start, v.end);
   });
+  checkAttendeeLists(c, fields, values);
   if (c.errors.length > 0 || !values.start || !values.end) return { ok: false, errors: c.errors };
   const draft = { start: values.start.value, end: values.end.value } as MeetingDraft;
   assignFields(draft, values, (v) => !leftOutOfSchedule(v));
@@ -478,6 +519,7 @@ export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Va
       }
     }
   });
+  checkAttendeeLists(c, fields, values);
   if (values.contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
   if (values.teamsMeeting === false && ctx.current?.isOnlineMeeting === true)
     c.add('teamsMeeting', 'teamsCannotBeTurnedOff');

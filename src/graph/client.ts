@@ -533,6 +533,15 @@ export class MeetingsClient {
     return results;
   }
 
+  /** One JSON request for the feature modules (src/graph/findTime.ts): the parsed 2xx body, errors as every call's. */
+  async send(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: { body?: unknown } & CallOptions = {},
+  ): Promise<unknown> {
+    return parseJson(await this.call({ method, path, body: opts.body, signal: opts.signal }));
+  }
+
   /** The calendar's allowed online-meeting providers (cached per client; a failure is not cached). */
   onlineMeetingProviders(opts: CallOptions = {}): Promise<OnlineMeetingProviders> {
     this.providers ??= (async () => {

@@ -1,6 +1,7 @@
 // Sign-in behind one seam: every token comes from `getSession(provider, scopes)` through this class, with the
 // provider and scopes the endpoint's cloud needs (`microsoft` globally, `microsoft-sovereign-cloud` for national clouds).
 import * as vscode from 'vscode';
+import { withFeatureScopes } from './featureScopes';
 import type { Log } from './log';
 import { rememberSecret } from './redact';
 import type { SignInFailure, SignInPlan } from './settingsModel';
@@ -157,6 +158,36 @@ export class Auth implements vscode.Disposable {
   async token(): Promise<string> {
     // The one read of the token (a lint rule allows it only here, as rememberSecret's argument).
     return rememberSecret((await this.session()).accessToken);
+  }
+
+  /**
+   * A second session carrying the base scopes plus `extra` (incremental consent, asked when a feature is first used).
+   * Silent unless `interactive`: `createIfNone` may prompt, so only a user action sets it ("AuthenticationGetSessionOptions"
+   * in vscode.d.ts: `createIfNone` shows a modal dialog asking the user to sign in; `silent` never shows one and gives
+   * `undefined` when no session matches). Undefined when silent and not yet granted; `SignInError` when the prompt fails.
+   */
+  async featureSession(
+    extra: readonly string[],
+    interactive: boolean,
+  ): Promise<vscode.AuthenticationSession | undefined> {
+    if (this.state.get<boolean>(signedOutFlag)) throw new NoAccountError();
+    const plan = this.plan();
+    const scopes = withFeatureScopes(plan, extra);
+    if (!interactive) return vscode.authentication.getSession(plan.providerId, scopes, { silent: true });
+    try {
+      return await vscode.authentication.getSession(plan.providerId, scopes, { createIfNone: true });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      this.log.warn(`Asking for ${extra.join(', ')} failed: ${detail}`);
+      throw new SignInError(classifySignInError(e), detail);
+    }
+  }
+
+  /** The token of the feature session with `extra`, without any prompt; throws `NoAccountError` when not granted. Never log it. */
+  async featureToken(extra: readonly string[]): Promise<string> {
+    const session = await this.featureSession(extra, false);
+    if (!session) throw new NoAccountError();
+    return rememberSecret(session.accessToken);
   }
 
   /** Signs in, prompting when needed (the user asked for it). Throws `SignInError` on failure. */

@@ -14,6 +14,8 @@ import { readSettings } from './settings';
 export class HostContext {
   readonly store: MeetingStore;
   private client: { key: string; api: Promise<MeetingsApi> } | undefined;
+  /** Clients whose token carries extra scopes ("find a time"), by endpoint, account, zone and scopes. */
+  private featureClients = new Map<string, Promise<MeetingsApi>>();
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -51,14 +53,31 @@ export class HostContext {
     return this.client.api;
   }
 
-  private async createClient(settings: Settings): Promise<MeetingsApi> {
+  /** The Graph client whose token carries the base scopes plus `extra` (granted before: `Auth.featureSession`). */
+  async featureGraph(extra: readonly string[]): Promise<MeetingsApi> {
+    if (extra.length === 0) return this.graph();
+    const settings = this.settings();
+    const account = await this.account();
+    const key = `${settings.endpoint}\n${account.id}\n${settings.timeZone}\n${extra.join(' ')}`;
+    let api = this.featureClients.get(key);
+    if (!api) {
+      api = this.createClient(settings, () => this.auth.featureToken(extra));
+      this.featureClients.set(key, api);
+    }
+    return api;
+  }
+
+  private async createClient(
+    settings: Settings,
+    getToken: () => Promise<string> = () => this.auth.token(),
+  ): Promise<MeetingsApi> {
     const started = Date.now();
     // Loaded here, not at the top, so activation does not pay for the Graph client and its SDK.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { MeetingsClient } = require('../graph/client') as typeof GraphClientModule;
     const client = new MeetingsClient({
       baseUrl: settings.endpoint,
-      getToken: () => this.auth.token(),
+      getToken,
       timeZone: settings.timeZone,
       log: (entry) =>
         this.log.info(`${entry.method} ${entry.path} -> ${entry.status ?? entry.error ?? 'no answer'}`),
@@ -70,5 +89,6 @@ export class HostContext {
   /** Drops the client so the next call builds one for the new settings or account. */
   resetClient(): void {
     this.client = undefined;
+    this.featureClients.clear();
   }
 }

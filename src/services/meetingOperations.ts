@@ -20,8 +20,18 @@ import { storedFromMeeting } from './storedMeeting';
 /** The Graph client as the operations use it. */
 export type MeetingsApi = Pick<
   MeetingsClient,
-  'schedule' | 'update' | 'cancel' | 'get' | 'getMany' | 'onlineMeetingProviders' | 'findByTransactionId'
+  | 'schedule'
+  | 'update'
+  | 'cancel'
+  | 'get'
+  | 'getMany'
+  | 'onlineMeetingProviders'
+  | 'findByTransactionId'
+  | 'send'
 >;
+
+/** "Find a time" rides in this bundle (dist/operations.js), loaded at its first use (src/host/findTime.ts). */
+export { FindTimeService } from './findTime';
 
 /** Where the operations log (never tokens). */
 export interface OperationsLog {

@@ -1,6 +1,8 @@
 // The form's strings table (English). The host sends each entry through `vscode.l10n.t`,
 // so a translation needs only an `l10n/bundle.l10n.<lang>.json` file, no code.
 // Placeholders are `{name}`; the page fills them with `formatMessage`.
+import { recurrenceStrings } from '../core/recurrenceStrings';
+
 export const formStrings = {
   titleSchedule: 'Schedule meeting',
   titleUpdate: 'Update meeting',
@@ -16,13 +18,18 @@ export const formStrings = {
   timeZone: 'Time zone',
   subject: 'Subject',
   subjectPlaceholder: 'What is the meeting about?',
-  attendees: 'Attendees',
+  attendees: 'Required attendees',
+  optionalAttendees: 'Optional attendees',
+  resources: 'Rooms and equipment',
+  resourcesHelp: 'Email addresses of rooms or equipment to book.',
   attendeesHelp:
     'Email addresses, one per line, or separated by semicolons or commas. Names as Outlook copies them, Ana Smith <ana@contoso.example>, are fine.',
   attendeeCountOne: '1 attendee',
   attendeeCount: '{count} attendees',
   attendeeDuplicate: '{address} is listed more than once; it is invited once.',
   attendeeError: '{address}: {message}',
+  suggestedAttendees: 'Suggested: they last changed these lines. Nobody is invited until you add them.',
+  suggestedAdd: 'Add {person}',
   location: 'Location',
   locationPlaceholder: 'Room, address or leave empty',
   teams: 'Add a Teams meeting',
@@ -83,6 +90,40 @@ export const formStrings = {
   openInOutlook: 'Open in Outlook',
   join: 'Join Teams meeting',
   copyId: 'Copy ID',
+  /** Issue 13: people suggestions, free/busy, suggested times, rooms. */
+  findTimeTitle: 'Availability',
+  featureAllow: 'Allow',
+  peopleSuggestions: 'Suggested people',
+  peopleCount: '{count} suggestions: up and down arrows to move, Enter to choose, Escape to close.',
+  personAdded: '{person} added.',
+  freeBusyOn: 'Free/busy on {day}',
+  freeBusyLoading: 'Reading free/busy…',
+  freeBusyYou: 'You',
+  busyLine: '{name}: {blocks}',
+  busyBlock: '{status} {start} to {end}',
+  busyFree: '{name}: free all day',
+  busyUnknown: "{name}: free/busy can't be seen",
+  statusBusy: 'busy',
+  statusTentative: 'tentative',
+  statusOof: 'away',
+  statusWorkingElsewhere: 'working elsewhere',
+  statusUnknown: 'unknown',
+  statusFree: 'free',
+  meetingSlot: 'This meeting: {start} to {end}',
+  suggestTimes: 'Suggest times',
+  suggestTimesLoading: 'Looking for times…',
+  suggestTimesNone: 'No time could be suggested for this day.',
+  suggestionConfidence: '{confidence}% likely',
+  suggestionFree: 'free: {names}',
+  suggestionNotFree: 'not free: {names}',
+  suggestionPicked: 'Start and end set to {start} – {end}. Nothing is sent until you press Send.',
+  roomPicker: 'Add a room',
+  roomChoose: 'Choose a room…',
+  roomsLoading: 'Loading rooms…',
+  roomsNone: 'No rooms found.',
+  roomAdded: '{room} added to rooms and equipment.',
+  /** The words of a recurrence's description ("weekly, Mon and Wed"). */
+  ...recurrenceStrings,
 } as const;
 
 export type FormStringKey = keyof typeof formStrings;
