@@ -89,6 +89,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a read: `select` names the only properties to answer with (`$select`; the id always comes). */
+export interface ReadOptions extends CallOptions {
+  select?: readonly string[];
+}
+
 /** What `GET /me/calendar` says about online meetings. */
 export interface OnlineMeetingProviders {
   allowed: string[];
@@ -436,8 +441,9 @@ export class MeetingsClient {
   }
 
   /** Reads one meeting. */
-  async get(id: string, opts: CallOptions = {}): Promise<Meeting> {
-    return parseEvent(await this.call({ method: 'GET', path: eventPath(id), signal: opts.signal }));
+  async get(id: string, opts: ReadOptions = {}): Promise<Meeting> {
+    const path = eventPath(id) + selectQuery(opts.select);
+    return parseEvent(await this.call({ method: 'GET', path, signal: opts.signal }));
   }
 
   /**
@@ -501,7 +507,7 @@ export class MeetingsClient {
    * at a time, sharing them with any other call of this client; throttled inner requests retried). Each id
    * maps to its meeting or its error (a deleted one: `notFound`).
    */
-  async getMany(ids: string[], opts: CallOptions = {}): Promise<Map<string, Meeting | MeetingsError>> {
+  async getMany(ids: string[], opts: ReadOptions = {}): Promise<Map<string, Meeting | MeetingsError>> {
     const unique = [...new Set(ids)];
     const results = new Map<string, Meeting | MeetingsError>();
     const chunks: string[][] = [];
@@ -514,7 +520,7 @@ export class MeetingsClient {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
         if (failure !== undefined) return;
         try {
-          await this.runBatch(chunk, results, stop.signal);
+          await this.runBatch(chunk, results, stop.signal, opts.select);
         } catch (e) {
           failure ??= e;
           stop.abort(e);
@@ -566,6 +572,7 @@ export class MeetingsClient {
     ids: string[],
     results: Map<string, Meeting | MeetingsError>,
     signal: AbortSignal,
+    select?: readonly string[],
   ): Promise<void> {
     let pending = ids;
     let round = 0;
@@ -574,7 +581,7 @@ export class MeetingsClient {
       const requests = pending.map((id, i) => ({
         id: String(i + 1),
         method: 'GET',
-        url: eventPath(id),
+        url: eventPath(id) + selectQuery(select),
         headers: this.readHeaders,
       }));
       const r = await this.call({
@@ -681,6 +688,11 @@ function eventPath(id: string): string {
       message: 'Invalid meeting ID.',
     });
   return `/me/events/${encodeURIComponent(id)}`;
+}
+
+/** `?$select=a,b` for a read of only those properties ("Get event": supports `$select`); empty without any. */
+function selectQuery(select: readonly string[] | undefined): string {
+  return select && select.length > 0 ? `?$select=${select.map(encodeURIComponent).join(',')}` : '';
 }
 
 function mapOrThrow<T>(build: () => T): T {

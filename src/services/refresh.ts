@@ -4,7 +4,7 @@ import type { Meeting } from '../core/types';
 import { isMeetingsError, isNotFoundError } from '../graph/errors';
 import type { StoredMeeting } from '../store/meetingStore';
 import type { OperationsDeps } from './meetingOperations';
-import { storedFromMeeting } from './storedMeeting';
+import { storedFromMeeting, storedMeetingSelect } from './storedMeeting';
 
 /** What one refresh did. */
 export interface RefreshResult {
@@ -70,7 +70,7 @@ export async function refreshMeetings(
   const ids = store.list(account.id).map((m) => m.id);
   if (ids.length === 0) return { checked: 0, recorded: 0, failed: [] };
   const client = await deps.graph();
-  const answers = await client.getMany(ids, { signal: options.signal });
+  const answers = await client.getMany(ids, { signal: options.signal, select: storedMeetingSelect });
   const updates: StoredMeeting[] = [];
   const failed: RefreshResult['failed'] = [];
   for (const id of ids) {

@@ -1019,7 +1019,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return ev ? cancelEvent(ctx, ev) : notFound(ctx);
       }
       if (!ev) return notFound(ctx);
-      if (method === 'GET') return { status: 200, headers: {}, body: renderEvent(ev, ctx.prefer) };
+      if (method === 'GET') return selectProperties(ctx, renderEvent(ev, ctx.prefer));
       if (method === 'PATCH') return updateEvent(ctx, ev);
       if (method === 'DELETE') {
         events.delete(id);
@@ -1083,6 +1083,31 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       body['@odata.nextLink'] = `${opts.nextLinkOrigin ?? base}/v1.0/me/calendarView?${next.toString()}`;
     }
     return { status: 200, headers: {}, body };
+  }
+
+  /**
+   * A read's answer with `$select` applied ("Use query parameters to customize responses"): only the named properties
+   * plus the id (and the `@odata` annotations). A name the event does not have is refused with 400, as Graph was
+   * observed to (`RequestBroker-ParseUri`, "Could not find a property named …", microsoftgraph/microsoft-graph-docs-contrib
+   * #8020; the code and text are as reported there, no test reads them).
+   */
+  function selectProperties(ctx: Ctx, full: Record<string, unknown>): Answer {
+    const raw = ctx.query.$select;
+    if (raw === undefined) return { status: 200, headers: {}, body: full };
+    const names = raw.split(',').map((x) => x.trim());
+    const unknown = names.find((n) => !(n in full) || n.startsWith('@'));
+    if (unknown !== undefined) {
+      return errorAnswer(
+        400,
+        'RequestBroker-ParseUri',
+        `Could not find a property named '${unknown}' on type 'microsoft.graph.event'.`,
+        ctx.requestId,
+      );
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(full))
+      if (k.startsWith('@odata.') || k === 'id' || names.includes(k)) out[k] = v;
+    return { status: 200, headers: {}, body: out };
   }
 
   function methodNotAllowed(ctx: Ctx): Answer {

@@ -2,6 +2,7 @@
 // Graph over HTTPS (src/services/refresh.ts, src/store/meetingStore.ts).
 import assert from 'node:assert/strict';
 import { refreshMeetings } from '../../src/services/refresh';
+import { storedFromMeeting, storedMeetingSelect } from '../../src/services/storedMeeting';
 import { sampleDraft, useHarness } from '../fake/harness';
 import { respond } from '../fake/responses';
 import { SharedMemento, accountId, openWindow } from './env';
@@ -57,5 +58,58 @@ describe('tree refresh (issue 12) against the fake Graph', () => {
     const win = openWindow(new SharedMemento(), h.client());
     const { id } = await win.ops.schedule(sampleDraft({ attendees: people }));
     assert.throws(() => respond(h.fake, id, 'nobody@contoso.example', 'accepted'), /not an attendee/);
+  });
+
+  describe('refresh reads only what the tree needs ($select)', () => {
+    it('every GET of a refresh, in the $batch too, asks for the stored fields only', async () => {
+      const win = openWindow(new SharedMemento(), h.client());
+      for (let i = 0; i < 3; i++) await win.ops.schedule(sampleDraft({ subject: `M${i}` }));
+      const mark = h.fake.requests.length;
+      await refreshMeetings(win.deps);
+      const gets = h.fake.requests.slice(mark).filter((r) => r.method === 'GET');
+      assert.equal(gets.length, 3);
+      for (const r of gets) {
+        assert.ok(r.batchOf !== undefined, 'read in a $batch');
+        assert.deepEqual(r.query.$select?.split(','), [...storedMeetingSelect]);
+      }
+    });
+
+    it('the record a refresh stores is the one a full read gives (the fake answers only the selected properties)', async () => {
+      const client = h.client();
+      const win = openWindow(new SharedMemento(), client);
+      const { id } = await win.ops.schedule(
+        sampleDraft({ attendees: people, teamsMeeting: true, subject: 'Planning' }),
+      );
+      respond(h.fake, id, 'ada@contoso.example', 'accepted');
+      respond(h.fake, id, 'grace@contoso.example', 'declined');
+      const ev = h.fake.events.get(id)!;
+      ev.subject = 'Planning, moved';
+      ev.startMs += 3_600_000;
+      ev.endMs += 3_600_000;
+      ev.lastModifiedDateTime = '2030-01-01T08:00:00.1234567Z';
+      await refreshMeetings(win.deps);
+      const expected = storedFromMeeting(await client.get(id));
+      assert.deepEqual(win.store.get(accountId, id), expected);
+      assert.equal(expected.online, true);
+      assert.equal(expected.organizer, true);
+      assert.deepEqual(expected.responses, { accepted: 1, declined: 1, noAnswer: 2 });
+    });
+
+    it('the fake answers a $select with those properties and the id, and refuses a property events do not have', async () => {
+      const client = h.client();
+      const win = openWindow(new SharedMemento(), client);
+      const { id } = await win.ops.schedule(sampleDraft());
+      const url = `${h.fake.url}/v1.0/me/events/${encodeURIComponent(id)}`;
+      const auth = { authorization: 'Bearer test-token' };
+      const picked = await h.trust.fetch(`${url}?$select=subject,isCancelled`, { headers: auth });
+      assert.equal(picked.status, 200);
+      const body = (await picked.json()) as Record<string, unknown>;
+      assert.deepEqual(
+        Object.keys(body).filter((k) => !k.startsWith('@odata.')),
+        ['id', 'subject', 'isCancelled'],
+      );
+      const bad = await h.trust.fetch(`${url}?$select=subject,colour`, { headers: auth });
+      assert.equal(bad.status, 400);
+    });
   });
 });
