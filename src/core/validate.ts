@@ -443,7 +443,8 @@ function checkAttendeeLists(c: Collector, fields: Fields, values: ReadValues): v
       const index = raw.findIndex((a) => typeof a === 'string' && a.trim().toLowerCase() === key);
       c.add(`${name}[${index}]`, 'attendeeInTwoLists', { value: printable(address), list: earlier });
     }
-    for (const address of list) if (!listed.has(address.toLowerCase())) listed.set(address.toLowerCase(), name);
+    for (const address of list)
+      if (!listed.has(address.toLowerCase())) listed.set(address.toLowerCase(), name);
     const before = total;
     total += list.length;
     if (before <= MAX_ATTENDEES && total > MAX_ATTENDEES)

@@ -376,10 +376,16 @@ export class MeetingsClient {
     return parseEvent(await this.call(spec));
   }
 
-  /** Changes only the given fields; reads the meeting first only when the content or Teams changes without `current`. */
+  /** Changes only the given fields; reads the meeting first when the content, Teams or attendees change without `current`. */
   async update(changes: MeetingChanges, opts: { current?: Meeting } & CallOptions = {}): Promise<Meeting> {
     let current = opts.current;
-    const needsCurrent = changes.content !== undefined || changes.teamsMeeting !== undefined;
+    // An attendee list is sent whole, with the other types' attendees read from the meeting (mapping.ts).
+    const needsCurrent =
+      changes.content !== undefined ||
+      changes.teamsMeeting !== undefined ||
+      changes.attendees !== undefined ||
+      changes.optionalAttendees !== undefined ||
+      changes.resources !== undefined;
     if (needsCurrent && !current) current = await this.get(changes.meetingId, opts);
     let provider: string | undefined;
     if (changes.teamsMeeting === true && current?.isOnlineMeeting !== true) {

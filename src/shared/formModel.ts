@@ -238,14 +238,25 @@ function normText(s: string): string {
 
 /**
  * The update input for what changed between `original` and `values`. The time block (start, end, time zone)
- * travels together when any part of it changed, since wall times mean nothing without their zone.
+ * travels together when any part of it changed, since wall times mean nothing without their zone; so do the three
+ * attendee lists (Graph gets them as one list).
  */
 export function formToUpdateInput(meetingId: string, values: FormValues, original: FormValues): UpdateInput {
   const input: Record<string, unknown> = { meetingId };
   const timesChanged =
     values.start !== original.start || values.end !== original.end || values.timeZone !== original.timeZone;
+  // The attendee lists travel together too: the form shows all three, so an address in two of them is caught.
+  const attendeeLists = formFieldOrder.filter((n) => formControl(n).control === 'attendees');
+  const attendeesChanged = attendeeLists.some(
+    (n) => !sameAttendees(valueOf(values, n) as string[], valueOf(original, n) as string[]),
+  );
   for (const name of formFieldOrder) {
     const control = formControl(name).control;
+    if (control === 'attendees' && attendeesChanged) {
+      input[name] = fieldInput(name, valueOf(values, name));
+      if (input[name] === undefined) input[name] = [];
+      continue;
+    }
     if (control === 'dateTime' || control === 'timeZone') {
       if (timesChanged)
         input[name] = fieldInput(name, valueOf(values, name), { before: valueOf(original, name) });
@@ -283,6 +294,11 @@ export function storedToFormValues(
   };
 }
 
+/** The addresses of `meeting`'s attendees of one type (the form's three lists). */
+function addressesOfType(meeting: Meeting, type: Meeting['attendees'][number]['type']): string[] {
+  return meeting.attendees.filter((a) => a.type === type).map((a) => a.address);
+}
+
 /** The form values that show `meeting` in `timeZone` (update mode); plain fields (options) as Graph sent them. */
 export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
   const plain: Record<string, unknown> = {};
@@ -296,7 +312,9 @@ export function meetingToFormValues(meeting: Meeting, timeZone: string): FormVal
     end: meetingWall(meeting.end, timeZone),
     timeZone,
     subject: meeting.subject,
-    attendees: meeting.attendees.map((a) => a.address),
+    attendees: addressesOfType(meeting, 'required'),
+    optionalAttendees: addressesOfType(meeting, 'optional'),
+    resources: addressesOfType(meeting, 'resource'),
     location: meeting.location ?? '',
     teamsMeeting: meeting.isOnlineMeeting,
     content: meeting.content

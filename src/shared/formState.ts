@@ -217,7 +217,8 @@ export function applyResult(draft: Draft, msg: ResultMessage): ResultStep {
 /** The submit button's label: Sending…, else Send (Send update) when there are attendees, otherwise Save. */
 export function submitLabel(draft: Draft): FormStringKey {
   if (draft.pending) return 'sending';
-  if (parseAttendees(draft.attendeesText).length === 0) return 'submitSave';
+  const others = draft.values.optionalAttendees.length + draft.values.resources.length;
+  if (parseAttendees(draft.attendeesText).length === 0 && others === 0) return 'submitSave';
   return draft.mode === 'update' ? 'submitSendUpdate' : 'submitSend';
 }
 

@@ -208,7 +208,7 @@ export class MeetingForm {
 
     root.replaceChildren(heading, this.#status, ...this.#draftOffer(), this.#form, this.#success);
     this.#wire();
-    this.#fitAttendees();
+    for (const name of fieldOrder) this.#fitAttendees(name);
     this.#updateDuration();
     this.#updateAttendeesSummary();
     let completed = false;
@@ -548,7 +548,7 @@ export class MeetingForm {
     this.#draft.values = values;
     this.#draft.attendeesText = this.#attendees.value;
     this.#draft.touched = [...this.#touched];
-    this.#fitAttendees();
+    this.#fitAttendees(name);
     this.#updateAttendeesSummary();
     this.#save();
     // The host keeps a new form's values, to offer them again if the tab is closed unsent.
@@ -570,9 +570,12 @@ export class MeetingForm {
     return submitLabel(this.#draft);
   }
 
-  #fitAttendees(): void {
-    const lines = this.#attendees.value.split('\n').length;
-    this.#attendees.rows = Math.min(12, Math.max(3, lines));
+  /** Grows an attendee list with its lines (up to 12): the required list shows 3 rows at least, the others 2. */
+  #fitAttendees(name: FieldName): void {
+    if (formControl(name).control !== 'attendees') return;
+    const control = this.#controls[name] as VscodeTextarea;
+    const lines = control.value.split('\n').length;
+    control.rows = Math.min(12, Math.max(name === 'attendees' ? 3 : 2, lines));
   }
 
   #readValues(): FormValues {
@@ -651,7 +654,10 @@ export class MeetingForm {
       case 'textarea':
         return this.#textarea(name, value as string, 8, placeholder);
       case 'attendees':
-        return this.#textarea(name, this.#draft.attendeesText, 3, 'name@example.com');
+        // The required list keeps its text as typed (names included); the others show their addresses.
+        return name === 'attendees'
+          ? this.#textarea(name, this.#draft.attendeesText, 3, 'name@example.com')
+          : this.#textarea(name, (value as string[]).join('\n'), 2);
       case 'timeZone': {
         const select = document.createElement('vscode-single-select');
         select.id = name;
@@ -699,7 +705,7 @@ export class MeetingForm {
       );
     }
     const box = this.#field(name, this.#t(spec.label), control, spec.help ? this.#t(spec.help) : undefined);
-    if (spec.control === 'attendees') {
+    if (name === 'attendees') {
       box.querySelector('.error')?.before(this.#attendeesSummary);
       control.setAttribute(
         'aria-describedby',
@@ -743,8 +749,8 @@ export class MeetingForm {
       const texts = errors.map((error) => {
         const text = errorText(this.#withLabel(error), this.#init.messages);
         const index = errorTarget(error.field).index;
-        if (name !== 'attendees' || index === undefined) return text;
-        const address = this.#draft.values.attendees[index] ?? '';
+        if (formControl(name).control !== 'attendees' || index === undefined) return text;
+        const address = (this.#valueOf(this.#draft.values, name) as string[])[index] ?? '';
         return text.includes(address) ? text : this.#t('attendeeError', { address, message: text });
       });
       byField.set(name, texts);
@@ -777,6 +783,9 @@ export class MeetingForm {
     const name = typeof field === 'string' ? errorTarget(field).name : '';
     if ((fieldOrder as readonly string[]).includes(name))
       params.field = this.#t(formControl(name as FieldName).label);
+    // The other attendee list an address is already in (attendeeInTwoLists), by its label.
+    if (typeof params.list === 'string' && (fieldOrder as readonly string[]).includes(params.list))
+      params.list = this.#t(formControl(params.list as FieldName).label);
     for (const key of ['start', 'end', 'value', 'gapStart', 'gapEnd']) {
       const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::\d\d)?$/.exec(String(params[key] ?? ''));
       if (!m) continue;
@@ -908,6 +917,12 @@ export class MeetingForm {
     return `${format.formatRange(start, end)} · ${this.#zoneOption(zone, zone).label}`;
   }
 
+  /** Everyone a sent form invited (the three attendee lists), or "Nobody". */
+  #invited(sent: FormValues): string {
+    const all = [...sent.attendees, ...(sent.optionalAttendees ?? []), ...(sent.resources ?? [])];
+    return all.length > 0 ? all.join(', ') : this.#t('sentNobody');
+  }
+
   #showSuccess(success: NonNullable<Draft['success']>): void {
     const { meetingId, canJoin, sent } = success;
     this.#form.hidden = true;
@@ -929,10 +944,7 @@ export class MeetingForm {
       ? [
           ...row('sentSubject', sent.subject.trim() || this.#t('noSubject')),
           ...row('sentWhen', this.#sentWhen(sent)),
-          ...row(
-            'sentInvited',
-            sent.attendees.length > 0 ? sent.attendees.join(', ') : this.#t('sentNobody'),
-          ),
+          ...row('sentInvited', this.#invited(sent)),
           ...(sent.teamsMeeting
             ? row('sentTeams', this.#t(canJoin ? 'sentTeamsLink' : 'sentTeamsPending'))
             : []),

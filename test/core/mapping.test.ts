@@ -155,10 +155,10 @@ describe('core mapping: update', () => {
   });
 
   it('sends attendees wholesale when given, even an empty list', () => {
-    assert.deepEqual(toUpdateBody({ meetingId: 'id', attendees: ['a@b.co'] }).attendees, [
+    assert.deepEqual(toUpdateBody({ meetingId: 'id', attendees: ['a@b.co'] }, offlineMeeting).attendees, [
       { emailAddress: { address: 'a@b.co' }, type: 'required' },
     ]);
-    assert.deepEqual(toUpdateBody({ meetingId: 'id', attendees: [] }).attendees, []);
+    assert.deepEqual(toUpdateBody({ meetingId: 'id', attendees: [] }, offlineMeeting).attendees, []);
   });
 
   it('turns Teams on for a meeting that is not online', () => {

@@ -22,6 +22,8 @@ const base: FormValues = {
   timeZone: 'Europe/Berlin',
   subject: 'Weekly',
   attendees: ['a@example.com', 'b@example.com'],
+  optionalAttendees: [],
+  resources: [],
   location: 'Room 1',
   teamsMeeting: true,
   content: 'Agenda',
@@ -75,6 +77,8 @@ describe('formModel', () => {
           timeZone: 'Europe/Berlin',
           subject: '',
           attendees: [],
+          optionalAttendees: [],
+          resources: [],
           location: '',
           teamsMeeting: false,
           content: '',
@@ -184,13 +188,18 @@ describe('formModel', () => {
         { ...base, attendees: [...base.attendees, 'c@example.com'] },
         base,
       );
+      // With the other two lists (issue 12: the three travel together).
       assert.deepEqual(added, {
         meetingId: 'M1',
         attendees: ['a@example.com', 'b@example.com', 'c@example.com'],
+        optionalAttendees: [],
+        resources: [],
       });
       assert.deepEqual(formToUpdateInput('M1', { ...base, attendees: [] }, base), {
         meetingId: 'M1',
         attendees: [],
+        optionalAttendees: [],
+        resources: [],
       });
     });
 
@@ -231,7 +240,9 @@ describe('formModel', () => {
       end: '2030-06-03T11:15',
       timeZone: 'Europe/Berlin',
       subject: 'Review',
-      attendees: ['a@example.com', 'b@example.com'],
+      attendees: ['a@example.com'],
+      optionalAttendees: ['b@example.com'],
+      resources: [],
       location: 'Room 7',
       teamsMeeting: true,
       content: 'Notes',

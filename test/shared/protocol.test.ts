@@ -9,6 +9,8 @@ const values = {
   timeZone: 'Europe/Berlin',
   subject: 'S',
   attendees: ['a@example.com'],
+  optionalAttendees: [],
+  resources: [],
   location: '',
   teamsMeeting: false,
   content: '',

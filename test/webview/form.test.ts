@@ -160,6 +160,8 @@ describe('meeting form page (headless Chromium)', function () {
       timeZone: 'Europe/Berlin',
       subject: 'Sprint review',
       attendees: ['ana@example.com', 'bo@example.org'],
+      optionalAttendees: [],
+      resources: [],
       location: 'Room 4',
       teamsMeeting: true,
       content: 'Agenda',

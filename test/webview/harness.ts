@@ -32,6 +32,8 @@ export function sampleValues(over: Partial<FormValues> = {}): FormValues {
     timeZone: 'Europe/Berlin',
     subject: '',
     attendees: [],
+    optionalAttendees: [],
+    resources: [],
     location: '',
     teamsMeeting: false,
     content: '',
