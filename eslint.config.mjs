@@ -14,6 +14,7 @@ const pureFolders = [
   'src/host/commandArgs.ts',
   'src/host/formDispatch.ts',
   'src/host/inertText.ts',
+  'src/host/nextMeetingModel.ts',
   'src/host/notify.ts',
   'src/host/operations.ts',
   'src/host/redact.ts',

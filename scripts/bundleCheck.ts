@@ -63,6 +63,7 @@ export const placements: { source: string; may: Placement; why: string }[] = [
   },
   { source: 'src/graph/client.ts', may: all(graph), why: 'the Graph client, loaded at the first request' },
   { source: 'src/graph/retry.ts', may: all(graph), why: 'the Graph client, loaded at the first request' },
+  { source: 'src/graph/calendarView.ts', may: all(graph), why: 'the calendar view, read through the Graph client' },
   {
     source: 'src/graph/errors.ts',
     may: { [graph]: Infinity, [extension]: helpersOnly, [operations]: helpersOnly, [forms]: helpersOnly },

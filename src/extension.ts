@@ -13,6 +13,7 @@ import type { FormPanels } from './host/formPanel';
 import { createLog } from './host/log';
 import { recoverPendingCreates } from './host/recovery';
 import { HostContext } from './host/hostContext';
+import { registerNextMeeting } from './host/nextMeeting';
 import { lazyMeetingOperations } from './host/operations';
 import { onDidChangeSettings, readAuthSettings } from './host/settings';
 import { registerTree } from './host/tree';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerMeetingCommands(host, operations, forms),
     ...registerItemCommands(host, operations, tree),
     ...registerAccountCommands(host, channel),
+    ...registerNextMeeting(host),
     ...registerFindTimeCommands(lazyFindTime(host)),
     onDidChangeSettings((e) => {
       host.resetClient();

@@ -24,6 +24,8 @@ import {
 import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
 import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
+import type { CalendarEntry, TimeWindow } from './calendarView';
+import { readCalendarView } from './calendarView';
 import type { MeetingsErrorKind } from './errors';
 import {
   MeetingsError,
@@ -467,28 +469,43 @@ export class MeetingsClient {
       $select: 'id,transactionId,start,end',
       $top: String(CALENDAR_VIEW_PAGE),
     });
-    let path: string | undefined = `/me/calendarView?${query.toString()}`;
-    const maxPages = opts.maxPages ?? CALENDAR_VIEW_MAX_PAGES;
-    for (let page = 0; path !== undefined; page++) {
-      if (page >= maxPages) {
-        throw new MeetingsError({
-          kind: 'server',
-          code: 'tooManyPages',
-          message: `The calendar view did not end within ${maxPages} pages.`,
-        });
-      }
-      const r = await this.call({ method: 'GET', path, signal: opts.signal });
-      const json = parseJson(r);
-      if (!isRecord(json) || !Array.isArray(json.value)) throw badResponse(r);
-      for (const item of json.value as unknown[]) {
+    const path = `/me/calendarView?${query.toString()}`;
+    for await (const page of this.pages(path, opts.maxPages ?? CALENDAR_VIEW_MAX_PAGES, opts)) {
+      for (const item of page) {
         if (isRecord(item) && item.transactionId === transactionId && typeof item.id === 'string') {
           return this.get(item.id, opts);
         }
       }
-      const next = json['@odata.nextLink'];
-      path = typeof next === 'string' ? this.relativeLink(next, r) : undefined;
     }
     return undefined;
+  }
+
+  /** The user's calendar entries overlapping `window` (epoch ms), occurrences expanded, soonest first (calendarView.ts). */
+  calendarView(window: TimeWindow, opts: CallOptions = {}): Promise<CalendarEntry[]> {
+    return readCalendarView((path, maxPages) => this.pages(path, maxPages, opts), window);
+  }
+
+  /**
+   * The request primitive for collections: GETs `path` (below the API version) and yields each page's `value`,
+   * following `@odata.nextLink` to the configured origin only, at most `maxPages` pages (then `tooManyPages`).
+   */
+  async *pages(path: string, maxPages: number, opts: CallOptions = {}): AsyncGenerator<unknown[]> {
+    let next: string | undefined = path;
+    for (let page = 0; next !== undefined; page++) {
+      if (page >= maxPages) {
+        throw new MeetingsError({
+          kind: 'server',
+          code: 'tooManyPages',
+          message: `The collection did not end within ${maxPages} pages.`,
+        });
+      }
+      const r = await this.call({ method: 'GET', path: next, signal: opts.signal });
+      const json = parseJson(r);
+      if (!isRecord(json) || !Array.isArray(json.value)) throw badResponse(r);
+      const link = json['@odata.nextLink'];
+      yield json.value as unknown[];
+      next = typeof link === 'string' ? this.relativeLink(link, r) : undefined;
+    }
   }
 
   /** A next link as a path below the API version; only links to the configured origin are followed. */

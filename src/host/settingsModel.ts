@@ -12,6 +12,8 @@ export const settingKeys = {
   endpoint: 'graph.endpoint',
   defaultDurationMinutes: 'defaultDurationMinutes',
   timeZone: 'timeZone',
+  showNextMeeting: 'nextMeeting.showInStatusBar',
+  reminderMinutes: 'nextMeeting.reminderMinutes',
 } as const;
 
 export const defaultEndpoint = 'https://graph.microsoft.com';
@@ -174,6 +176,38 @@ export function meetingDefaults(
     workspaceIgnored: [
       ...(zone.workspaceIgnored ? [settingKeys.timeZone] : []),
       ...(duration.workspaceIgnored ? [settingKeys.defaultDurationMinutes] : []),
+    ],
+  };
+}
+
+export const defaultReminderMinutes = 5;
+export const maxReminderMinutes = 120;
+
+/** The reminder's lead before a meeting: whole minutes in [0, 120] (0: no reminder), else the default. */
+export function parseReminderMinutes(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return defaultReminderMinutes;
+  return Math.min(maxReminderMinutes, Math.max(0, Math.round(value)));
+}
+
+/** The next meeting's settings (status bar item, reminder lead) and the settings whose workspace value was ignored. */
+export interface NextMeetingSettings {
+  showInStatusBar: boolean;
+  reminderMinutes: number;
+  workspaceIgnored: string[];
+}
+
+/** The next meeting's settings from their inspections: user values only, else the defaults. */
+export function nextMeetingSettings(
+  inspect: (key: string) => Inspection<unknown> | undefined,
+): NextMeetingSettings {
+  const show = userValue(inspect(settingKeys.showNextMeeting));
+  const lead = userValue(inspect(settingKeys.reminderMinutes));
+  return {
+    showInStatusBar: typeof show.value === 'boolean' ? show.value : true,
+    reminderMinutes: parseReminderMinutes(lead.value),
+    workspaceIgnored: [
+      ...(show.workspaceIgnored ? [settingKeys.showNextMeeting] : []),
+      ...(lead.workspaceIgnored ? [settingKeys.reminderMinutes] : []),
     ],
   };
 }

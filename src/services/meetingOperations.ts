@@ -28,6 +28,7 @@ export type MeetingsApi = Pick<
   | 'onlineMeetingProviders'
   | 'findByTransactionId'
   | 'send'
+  | 'calendarView'
 >;
 
 /** "Find a time" rides in this bundle (dist/operations.js), loaded at its first use (src/host/findTime.ts). */

@@ -23,6 +23,12 @@ const verbose = process.env.OM_VERBOSE === '1';
 /** Built-in extensions switched off in test runs: the real Microsoft sign-in must never be the one answering. */
 export const disabledBuiltins = ['vscode.microsoft-authentication'];
 
+/** The next meeting's status bar item and reminders switched off (user settings). */
+export const nextMeetingOff = {
+  'outlookMeetings.nextMeeting.showInStatusBar': false,
+  'outlookMeetings.nextMeeting.reminderMinutes': 0,
+};
+
 function log(text: string): void {
   process.stderr.write(`[test:vscode] ${text}\n`);
 }
@@ -69,6 +75,9 @@ async function main(): Promise<number> {
       workspace,
       env: tlsEnv(tls),
       args: disabledBuiltins.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
+      // The next meeting reads the calendar by itself once signed in: off, so the suites' request counts stay
+      // theirs (test/integration/nextMeeting.test.ts turns it on).
+      userSettings: nextMeetingOff,
       onOutput: verbose ? (line) => log(`code-server: ${line}`) : undefined,
     });
     log(`code-server ${server.url} (pid ${server.pid})`);
