@@ -10,6 +10,16 @@ import { testCertificates } from './certs';
 import { formatInZone, parseWall, resolveZone, wallToUtc } from './fakeTime';
 
 /** A mailbox owner or organizer. */
+import type { SeriesFields } from './recurrence';
+import {
+  eventType,
+  findEvent,
+  instancesAnswer,
+  parseRecurrence,
+  renderRecurrence,
+  seriesPatch,
+  toException,
+} from './recurrence';
 export interface FakeUser {
   address: string;
   name?: string;
@@ -22,7 +32,7 @@ export interface FakeCalendar {
 }
 
 /** An event as the fake stores it. Times are instants; the zone names are what the creator sent. */
-export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>> {
+export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>>, SeriesFields {
   id: string;
   iCalUId: string;
   changeKey: string;
@@ -283,6 +293,7 @@ const eventProperties = new Set([
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 const joinSeparator = '________________________________________________________________________________';
 
+  'recurrence',
 /** Starts the fake Graph server on 127.0.0.1 over HTTPS with a test CA. */
 export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeGraph> {
   const certs = opts.tls ?? (await testCertificates());
@@ -367,7 +378,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       return ev;
     },
     render: (id, timeZone) => {
-      const ev = events.get(id);
+      const ev = findEvent({ events }, id);
       return ev ? renderEvent(ev, { immutableId: true, bodyText: false, timeZone }) : undefined;
     },
     close: () =>
@@ -827,6 +838,13 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 
   function notFound(ctx: Ctx): Answer {
     return errorAnswer(
+    // A series master (test/fake/recurrence.ts checks the recurrence against the start).
+    const recurrence = isRecord(ctx.body) ? ctx.body.recurrence : undefined;
+    if (recurrence !== undefined && recurrence !== null) {
+      const rec = parseRecurrence(recurrence, ev.startMs, ev.originalStartTimeZone);
+      if (!rec.ok) return errorAnswer(400, 'ErrorInvalidRequest', rec.message, ctx.requestId);
+      ev.recurrence = rec.value;
+    }
       404,
       'ErrorItemNotFound',
       'The specified object was not found in the store.',
@@ -894,6 +912,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       else ev.location = v.location;
     }
     if (v.attendees !== undefined) ev.attendees = v.attendees;
+    const seriesRefusal = seriesPatch(
+      { events },
+      ev,
+      ctx.body as Record<string, unknown>,
+      startMs,
+      v.start?.zone ?? ev.originalStartTimeZone,
+    );
+    if (seriesRefusal) return errorAnswer(400, seriesRefusal[0], seriesRefusal[1], ctx.requestId);
     copyOptions(ev, v);
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -1005,22 +1031,45 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (path === '/me/events' || path === '/me/calendar/events') {
       if (method === 'POST') return createEvent(ctx);
       if (method === 'GET') {
-        const value = [...events.values()].map((e) => renderEvent(e, ctx.prefer));
+        // Lists single events and series masters, not exceptions ("List events").
+        const value = [...events.values()].filter((e) => !e.exception).map((e) => renderEvent(e, ctx.prefer));
         return { status: 200, headers: {}, body: { value } };
       }
       return methodNotAllowed(ctx);
     }
-    const m = /^\/me\/(?:calendar\/)?events\/([^/]+)(\/cancel)?$/.exec(path);
+    const m = /^\/me\/(?:calendar\/)?events\/([^/]+)(\/cancel|\/instances)?$/.exec(path);
     if (m) {
       const id = decodeURIComponent(m[1]!);
-      const ev = events.get(id);
+      // An occurrence's ID names it alone: a change that succeeds makes it an exception (test/fake/recurrence.ts).
+      const ev = findEvent({ events }, id);
+      const kept = (answer: Answer): Answer => {
+        if (ev && answer.status < 300) toException({ events }, ev);
+        return answer;
+      };
+      if (m[2] === '/instances') {
+        if (method !== 'GET') return methodNotAllowed(ctx);
+        if (!ev) return notFound(ctx);
+        const link = `${opts.nextLinkOrigin ?? base}/v1.0${ctx.route}`;
+        return instancesAnswer(
+          { events },
+          ev,
+          ctx.query,
+          (e) => renderEvent(e, ctx.prefer),
+          link,
+          (message) => errorAnswer(400, 'ErrorInvalidParameter', message, ctx.requestId),
+        );
+      }
       if (m[2]) {
         if (method !== 'POST') return methodNotAllowed(ctx);
-        return ev ? cancelEvent(ctx, ev) : notFound(ctx);
+        return ev ? kept(cancelEvent(ctx, ev)) : notFound(ctx);
       }
       if (!ev) return notFound(ctx);
       if (method === 'GET') return selectProperties(ctx, renderEvent(ev, ctx.prefer));
-      if (method === 'PATCH') return updateEvent(ctx, ev);
+      if (method === 'PATCH') {
+        // A changed occurrence answers as the exception it becomes (a virtual one is this request's own copy).
+        if (ev.seriesMasterId !== undefined) ev.exception = true;
+        return kept(updateEvent(ctx, ev));
+      }
       if (method === 'DELETE') {
         events.delete(id);
         return { status: 204, headers: {} };
@@ -1037,6 +1086,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     const instant = (v: string | undefined): number | undefined => {
       if (v === undefined || v.trim() === '') return undefined;
       const text = /(Z|[+-]\d\d:?\d\d)$/i.test(v) ? v : `${v}Z`;
+        kept({ status: 204, headers: {} });
       const ms = Date.parse(text);
       return Number.isNaN(ms) ? undefined : ms;
     };
@@ -1158,9 +1208,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       isCancelled: ev.isCancelled,
       isOrganizer: ev.isOrganizer,
       responseRequested: ev.responseRequested ?? booleanDefaults.responseRequested,
-      seriesMasterId: null,
+      seriesMasterId: ev.seriesMasterId ?? null,
       showAs: ev.showAs ?? 'busy',
-      type: 'singleInstance',
+      type: eventType(ev),
       webLink:
         ev.webLink ??
         `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(ev.id)}&exvsurl=1&path=/calendar/item`,
@@ -1179,7 +1229,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       end: { dateTime: formatInZone(ev.endMs, zone), timeZone: zoneName },
       location,
       locations: ev.location ? [location] : [],
-      recurrence: null,
+      recurrence: renderRecurrence(ev),
       attendees: ev.attendees.map((a) => ({
         type: a.type,
         status: { response: a.response ?? 'none', time: a.responseTime ?? '0001-01-01T00:00:00Z' },
