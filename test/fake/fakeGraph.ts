@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCertificates } from './certs';
 import { testCertificates } from './certs';
+import type { FakeFindTime } from './findTime';
+import { createFindTime } from './findTime';
 import { formatInZone, parseWall, resolveZone, wallToUtc } from './fakeTime';
 
 /** A mailbox owner or organizer. */
@@ -192,6 +194,8 @@ export interface FakeGraph {
   clearFaults(): void;
   /** Sets the signed-in user (who organizes the events created from now on). */
   setUser(user: FakeUser): void;
+  /** People, rooms, busy blocks, token scopes and working hours of the "find a time" endpoints (findTime.ts). */
+  findTime: FakeFindTime;
   /** Sets what `GET /me/calendar` reports, e.g. a personal account: `{ allowed: ['skypeForConsumer'] }`. */
   setCalendar(calendar: FakeCalendar): void;
   /** Adds an event directly (e.g. one organized by someone else); returns it. */
@@ -315,6 +319,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   let seq = 0;
   let base = '';
   const idKey = opts.errorRequestIdKey ?? 'request-id';
+  const findTime = createFindTime({
+    events: () => events.values(),
+    user: () => user,
+    personal: () => calendar.allowedOnlineMeetingProviders.includes('skypeForConsumer'),
+    mailboxTimeZone: () => opts.mailboxTimeZone ?? 'Pacific Standard Time',
+    base: () => base,
+    error: (status, code, message, requestId) => errorAnswer(status, code, message, requestId),
+  });
 
   const fake: FakeGraph = {
     url: '',
@@ -376,6 +388,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       events.set(ev.id, ev);
       if (ev.transactionId) byTransaction.set(ev.transactionId, ev.id);
       return ev;
+    },
+    get findTime() {
+      return findTime.handle;
     },
     render: (id, timeZone) => {
       const ev = findEvent({ events }, id);
@@ -1076,6 +1091,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       return methodNotAllowed(ctx);
     }
+    const found = findTime.route(ctx);
+    if (found) return found;
     const segment = path.split('/').filter(Boolean).pop() ?? '';
     return errorAnswer(400, 'BadRequest', `Resource not found for the segment '${segment}'.`, ctx.requestId);
   }
