@@ -12,6 +12,7 @@ const pureFolders = [
   'src/services/**',
   // Pure modules of the host, tested in plain Node (left where they are; the host's other files use `vscode`).
   'src/host/commandArgs.ts',
+  'src/host/featureScopes.ts',
   'src/host/formDispatch.ts',
   'src/host/inertText.ts',
   'src/host/nextMeetingModel.ts',
