@@ -17,6 +17,7 @@ import { registerNextMeeting } from './host/nextMeeting';
 import { lazyMeetingOperations } from './host/operations';
 import { onDidChangeSettings, readAuthSettings } from './host/settings';
 import { registerTree } from './host/tree';
+import { registerSelectionMeeting } from './host/selectionMeeting';
 
 const formViewType: typeof FormPanelModule.formViewType = 'outlookMeetings.form';
 
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerMeetingCommands(host, operations, forms),
     ...registerItemCommands(host, operations, tree),
     ...registerAccountCommands(host, channel),
+    ...registerSelectionMeeting(host, (prefill) => loadForms().openSchedule(prefill)),
     ...registerNextMeeting(host),
     ...registerFindTimeCommands(lazyFindTime(host)),
     onDidChangeSettings((e) => {

@@ -36,6 +36,8 @@ export const validationMessages: Record<ValidationCode, string> = {
     '"{field}" must be the date the meeting starts ({expected}), not {value}. Leave it out to use the start date.',
   recurrenceEndBeforeStart:
     'The series cannot end ({value}) before it starts ({start}). Choose a later "{field}".',
+  recurrenceOfOccurrence:
+    'This is one occurrence of a series, and an occurrence has no recurrence of its own. Change the recurrence with the series\' meeting ID.',
   invalidMeetingId:
     'The meeting ID "{value}" cannot be right: it contains spaces or control characters, or is only dots. Copy the ID again from the meeting.',
   windowTooLong:

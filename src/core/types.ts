@@ -116,6 +116,7 @@ export type ValidationCode =
   | 'invalidDate'
   | 'recurrenceStartDate'
   | 'recurrenceEndBeforeStart'
+  | 'recurrenceOfOccurrence'
   | 'windowTooLong'
   | 'durationExceedsWindow';
 

@@ -6,6 +6,7 @@ import type {
   GraphDateTime,
   MeetingChanges,
   MeetingDraft,
+  MeetingType,
   Validation,
   ValidationCode,
 } from './types';
@@ -52,6 +53,8 @@ export interface CurrentMeeting {
   start: GraphDateTime;
   end: GraphDateTime;
   isOnlineMeeting?: boolean;
+  /** Graph's event `type`: an occurrence or exception takes no recurrence of its own. */
+  type?: MeetingType;
 }
 
 /** Context of an update: the current meeting, when known, lets single-ended time changes and Teams be checked. */
@@ -524,6 +527,10 @@ export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Va
   if (values.contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
   if (values.teamsMeeting === false && ctx.current?.isOnlineMeeting === true)
     c.add('teamsMeeting', 'teamsCannotBeTurnedOff');
+  // "Update event": an occurrence's ID changes that occurrence; its series' recurrence goes with the master's ID.
+  const type = ctx.current?.type;
+  if (fields.get('recurrence') !== undefined && (type === 'occurrence' || type === 'exception'))
+    c.add('recurrence', 'recurrenceOfOccurrence');
   if (c.errors.length > 0 || meetingId === undefined) return { ok: false, errors: c.errors };
   const changes: MeetingChanges = { meetingId };
   assignFields(changes, values, () => true);

@@ -23,6 +23,7 @@ import type {
   FormValues,
   InitMessage,
   ResultMessage,
+  SuggestedAttendee,
   TeamsState,
   ToWebview,
 } from '../shared/protocol';
@@ -32,6 +33,7 @@ import type * as HostErrors from './errors';
 import type { FormLock } from './formDispatch';
 import { dispatchFormMessage, formLock, newFormNonce } from './formDispatch';
 import type { HostContext } from './hostContext';
+import type { SchedulePrefill } from './selectionMeeting';
 
 export const formViewType = 'outlookMeetings.form';
 
@@ -105,6 +107,8 @@ interface FormSetup {
   teams: Promise<TeamsState>;
   /** A new form: the values of the last one closed unsent, which the page offers to restore. */
   closedDraft?: FormValues;
+  /** A new form: people offered as attendees (meetings about code), added only when the user chooses. */
+  suggestedAttendees?: SuggestedAttendee[];
 }
 
 /** One open form. */
@@ -161,6 +165,7 @@ class FormPanel {
       timeZones: timeZones(),
       maxAttendees: MAX_ATTENDEES,
       closedDraft: this.setup.closedDraft,
+      suggestedAttendees: this.setup.suggestedAttendees,
     };
   }
 
@@ -277,6 +282,8 @@ export class FormPanels implements vscode.Disposable {
   private readonly open = new Set<FormPanel>();
   /** The last new form closed unsent, offered by the next one (memory only). */
   private closedDraft: FormValues | undefined;
+  /** Prefilled forms opened so far: each gets its own key. */
+  private prefilled = 0;
 
   /** Locks the open forms of a meeting the store now records as cancelled or deleted (here or in Outlook). */
   private readonly storeWatch: { dispose(): void };
@@ -388,7 +395,8 @@ export class FormPanels implements vscode.Disposable {
   }
 
   /** Opens the schedule form (or reveals the open one, unless it shows its success view). */
-  async openSchedule(): Promise<void> {
+  async openSchedule(prefill?: SchedulePrefill): Promise<void> {
+    if (prefill) return this.openPrefilled(prefill);
     const existing = this.reusable('schedule');
     if (existing) return existing.panel.reveal();
     const settings = this.services.settings();
@@ -403,6 +411,19 @@ export class FormPanels implements vscode.Disposable {
       values,
       teams: this.teamsState(),
       closedDraft,
+    });
+  }
+
+  /** Opens a new form with `prefill` (meetings about code): always its own tab, never an open one. */
+  private async openPrefilled(prefill: SchedulePrefill): Promise<void> {
+    const settings = this.services.settings();
+    await this.services.account();
+    const values = { ...defaultFormValues(new Date(), settings.timeZone, settings.durationMinutes), ...prefill.values };
+    this.create(`schedule:${++this.prefilled}`, vscode.l10n.t('Schedule Meeting'), {
+      mode: 'schedule',
+      values,
+      teams: this.teamsState(),
+      suggestedAttendees: prefill.suggestedAttendees,
     });
   }
 

@@ -42,6 +42,14 @@ export interface InitMessage {
   maxAttendees: number;
   /** Schedule mode: the values of a new form whose tab was closed unsent, offered to restore. */
   closedDraft?: FormValues;
+  /** People the page offers to add as attendees (never added until the user chooses): who last changed the code. */
+  suggestedAttendees?: SuggestedAttendee[];
+}
+
+/** A person the form suggests as an attendee (meetings about code: who last changed the lines). */
+export interface SuggestedAttendee {
+  name: string;
+  address: string;
 }
 
 /** Host to page: the meeting was saved (the answer to a `submit`, echoing its `requestId`). */
@@ -119,6 +127,8 @@ export const protocolLimits = {
   attendee: 512,
   attendees: 2000,
   content: 200_000,
+  /** Suggested attendees in an `init`. */
+  suggestions: 50,
 } as const;
 
 type Plain = Record<string, unknown>;
@@ -252,6 +262,21 @@ function optional(v: unknown, check: (v: unknown) => boolean): boolean {
 
 const isText = (v: unknown): boolean => typeof v === 'string';
 
+/** A list of suggested attendees: names and addresses, nothing else, within the transport caps. */
+function isSuggestionList(v: unknown): boolean {
+  return (
+    Array.isArray(v) &&
+    v.length <= protocolLimits.suggestions &&
+    v.every(
+      (p) =>
+        isPlainObject(p) &&
+        hasExactKeys(p, ['name', 'address']) &&
+        isString(p.name, protocolLimits.attendee) &&
+        isString(p.address, protocolLimits.attendee, true),
+    )
+  );
+}
+
 /** An `init` with every field checked (values and closed draft by the field table); the message itself. */
 function parseInit(msg: Plain): InitMessage | undefined {
   const { teams } = msg;
@@ -260,6 +285,7 @@ function parseInit(msg: Plain): InitMessage | undefined {
     optional(msg.meetingId, isText) &&
     parseFormValues(msg.values) !== undefined &&
     optional(msg.closedDraft, (d) => parseFormValues(d) !== undefined) &&
+    optional(msg.suggestedAttendees, isSuggestionList) &&
     isPlainObject(teams) &&
     typeof teams.enabled === 'boolean' &&
     optional(teams.reason, isText) &&

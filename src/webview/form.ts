@@ -41,6 +41,7 @@ import type { Draft, StatusKey } from '../shared/formState';
 import { formControl, formDefault, formFieldOrder } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import { el, setText } from './dom';
+import { suggestedAttendeesBox } from './suggestedAttendees';
 import { errorText, validateForm } from './validation';
 import type { ZoneChoice } from './zones';
 import { sortZoneChoices, zoneChoice, zoneCity } from './zones';
@@ -711,8 +712,23 @@ export class MeetingForm {
         'aria-describedby',
         `${control.getAttribute('aria-describedby') ?? ''} attendees-summary`.trim(),
       );
+      const suggested = this.#init.suggestedAttendees;
+      const group =
+        suggested &&
+        suggestedAttendeesBox(suggested, this.#draft.values.attendees, this.#t, (address, last) =>
+          this.#addAttendee(address, last),
+        );
+      if (group) box.append(group);
     }
     return box;
+  }
+
+  /** Adds a suggested address to the required attendees, as if typed; focus returns to them after the last one. */
+  #addAttendee(address: string, last: boolean): void {
+    const text = this.#attendees.value.replace(/\s+$/, '');
+    this.#attendees.value = text ? `${text}\n${address}` : address;
+    this.#edited('attendees', false);
+    if (last) this.#attendees.focus();
   }
 
   #save(): void {

@@ -211,6 +211,29 @@ describe('recurrence: validation', () => {
     );
   });
 
+  it("an occurrence's or exception's recurrence is refused (it goes with the series' ID)", () => {
+    const current = {
+      start: { dateTime: '2030-03-04T09:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2030-03-04T10:00:00', timeZone: 'Europe/Berlin' },
+    };
+    for (const type of ['occurrence', 'exception'] as const) {
+      const v = validateUpdate(
+        { meetingId: 'AAMk=', recurrence: weekly },
+        { ...ctx, current: { ...current, type } },
+      );
+      assert.ok(!v.ok);
+      assert.deepEqual(
+        v.errors.map((e) => [e.field, e.code]),
+        [['recurrence', 'recurrenceOfOccurrence']],
+      );
+    }
+    const master = validateUpdate(
+      { meetingId: 'AAMk=', recurrence: weekly },
+      { ...ctx, current: { ...current, type: 'seriesMaster' } },
+    );
+    assert.ok(master.ok);
+  });
+
   it('a stored draft with a recurrence validates again (recovery)', () => {
     const v = validateSchedule({ ...times, recurrence: weekly }, ctx);
     assert.ok(v.ok);
