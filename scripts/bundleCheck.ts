@@ -65,6 +65,11 @@ export const placements: { source: string; may: Placement; why: string }[] = [
   { source: 'src/graph/retry.ts', may: all(graph), why: 'the Graph client, loaded at the first request' },
   { source: 'src/graph/calendarView.ts', may: all(graph), why: 'the calendar view, read through the Graph client' },
   {
+    source: 'src/graph/instances.ts',
+    may: all(graph),
+    why: "a series' occurrences, read through the Graph client (the tree's occurrence commands)",
+  },
+  {
     source: 'src/graph/errors.ts',
     may: { [graph]: Infinity, [extension]: helpersOnly, [operations]: helpersOnly, [forms]: helpersOnly },
     why: 'MeetingsError lives in the Graph bundle; the others carry only its guards (isMeetingsError, isNotFoundError)',

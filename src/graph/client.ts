@@ -26,6 +26,8 @@ import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
 import type { CalendarEntry, TimeWindow } from './calendarView';
 import { readCalendarView } from './calendarView';
+import type { Occurrence } from './instances';
+import { listOccurrences } from './instances';
 import type { MeetingsErrorKind } from './errors';
 import {
   MeetingsError,
@@ -478,6 +480,11 @@ export class MeetingsClient {
       }
     }
     return undefined;
+  }
+
+  /** The occurrences of the series `seriesMasterId` overlapping `window` (epoch ms), soonest first (instances.ts). */
+  occurrences(seriesMasterId: string, window: TimeWindow, opts: CallOptions = {}): Promise<Occurrence[]> {
+    return listOccurrences(this, seriesMasterId, window, opts);
   }
 
   /** The user's calendar entries overlapping `window` (epoch ms), occurrences expanded, soonest first (calendarView.ts). */

@@ -15,8 +15,11 @@ import {
   meetingState,
   responseSummary,
   rowAction,
+  seriesText,
   treeGroups,
 } from './treeModel';
+import type { RecurrenceStrings } from '../core/recurrenceStrings';
+import { recurrenceStrings } from '../core/recurrenceStrings';
 import type { Meeting } from '../core/types';
 import { notify } from './notifications';
 import { isSandboxEndpoint } from './sandbox';
@@ -69,6 +72,17 @@ const responseWords: ResponseWords = {
   declined: (n) => vscode.l10n.t('{0} declined', n),
   noAnswer: (n) => vscode.l10n.t('{0} no answer', n),
 };
+
+let translatedRecurrence: RecurrenceStrings | undefined;
+/** The words of a series' pattern, translated (they are part of the form's strings, so in the l10n bundle). */
+function recurrenceWords(): RecurrenceStrings {
+  if (!translatedRecurrence) {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(recurrenceStrings)) out[key] = vscode.l10n.t(value);
+    translatedRecurrence = out as RecurrenceStrings;
+  }
+  return translatedRecurrence;
+}
 
 /** The most attendees the tooltip lists, one a line. */
 const tooltipPeople = 15;
@@ -152,7 +166,10 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const subject = m.subject.trim() || vscode.l10n.t('(no subject)');
     const item = new vscode.TreeItem(subject, vscode.TreeItemCollapsibleState.None);
     item.id = `meeting:${m.id}`;
-    const when = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
+    const first = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
+    // A series shows its pattern and its first occurrence ("weekly, Mon and Wed, from …").
+    const pattern = seriesText(m, vscode.env.language, recurrenceWords());
+    const when = pattern ? vscode.l10n.t('{0}, from {1}', pattern, first) : first;
     // How the attendees answered, after the time (the stored counts; refresh brings them up to date).
     const answered = m.status === 'active' ? responseSummary(m.responses, responseWords) : undefined;
     item.description = answered ? `${when} · ${answered}` : when;
@@ -229,9 +246,11 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     // One person a line: their answer and any new time they proposed ("attendee resource type": `status`,
     // `proposedNewTime`).
     const people = details?.attendees.map((a) => `  ${attendeeText(a, answers, proposal)}`) ?? [];
+    const pattern = seriesText(m, vscode.env.language, recurrenceWords());
     return [
       m.subject.trim() || vscode.l10n.t('(no subject)'),
       formatWhen(m.start, m.end, vscode.env.language, zone),
+      pattern ? vscode.l10n.t('Repeats {0}', pattern) : undefined,
       vscode.l10n.t('Time zone: {0}', m.timeZone),
       details?.location ? vscode.l10n.t('Location: {0}', details.location) : undefined,
       ...(people.length > 0

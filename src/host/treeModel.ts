@@ -1,7 +1,10 @@
 // What the meetings tree shows, computed without `vscode`: groups, labels, context values, tooltips.
 import { graphDateTimeToEpochMs } from '../core/datetime';
-import type { Attendee, AttendeeResponse, GraphDateTime } from '../core/types';
+import { describeRecurrence, readRecurrence } from '../core/recurrence';
+import type { RecurrenceStrings } from '../core/recurrenceStrings';
+import type { Attendee, AttendeeResponse, GraphDateTime, MeetingType } from '../core/types';
 import type { MeetingGroups, ResponseCounts, StoredMeeting } from '../store/meetingStore';
+import { seriesEnd } from '../store/meetingStore';
 
 export type GroupId = keyof MeetingGroups;
 
@@ -15,18 +18,85 @@ export type MeetingState = 'upcoming' | 'past' | 'cancelled' | 'deleted';
 export function meetingState(m: StoredMeeting, now: number): MeetingState {
   if (m.status === 'deleted') return 'deleted';
   if (m.status === 'cancelled') return 'cancelled';
-  return m.end > now ? 'upcoming' : 'past';
+  return (m.recurrence ? seriesEnd(m) : m.end) > now ? 'upcoming' : 'past';
 }
 
 /**
- * The tree item's context value: `meeting.<state>[.online][.organizer]`, e.g. `meeting.upcoming.online.organizer`.
- * Menus match it with regular expressions (`viewItem =~ /^meeting\.upcoming\b/`).
+ * The tree item's context value: `meeting.<state>[.online][.organizer][.series]`, e.g.
+ * `meeting.upcoming.online.organizer.series` (a series master). Menus match it with regular expressions
+ * (`viewItem =~ /^meeting\.upcoming\b/`).
  */
 export function meetingContextValue(m: StoredMeeting, now: number): string {
   let v = `meeting.${meetingState(m, now)}`;
   if (m.online) v += '.online';
   if (m.organizer) v += '.organizer';
+  if (seriesRecurrence(m)) v += '.series';
   return v;
+}
+
+/** A stored series master's recurrence, checked again (a damaged record counts as none). */
+function seriesRecurrence(m: StoredMeeting): ReturnType<typeof readRecurrence> {
+  if (m.recurrence === undefined) return undefined;
+  return readRecurrence(m.recurrence, {}, () => undefined);
+}
+
+/** A series master's pattern, "weekly, Mon and Wed" (`describeRecurrence`); undefined for any other meeting. */
+export function seriesText(
+  m: StoredMeeting,
+  locale: string | undefined,
+  strings?: RecurrenceStrings,
+): string | undefined {
+  const r = seriesRecurrence(m);
+  if (!r) return undefined;
+  try {
+    return describeRecurrence(r, locale, strings);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The window of occurrences offered to pick from: from `now` over the next year (366 days). */
+export function occurrenceWindow(now: number): { start: number; end: number } {
+  return { start: now, end: now + 366 * 86_400_000 };
+}
+
+/** What a cancel of a meeting of this Graph `type` cancels ("event resource type"; Graph's rule for series IDs). */
+export function cancelScope(type: MeetingType | undefined): 'series' | 'occurrence' | 'meeting' {
+  if (type === 'seriesMaster') return 'series';
+  if (type === 'occurrence' || type === 'exception') return 'occurrence';
+  return 'meeting';
+}
+
+const occurrenceFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An occurrence in the picker: weekday, date and time range in the display zone ("Mon, Jan 7, 2030, 10:00 – 10:30 AM"). */
+export function formatOccurrence(
+  start: number,
+  end: number,
+  locale: string | undefined,
+  timeZone?: string,
+): string {
+  if (!formattable(start)) return unknownWhen;
+  const key = `${locale ?? ''}\n${timeZone ?? ''}`;
+  let f = occurrenceFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = {
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    };
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat(undefined, options);
+    }
+    if (occurrenceFormats.size >= 32) occurrenceFormats.clear();
+    occurrenceFormats.set(key, f);
+  }
+  return formattable(end) && end >= start ? f.formatRange(start, end) : f.format(start);
 }
 
 /** What clicking a meeting's row (or Enter on it) does: both open the meeting in the form (`updateMeeting`). */

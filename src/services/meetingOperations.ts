@@ -11,6 +11,7 @@ import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft }
 import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
+import type { Occurrence } from '../graph/instances';
 import type { MeetingStore } from '../store/meetingStore';
 import { InvalidArgumentsError, OrganizerOnlyError, mayHaveReachedGraph } from './errors';
 import type { RecoveryOptions, RecoveryOutcome } from './recovery';
@@ -29,6 +30,7 @@ export type MeetingsApi = Pick<
   | 'findByTransactionId'
   | 'send'
   | 'calendarView'
+  | 'occurrences'
 >;
 
 /** "Find a time" rides in this bundle (dist/operations.js), loaded at its first use (src/host/findTime.ts). */
@@ -202,6 +204,18 @@ export class MeetingOperations {
     }
     await this.record(meeting);
     return meeting;
+  }
+
+  /**
+   * The occurrences (and changed occurrences) of the series `seriesMasterId` overlapping `window` (epoch ms), soonest
+   * first (`GET /me/events/{id}/instances`, graph/instances.ts): the tree's "Update/Cancel this occurrence…" list.
+   */
+  async occurrences(
+    seriesMasterId: string,
+    window: { start: number; end: number },
+    options: OperationOptions = {},
+  ): Promise<Occurrence[]> {
+    return (await this.deps.graph()).occurrences(seriesMasterId, window, options);
   }
 
   /** Stores Graph's answer for a meeting the store already lists. */

@@ -30,4 +30,6 @@ export const storedMeetingSelect = [
   'isCancelled',
   'lastModifiedDateTime',
   'attendees',
+  'type',
+  'recurrence',
 ] as const satisfies readonly (keyof Event)[];

@@ -5,6 +5,7 @@
 // wrote; only then is the stored list read again and the queued changes re-applied to it, so two windows
 // never lose each other's meetings while a single window's write costs no re-read, re-sort or re-index.
 import { isMeetingId } from '../core/meetingId';
+import type { Recurrence } from '../core/recurrence';
 import type { Attendee, Meeting, MeetingDraft } from '../core/types';
 
 /** The subset of `vscode.Memento` the store needs. */
@@ -35,6 +36,11 @@ export interface StoredMeeting {
   cancelRequested?: boolean;
   /** How the attendees answered, counted (absent without attendees, and in records older than the counts). */
   responses?: ResponseCounts;
+  /**
+   * A series master's recurrence, as Graph reported it (validated by the mapping); `start`/`end` are then its first
+   * occurrence's. Absent for single meetings and occurrences, and in older records.
+   */
+  recurrence?: Recurrence;
 }
 
 /**
@@ -246,7 +252,53 @@ export function toStoredMeeting(meeting: Meeting, toInstant: WallTimeToInstant):
   if (meeting.lastModifiedDateTime) record.lastModified = meeting.lastModifiedDateTime;
   const responses = countResponses(meeting.attendees);
   if (responses) record.responses = responses;
+  if (meeting.type === 'seriesMaster' && meeting.recurrence) record.recurrence = meeting.recurrence;
   return record;
+}
+
+const dayMs = 86_400_000;
+/** The longest a pattern's period can be, in days ("recurrencePattern resource type": `interval` counts these). */
+const periodDays: Record<string, number> = {
+  daily: 1,
+  weekly: 7,
+  absoluteMonthly: 31,
+  relativeMonthly: 31,
+  absoluteYearly: 366,
+  relativeYearly: 366,
+};
+
+/**
+ * When a meeting is over: its end, or for a series master the end of its last occurrence, bounded from above without
+ * expanding the series: `noEnd` never (Infinity); `endDate` the day after that date in any zone (its UTC midnight plus
+ * two days) plus one occurrence's length; `numbered` the first start plus as many periods (`interval` days, weeks at
+ * most 7 days, months 31, years 366) as it takes, plus one period of slack. A stored recurrence of the wrong shape
+ * (a damaged record) counts as none.
+ */
+export function seriesEnd(m: StoredMeeting): number {
+  const r = m.recurrence as unknown;
+  if (typeof r !== 'object' || r === null) return m.end;
+  const { pattern, range } = r as { pattern?: Partial<Recurrence['pattern']>; range?: Partial<Recurrence['range']> };
+  const period = periodDays[String(pattern?.type)];
+  const interval = pattern?.interval;
+  if (period === undefined || typeof interval !== 'number' || !(interval >= 1) || typeof range !== 'object')
+    return m.end;
+  const length = Math.max(0, m.end - m.start);
+  switch (range?.type) {
+    case 'noEnd':
+      return Number.POSITIVE_INFINITY;
+    case 'endDate': {
+      const last = Date.parse(`${String(range.endDate)}T00:00:00Z`);
+      return Number.isNaN(last) ? m.end : last + 2 * dayMs + length;
+    }
+    case 'numbered': {
+      const count = range.numberOfOccurrences;
+      if (typeof count !== 'number' || !(count >= 1)) return m.end;
+      const perPeriod = Array.isArray(pattern?.daysOfWeek) ? Math.max(1, pattern.daysOfWeek.length) : 1;
+      return m.start + (Math.ceil(count / perPeriod) + 1) * interval * period * dayMs + length;
+    }
+    default:
+      return m.end;
+  }
 }
 
 /** Splits meetings into the tree's groups, each newest (latest start) first. O(n), no sort. */
@@ -255,7 +307,7 @@ export function groupMeetings(meetings: readonly StoredMeeting[], now: number): 
   for (let i = meetings.length - 1; i >= 0; i--) {
     const m = meetings[i];
     if (m.status !== 'active') groups.cancelled.push(m);
-    else if (m.end > now) groups.upcoming.push(m);
+    else if ((m.recurrence ? seriesEnd(m) : m.end) > now) groups.upcoming.push(m);
     else groups.past.push(m);
   }
   return groups;

@@ -1,12 +1,13 @@
-// Per-meeting commands (open in Outlook, join, copy ID) and refresh. They take a tree item, or
-// `{ meetingId }` from other code; with an arguments object they show no UI and reject on failure.
+// Per-meeting commands (open in Outlook, join, copy ID), a series' occurrence commands, and refresh. They take a tree
+// item, or `{ meetingId }` from other code; with an arguments object they show no UI and reject on failure.
 import * as vscode from 'vscode';
 import type { MeetingOperations } from '../../services/meetingOperations';
-import { classifyCommandArg, meetingIdArgument } from '../commandArgs';
+import type { MeetingNodeRef } from '../commandArgs';
+import { classifyCommandArg, meetingIdArgument, meetingNodeType } from '../commandArgs';
 import type { HostContext } from '../hostContext';
 import type { MeetingsTree } from '../tree';
 import { inSandbox } from '../tree';
-import { pickMeeting } from './pickMeeting';
+import { pickMeeting, pickOccurrence } from './pickMeeting';
 import { invalidArgument, runWithUi } from './run';
 import { rejectMasked } from '../redact';
 import type { LinkKind } from '../../services/linkHosts';
@@ -40,7 +41,10 @@ async function resolveTarget(
   }
 }
 
-/** Registers open in Outlook, join, copy ID and refresh. */
+/** A meeting as a tree item refers to it, so a command given it opens its UI (form, confirmation). */
+const nodeRef = (meetingId: string): MeetingNodeRef => ({ nodeType: meetingNodeType, meetingId });
+
+/** Registers open in Outlook, join, copy ID, the occurrence commands and refresh. */
 export function registerItemCommands(
   services: HostContext,
   actions: MeetingOperations,
@@ -114,6 +118,35 @@ export function registerItemCommands(
         return id;
       },
     ),
+    ...(['updateOccurrence', 'cancelOccurrence'] as const).map((which) => {
+      const command = `outlookMeetings.${which}`;
+      // A series' context menu: pick one of its next occurrences, then open that occurrence alone in the form or the
+      // cancel confirmation (Graph's rule: an occurrence's ID changes or cancels that occurrence only). Callers with
+      // arguments pass the occurrence's ID to updateMeeting / cancelMeeting instead.
+      return vscode.commands.registerCommand(command, (arg: unknown) => {
+        if (classifyCommandArg(arg).kind === 'args') {
+          return Promise.reject(
+            new Error(
+              `${command} takes a series from the Meetings view. With arguments, pass an occurrence's ID to outlookMeetings.updateMeeting or outlookMeetings.cancelMeeting.`,
+            ),
+          );
+        }
+        return runWithUi(services, async () => {
+          const title =
+            which === 'updateOccurrence'
+              ? vscode.l10n.t('Update This Occurrence')
+              : vscode.l10n.t('Cancel This Occurrence');
+          const { meetingId: seriesId } = await resolveTarget(services, command, arg, title);
+          if (!seriesId) return;
+          const occurrenceId = await pickOccurrence(services, actions, seriesId, title);
+          if (!occurrenceId) return;
+          await vscode.commands.executeCommand(
+            which === 'updateOccurrence' ? 'outlookMeetings.updateMeeting' : 'outlookMeetings.cancelMeeting',
+            nodeRef(occurrenceId),
+          );
+        });
+      });
+    }),
     vscode.commands.registerCommand('outlookMeetings.refresh', () => tree.refreshAndReport()),
   ];
 }

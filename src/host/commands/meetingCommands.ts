@@ -7,7 +7,7 @@ import type { MeetingOperations } from '../../services/meetingOperations';
 import { classifyCommandArg } from '../commandArgs';
 import type { FormPanels } from '../formPanel';
 import type { HostContext } from '../hostContext';
-import { formatWhen } from '../treeModel';
+import { cancelScope, formatWhen } from '../treeModel';
 import { graphDateTimeToEpochMs } from '../../core/datetime';
 import { pickMeeting } from './pickMeeting';
 import { ensureSignedIn, invalidArgument, runWithUi } from './run';
@@ -84,9 +84,26 @@ async function cancelWithUi(actions: MeetingOperations, meetingId: string): Prom
       : meeting.start.dateTime;
   const keep = vscode.l10n.t('Keep Meeting');
   const confirm = notified ? vscode.l10n.t('Send Cancellation') : vscode.l10n.t('Cancel Meeting');
+  // Graph's rule: a series master's ID cancels the whole series, an occurrence's that occurrence only.
+  const scope = cancelScope(meeting.type);
+  const question =
+    scope === 'series'
+      ? vscode.l10n.t('Cancel the whole series "{0}" (from {1})?', subject, when)
+      : scope === 'occurrence'
+        ? vscode.l10n.t('Cancel the occurrence of "{0}" on {1}?', subject, when)
+        : vscode.l10n.t('Cancel "{0}" ({1})?', subject, when);
+  const scopeNote =
+    scope === 'series'
+      ? vscode.l10n.t('Every occurrence of the series is cancelled.')
+      : scope === 'occurrence'
+        ? vscode.l10n.t('Only this occurrence is cancelled; the rest of the series stays.')
+        : undefined;
   const answer = await notify.warn(
-    vscode.l10n.t('Cancel "{0}" ({1})?', subject, when),
-    { modal: true, detail: attendeeSummary(meeting) },
+    question,
+    {
+      modal: true,
+      detail: scopeNote ? `${scopeNote} ${attendeeSummary(meeting)}` : attendeeSummary(meeting),
+    },
     keep,
     confirm,
   );
@@ -96,7 +113,11 @@ async function cancelWithUi(actions: MeetingOperations, meetingId: string): Prom
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the meeting…') },
     () => actions.cancel(input, { checked: meeting }),
   );
-  void notify.info(vscode.l10n.t('"{0}" was cancelled.', subject));
+  void notify.info(
+    scope === 'occurrence'
+      ? vscode.l10n.t('The occurrence of "{0}" on {1} was cancelled.', subject, when)
+      : vscode.l10n.t('"{0}" was cancelled.', subject),
+  );
 }
 
 /** Registers schedule, update and cancel. */

@@ -1,9 +1,13 @@
-// The quick pick of the account's stored meetings (upcoming first) plus "Enter a meeting ID…".
+// The quick pick of the account's stored meetings (upcoming first) plus "Enter a meeting ID…", and the pick of one of
+// a series' next occurrences.
 import * as vscode from 'vscode';
+import { graphDateTimeToEpochMs } from '../../core/datetime';
+import type { MeetingOperations } from '../../services/meetingOperations';
 import type { HostContext } from '../hostContext';
 import { parseMeetingIdInput } from '../commandArgs';
+import { notify } from '../notifications';
 import { displayZone } from '../tree';
-import { formatWhen, pickOrder } from '../treeModel';
+import { formatOccurrence, formatWhen, occurrenceWindow, pickOrder } from '../treeModel';
 
 interface Item extends vscode.QuickPickItem {
   meetingId?: string;
@@ -43,4 +47,49 @@ export async function pickMeeting(services: HostContext, title: string): Promise
       parseMeetingIdInput(text) ? undefined : vscode.l10n.t('Enter a meeting ID without spaces.'),
   });
   return typed === undefined ? undefined : parseMeetingIdInput(typed);
+}
+
+/** The most occurrences offered at once (the next ones). */
+const maxOccurrences = 100;
+
+/**
+ * Lets the user pick one of the next occurrences of the series `seriesMasterId` (read from Graph: `GET
+ * /me/events/{id}/instances` over the next year), shown with weekday, date and time in the user's zone. Undefined
+ * when dismissed, or when the series has no occurrence left (the user is told).
+ */
+export async function pickOccurrence(
+  services: HostContext,
+  actions: MeetingOperations,
+  seriesMasterId: string,
+  title: string,
+): Promise<string | undefined> {
+  const occurrences = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the occurrences…') },
+    () => actions.occurrences(seriesMasterId, occurrenceWindow(Date.now())),
+  );
+  const upcoming = occurrences.filter((o) => !o.isCancelled).slice(0, maxOccurrences);
+  if (upcoming.length === 0) {
+    void notify.info(vscode.l10n.t('This series has no occurrences in the next year.'));
+    return undefined;
+  }
+  const zone = displayZone(services);
+  const items: Item[] = upcoming.map((o) => {
+    const start = graphDateTimeToEpochMs(o.start);
+    const end = graphDateTimeToEpochMs(o.end);
+    return {
+      label:
+        start === undefined
+          ? o.start.dateTime
+          : formatOccurrence(start, end ?? start, vscode.env.language, zone),
+      // An exception: this occurrence was changed on its own (Graph's type `exception`).
+      description: o.type === 'exception' ? vscode.l10n.t('changed') : undefined,
+      meetingId: o.id,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t('Choose the occurrence'),
+    matchOnDescription: true,
+  });
+  return picked?.meetingId;
 }
