@@ -124,9 +124,11 @@ export type FindTimeFeature = 'people' | 'availability' | 'suggestions' | 'rooms
 /**
  * Why a feature is unavailable: the user declined the extra permission, the tenant has not consented to it (or Graph
  * refused it), the account is a personal Microsoft account (no getSchedule, findMeetingTimes or places), or the
- * permission has not been asked yet and only a user action may ask (`createIfNone` only on a user action).
+ * permission has not been asked yet and only a user action may ask (`createIfNone` only on a user action), or asking
+ * for it failed otherwise (the sign-in's own error is logged).
  */
-export type UnavailableReason = 'declined' | 'notConsented' | 'personalAccount' | 'needsConsent';
+export type UnavailableReason =
+  'declined' | 'notConsented' | 'personalAccount' | 'needsConsent' | 'signInFailed';
 
 /** A feature that cannot be used now; `message` is one English line (the host shows a translated one). */
 export interface FeatureUnavailable {
@@ -157,6 +159,8 @@ export function unavailableMessage(feature: FindTimeFeature, reason: Unavailable
       return `${name} unavailable: personal Microsoft accounts do not have it.`;
     case 'needsConsent':
       return `${name}: permission needed, asked when you use it.`;
+    case 'signInFailed':
+      return `${name} unavailable: asking for the permission failed (see the log).`;
   }
 }
 
@@ -275,4 +279,26 @@ export function validateAvailability(
     c,
     emails && window && intervalMinutes !== undefined ? { emails, intervalMinutes, ...window } : undefined,
   );
+}
+
+/** A validated `{ start, end }` window (the agent tools' list): instants, and the zone its wall times were read in. */
+export interface TimeWindowRequest {
+  startMs: number;
+  endMs: number;
+  timeZone: string;
+}
+
+/**
+ * Validates a `{ start, end }` window (`outlookMeetings_list`) by the same rules as the find-a-time windows: ISO 8601,
+ * without an offset read in the default zone, `start` < `end`, under 62 days apart; unknown fields refused.
+ */
+export function validateTimeWindow(
+  input: unknown,
+  ctx: { defaultTimeZone: string },
+): Validation<TimeWindowRequest> {
+  const fields = readObject(input);
+  if (!fields) return notAnObject(input);
+  const c = new Collector();
+  c.unknownFields(fields, ['start', 'end']);
+  return finish(c, readWindow(c, fields, ctx.defaultTimeZone));
 }

@@ -30,11 +30,12 @@ export function withFeatureScopes(plan: SignInPlan, extra: readonly string[]): s
 }
 
 /**
- * Why a feature is unavailable after its sign-in failed: the user dismissed the prompt (`declined`), the tenant needs an
- * admin's consent or VS Code's app may not ask for the scope (`notConsented`), a personal account where only work or
- * school accounts are allowed (`personalAccount`); undefined for other failures (shown as sign-in errors).
+ * Why a feature is unavailable after the sign-in for its extra scopes failed: the user dismissed VS Code's consent
+ * dialog (`declined`: VS Code rejects with "User did not consent to login.", mainThreadAuthentication.ts), the tenant
+ * needs an admin's consent or VS Code's app may not ask for the scope (`notConsented`), a personal account where only
+ * work or school accounts are allowed (`personalAccount`), anything else `signInFailed`.
  */
-export function unavailableReasonOf(failure: SignInFailure): UnavailableReason | undefined {
+export function unavailableReasonOf(failure: SignInFailure): UnavailableReason {
   switch (failure) {
     case 'cancelled':
       return 'declined';
@@ -44,6 +45,6 @@ export function unavailableReasonOf(failure: SignInFailure): UnavailableReason |
     case 'personalAccountAtOrganizations':
       return 'personalAccount';
     default:
-      return undefined;
+      return 'signInFailed';
   }
 }

@@ -11,8 +11,8 @@ import type { HostContext } from './hostContext';
 
 /**
  * A feature's Graph client once its extra scopes are granted: asked silently first; with a prompt (`createIfNone`)
- * only when `interactive` (a user action). A dismissed or refused prompt is `unavailable` with its reason, never an
- * error; a silent miss is `needsConsent`.
+ * only when `interactive` (a user action). A dismissed prompt, a refusal or any other failed sign-in for the extra
+ * scopes is `unavailable` with its reason, never an error (the rest of the form works); a silent miss is `needsConsent`.
  */
 export async function featureAccess(
   host: HostContext,
@@ -27,9 +27,8 @@ export async function featureAccess(
       try {
         granted = (await host.auth.featureSession(extra, true)) !== undefined;
       } catch (e) {
-        const reason = isSignInError(e) ? unavailableReasonOf(e.failure) : undefined;
-        if (reason === undefined) throw e;
-        return unavailable(feature, reason);
+        if (!isSignInError(e)) throw e;
+        return unavailable(feature, unavailableReasonOf(e.failure));
       }
     }
     if (!granted) return unavailable(feature, 'needsConsent');
@@ -73,6 +72,8 @@ export function describeUnavailable(u: FeatureUnavailable): string {
       return vscode.l10n.t('{0} unavailable: personal Microsoft accounts do not have it.', name);
     case 'needsConsent':
       return vscode.l10n.t('{0}: permission needed, asked when you use it.', name);
+    case 'signInFailed':
+      return vscode.l10n.t('{0} unavailable: asking for the permission failed (see the log).', name);
   }
 }
 

@@ -2,7 +2,7 @@
 // cloud, national cloud, the user's own app registration), and what a failed prompt means for the feature.
 import assert from 'node:assert/strict';
 import { featureScopes, unavailableReasonOf, withFeatureScopes } from '../../src/host/featureScopes';
-import { signInPlan } from '../../src/host/settingsModel';
+import { classifySignInError, signInPlan } from '../../src/host/settingsModel';
 
 function plan(auth: { endpoint: string; clientId?: string; tenant: string }) {
   const p = signInPlan(auth);
@@ -57,7 +57,12 @@ describe('host/featureScopes', () => {
     assert.equal(unavailableReasonOf('consentBlocked'), 'notConsented');
     assert.equal(unavailableReasonOf('unapprovedScope'), 'notConsented');
     assert.equal(unavailableReasonOf('personalAccountAtOrganizations'), 'personalAccount');
-    assert.equal(unavailableReasonOf('invalidClient'), undefined);
-    assert.equal(unavailableReasonOf('other'), undefined);
+    assert.equal(unavailableReasonOf('invalidClient'), 'signInFailed');
+    assert.equal(unavailableReasonOf('other'), 'signInFailed');
+    // VS Code's own rejection when the user dismisses its "wants to sign in" dialog (mainThreadAuthentication.ts).
+    assert.equal(
+      unavailableReasonOf(classifySignInError(new Error('User did not consent to login.'))),
+      'declined',
+    );
   });
 });
