@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,lazy,actions,refresh,scale,parsing,form]`: measures bundle size, activation in a real extension
+// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,lazy,actions,refresh,scale,parsing,form,findTime]`: measures bundle size, activation in a real extension
 // host, per-action overhead, refresh at scale, tree and store at scale, and the form's time to interactive;
 // prints each figure with its target and PASS/MISS, and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { measureActivation } from './activation';
 import { measureLazyBundles } from './activationNode';
 import { measureBundles, productionBuild } from './bundle';
+import { measureFindTime } from './findTime';
 import { measureForm } from './form';
 import { measureActions, measureRefresh } from './http';
 import { measureParsing } from './parsing';
@@ -81,6 +82,9 @@ async function main(): Promise<number> {
       measureScale(quick ? { count: 10_000, reps: 3, adds: 100 } : { count: 10_000, reps: 11, adds: 1000 }),
     );
     await part('parsing', figures, () => measureParsing({ reps: quick ? 3 : 11 }));
+    await part('findTime', figures, () =>
+      measureFindTime({ distDir: path.join(build.dir, 'dist'), reps: quick ? 5 : 21 }),
+    );
     await part('form', figures, () =>
       measureForm({ distDir: path.join(build.dir, 'dist'), loads: quick ? 5 : 25 }),
     );
