@@ -74,6 +74,11 @@ export const placements: { source: string; may: Placement; why: string }[] = [
     may: { [graph]: Infinity, [extension]: helpersOnly, [operations]: helpersOnly, [forms]: helpersOnly },
     why: 'MeetingsError lives in the Graph bundle; the others carry only its guards (isMeetingsError, isNotFoundError)',
   },
+  {
+    source: 'src/graph/findTime.ts',
+    may: all(operations),
+    why: "find a time's requests over the client's send: loaded with FindTimeService at its first use",
+  },
   { source: 'node_modules/@microsoft/microsoft-graph-client/', may: all(graph), why: 'the Graph SDK' },
   { source: 'node_modules/tslib/', may: all(graph), why: "the Graph SDK's helpers" },
   { source: 'node_modules/lit/', may: all(page), why: "the page's elements (Lit)" },
