@@ -22,6 +22,7 @@ const pureFolders = [
   'src/host/operations.ts',
   'src/host/redact.ts',
   'src/host/sandbox.ts',
+  'src/host/toolsModel.ts',
   'src/host/settingsModel.ts',
   'src/host/treeModel.ts',
 ];

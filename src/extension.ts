@@ -16,6 +16,7 @@ import { HostContext } from './host/hostContext';
 import { registerNextMeeting } from './host/nextMeeting';
 import { lazyMeetingOperations } from './host/operations';
 import { onDidChangeSettings, readAuthSettings } from './host/settings';
+import { registerTools } from './host/tools';
 import { registerTree } from './host/tree';
 import { registerSelectionMeeting } from './host/selectionMeeting';
 
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerAccountCommands(host, channel),
     ...registerSelectionMeeting(host, (prefill) => loadForms().openSchedule(prefill)),
     ...registerNextMeeting(host),
+    ...registerTools(host, operations),
     ...registerFindTimeCommands(lazyFindTime(host)),
     onDidChangeSettings((e) => {
       host.resetClient();

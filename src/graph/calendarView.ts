@@ -99,14 +99,18 @@ export function parseCalendarEntry(item: unknown): CalendarEntry | undefined {
     isOrganizer: item.isOrganizer === true,
   };
   const response = isRecord(item.responseStatus) ? item.responseStatus.response : undefined;
-  if (typeof response === 'string' && responses.includes(response)) entry.response = response as AttendeeResponse;
+  if (typeof response === 'string' && responses.includes(response))
+    entry.response = response as AttendeeResponse;
   const joinUrl = isRecord(item.onlineMeeting) ? text(item.onlineMeeting.joinUrl) : undefined;
   if (joinUrl) entry.joinUrl = joinUrl;
   const webLink = text(item.webLink);
   if (webLink) entry.webLink = webLink;
   const location = isRecord(item.location) ? text(item.location.displayName) : undefined;
   if (location) entry.location = location;
-  const who = isRecord(item.organizer) && isRecord(item.organizer.emailAddress) ? item.organizer.emailAddress : undefined;
+  const who =
+    isRecord(item.organizer) && isRecord(item.organizer.emailAddress)
+      ? item.organizer.emailAddress
+      : undefined;
   const address = who ? text(who.address) : undefined;
   if (who && address) {
     const name = text(who.name);
@@ -139,7 +143,8 @@ export async function readCalendarView(pages: ReadPages, window: TimeWindow): Pr
   for await (const page of pages(calendarViewPath(window), calendarViewMaxPages)) {
     for (const item of page) {
       const entry = parseCalendarEntry(item);
-      if (!entry) throw new MeetingsError({ kind: 'badResponse', message: 'A calendar view entry is malformed.' });
+      if (!entry)
+        throw new MeetingsError({ kind: 'badResponse', message: 'A calendar view entry is malformed.' });
       entries.push(entry);
     }
   }

@@ -128,7 +128,9 @@ class NextMeeting implements vscode.Disposable {
       // Signed out or switched while the answer was on its way: it is not this account's.
       if (this.host.auth.account?.id === account) this.entries = entries;
     } catch (e) {
-      this.host.log.warn(`Next meeting: the calendar could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      this.host.log.warn(
+        `Next meeting: the calendar could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      );
     } finally {
       this.polling = false;
       this.render();
@@ -282,11 +284,17 @@ class NextMeeting implements vscode.Disposable {
 
 /** Join through the item command (a node-shaped argument: the command's UI path, sandbox and errors included). */
 function joinMeeting(meetingId: string): Thenable<unknown> {
-  return vscode.commands.executeCommand('outlookMeetings.joinMeeting', { nodeType: meetingNodeType, meetingId });
+  return vscode.commands.executeCommand('outlookMeetings.joinMeeting', {
+    nodeType: meetingNodeType,
+    meetingId,
+  });
 }
 
 function openInOutlook(meetingId: string): Thenable<unknown> {
-  return vscode.commands.executeCommand('outlookMeetings.openInOutlook', { nodeType: meetingNodeType, meetingId });
+  return vscode.commands.executeCommand('outlookMeetings.openInOutlook', {
+    nodeType: meetingNodeType,
+    meetingId,
+  });
 }
 
 /**

@@ -118,15 +118,19 @@ export interface PollState {
  */
 export function pollPlan(s: PollState): { pollNow: boolean; waitMs?: number } {
   if (!s.signedIn || !s.focused || !s.enabled) return { pollNow: false };
-  if (s.lastPoll === undefined || s.now - s.lastPoll >= pollIntervalMs) return { pollNow: true, waitMs: pollIntervalMs };
+  if (s.lastPoll === undefined || s.now - s.lastPoll >= pollIntervalMs)
+    return { pollNow: true, waitMs: pollIntervalMs };
   return { pollNow: false, waitMs: s.lastPoll + pollIntervalMs - s.now };
 }
 
 /** The day (`YYYY-MM-DD`) of an instant in a zone. */
 function dayIn(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    epochMs,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(epochMs);
 }
 
 /** Today's meetings (in `timeZone`) that have not ended, soonest first: the click's list. */

@@ -9,6 +9,8 @@ import { isMappingError, pickOnlineMeetingProvider } from '../core/mapping';
 import { fieldError } from '../core/messages';
 import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
 import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
+import { validateTimeWindow } from '../core/findTime';
+import type { CalendarEntry } from '../graph/calendarView';
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
 import type { Occurrence } from '../graph/instances';
@@ -183,15 +185,7 @@ export class MeetingOperations {
    * given, so one-sided time changes, Teams and the organizer are checked before anything is sent.
    */
   async update(input: unknown, options: OperationOptions & { current?: Meeting } = {}): Promise<Meeting> {
-    const defaultTimeZone = this.defaultTimeZone();
-    const pre = validateUpdate(input, { defaultTimeZone });
-    if (!pre.ok) throw invalid(pre.errors);
-    const current = options.current ?? (await this.get(pre.value.meetingId, options));
-    if (!current.isOrganizer)
-      throw new OrganizerOnlyError(current.id, current.organizer?.name ?? current.organizer?.address);
-    const v = validateUpdate(input, { defaultTimeZone, current });
-    if (!v.ok) throw invalid(v.errors);
-    const changes: MeetingChanges = v.value;
+    const { current, changes } = await this.previewUpdate(input, options);
     const client = await this.deps.graph();
     if (changes.teamsMeeting && !current.isOnlineMeeting && !(await this.teamsAvailable(client, options))) {
       throw invalid([fieldError('teamsMeeting', 'teamsUnavailable')]);
@@ -216,6 +210,36 @@ export class MeetingOperations {
     options: OperationOptions = {},
   ): Promise<Occurrence[]> {
     return (await this.deps.graph()).occurrences(seriesMasterId, window, options);
+  }
+
+  /**
+   * Validates an update against the meeting as Graph has it (read unless `current` is given) and checks the user
+   * organizes it, sending nothing: what `update` sends, for a confirmation to show first (the agent tool).
+   */
+  async previewUpdate(
+    input: unknown,
+    options: OperationOptions & { current?: Meeting } = {},
+  ): Promise<{ current: Meeting; changes: MeetingChanges }> {
+    const defaultTimeZone = this.defaultTimeZone();
+    const pre = validateUpdate(input, { defaultTimeZone });
+    if (!pre.ok) throw invalid(pre.errors);
+    const current = options.current ?? (await this.get(pre.value.meetingId, options));
+    if (!current.isOrganizer)
+      throw new OrganizerOnlyError(current.id, current.organizer?.name ?? current.organizer?.address);
+    const v = validateUpdate(input, { defaultTimeZone, current });
+    if (!v.ok) throw invalid(v.errors);
+    return { current, changes: v.value };
+  }
+
+  /**
+   * The user's calendar in a `{ start, end }` window (ISO 8601, validated as command arguments are; the agent tool
+   * `outlookMeetings_list`), occurrences of series expanded, soonest first. Throws `InvalidArgumentsError` (nothing sent).
+   */
+  async listMeetings(input: unknown, options: OperationOptions = {}): Promise<CalendarEntry[]> {
+    const v = validateTimeWindow(input, { defaultTimeZone: this.defaultTimeZone() });
+    if (!v.ok) throw invalid(v.errors);
+    const client = await this.deps.graph();
+    return client.calendarView({ start: v.value.startMs, end: v.value.endMs }, { signal: options.signal });
   }
 
   /** Stores Graph's answer for a meeting the store already lists. */

@@ -16,7 +16,12 @@ describe('MeetingsClient.calendarView against the fake Graph (HTTPS)', () => {
       onlineMeetingProvider: 'teamsForBusiness',
       onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', conferenceId: '1' },
     });
-    h.fake.seed({ subject: 'Someone else’s', startMs: t0 + 60 * min, isOrganizer: false, organizer: { address: 'ada@contoso.example', name: 'Ada' } });
+    h.fake.seed({
+      subject: 'Someone else’s',
+      startMs: t0 + 60 * min,
+      isOrganizer: false,
+      organizer: { address: 'ada@contoso.example', name: 'Ada' },
+    });
     h.fake.seed({ subject: 'Outside', startMs: t0 + 30 * 60 * min });
 
     const entries = await h.client().calendarView({ start: t0, end: t0 + 24 * 60 * min });
@@ -26,7 +31,17 @@ describe('MeetingsClient.calendarView against the fake Graph (HTTPS)', () => {
     assert.equal(sent[0]!.query.startDateTime, new Date(t0).toISOString());
     assert.equal(sent[0]!.query.endDateTime, new Date(t0 + 24 * 60 * min).toISOString());
     const select = sent[0]!.query.$select!.split(',');
-    for (const k of ['id', 'subject', 'start', 'end', 'isAllDay', 'isCancelled', 'onlineMeeting', 'webLink', 'responseStatus'])
+    for (const k of [
+      'id',
+      'subject',
+      'start',
+      'end',
+      'isAllDay',
+      'isCancelled',
+      'onlineMeeting',
+      'webLink',
+      'responseStatus',
+    ])
       assert.ok(select.includes(k), `$select names ${k}`);
     assert.match(String(sent[0]!.headers.prefer), /outlook\.timezone="W\. Europe Standard Time"/);
 

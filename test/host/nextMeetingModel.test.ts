@@ -14,7 +14,12 @@ import {
 const min = 60_000;
 const now = Date.UTC(2030, 0, 7, 9, 0, 0);
 
-function entry(id: string, startMin: number, lengthMin = 30, more: Partial<CalendarEntry> = {}): CalendarEntry {
+function entry(
+  id: string,
+  startMin: number,
+  lengthMin = 30,
+  more: Partial<CalendarEntry> = {},
+): CalendarEntry {
   return {
     id,
     subject: id,
@@ -58,7 +63,10 @@ describe('nextMeetingModel (fake clock)', () => {
 
   describe('statusText', () => {
     it('says "in N min" under an hour, rounding up, and "now" once started', () => {
-      assert.deepEqual(statusText(entry('Stand-up', 12), now), { subject: 'Stand-up', when: { kind: 'minutes', minutes: 12 } });
+      assert.deepEqual(statusText(entry('Stand-up', 12), now), {
+        subject: 'Stand-up',
+        when: { kind: 'minutes', minutes: 12 },
+      });
       assert.deepEqual(statusText(entry('a', 0), now + 1).when, { kind: 'now' });
       assert.deepEqual(statusText(entry('a', 12), now - 30_000).when, { kind: 'minutes', minutes: 13 });
       assert.deepEqual(statusText(entry('a', 0), now - 59_999).when, { kind: 'minutes', minutes: 1 });
@@ -119,17 +127,27 @@ describe('nextMeetingModel (fake clock)', () => {
   describe('pollPlan', () => {
     const base = { signedIn: true, focused: true, enabled: true };
     it('polls at once the first time, then at most every 5 minutes', () => {
-      assert.deepEqual(pollPlan({ ...base, now, lastPoll: undefined }), { pollNow: true, waitMs: pollIntervalMs });
+      assert.deepEqual(pollPlan({ ...base, now, lastPoll: undefined }), {
+        pollNow: true,
+        waitMs: pollIntervalMs,
+      });
       assert.deepEqual(pollPlan({ ...base, now, lastPoll: now - 2 * min }), {
         pollNow: false,
         waitMs: 3 * min,
       });
-      assert.deepEqual(pollPlan({ ...base, now, lastPoll: now - 5 * min }), { pollNow: true, waitMs: pollIntervalMs });
+      assert.deepEqual(pollPlan({ ...base, now, lastPoll: now - 5 * min }), {
+        pollNow: true,
+        waitMs: pollIntervalMs,
+      });
     });
 
     it('never polls signed out, unfocused, or with both the item and the reminders off', () => {
       for (const off of [{ signedIn: false }, { focused: false }, { enabled: false }]) {
-        assert.deepEqual(pollPlan({ ...base, ...off, now, lastPoll: undefined }), { pollNow: false }, JSON.stringify(off));
+        assert.deepEqual(
+          pollPlan({ ...base, ...off, now, lastPoll: undefined }),
+          { pollNow: false },
+          JSON.stringify(off),
+        );
       }
     });
   });

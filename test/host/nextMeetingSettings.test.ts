@@ -21,7 +21,10 @@ describe('settingsModel: the next meeting settings', () => {
   });
 
   it('uses user values only and names the workspace values it ignored', () => {
-    const inspections: Record<string, { defaultValue?: unknown; globalValue?: unknown; workspaceValue?: unknown }> = {
+    const inspections: Record<
+      string,
+      { defaultValue?: unknown; globalValue?: unknown; workspaceValue?: unknown }
+    > = {
       [settingKeys.showNextMeeting]: { defaultValue: true, workspaceValue: false },
       [settingKeys.reminderMinutes]: { defaultValue: 5, globalValue: 0, workspaceValue: 30 },
     };
@@ -33,11 +36,14 @@ describe('settingsModel: the next meeting settings', () => {
         workspaceIgnored: [settingKeys.showNextMeeting, settingKeys.reminderMinutes],
       },
     );
-    assert.deepEqual(nextMeetingSettings(() => undefined), {
-      showInStatusBar: true,
-      reminderMinutes: 5,
-      workspaceIgnored: [],
-    });
+    assert.deepEqual(
+      nextMeetingSettings(() => undefined),
+      {
+        showInStatusBar: true,
+        reminderMinutes: 5,
+        workspaceIgnored: [],
+      },
+    );
     assert.equal(nextMeetingSettings(() => ({ globalValue: 'no' })).showInStatusBar, true);
   });
 });

@@ -33,7 +33,10 @@ async function shownWhen(what: string, ok: (s: Shown) => boolean): Promise<Shown
   }
 }
 
-async function setNextMeeting(values: { showInStatusBar?: boolean; reminderMinutes?: number }): Promise<void> {
+async function setNextMeeting(values: {
+  showInStatusBar?: boolean;
+  reminderMinutes?: number;
+}): Promise<void> {
   const config = vscode.workspace.getConfiguration('outlookMeetings');
   for (const [key, value] of Object.entries(values))
     await config.update(`nextMeeting.${key}`, value, vscode.ConfigurationTarget.Global);
