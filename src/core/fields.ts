@@ -36,7 +36,18 @@ export type ValueKind =
   | { type: 'recurrence' };
 
 /** The form's control for a field (the page builds one per kind, webview/form.ts). */
-export type ControlKind = 'text' | 'textarea' | 'dateTime' | 'timeZone' | 'attendees' | 'checkbox' | 'select';
+export type ControlKind =
+  | 'text'
+  | 'textarea'
+  | 'dateTime'
+  | 'timeZone'
+  | 'attendees'
+  | 'checkbox'
+  | 'select'
+  /** A whole number typed in a number field; its form value is the text typed (validation names a bad one). */
+  | 'number'
+  /** A few names in one line, separated by commas or semicolons; its form value is the list. */
+  | 'list';
 
 /** A field's form control and its strings (keys of the strings table). */
 export interface FormControl {
@@ -67,7 +78,7 @@ export interface FieldSpec {
   /** The form's control, or undefined when the form has none (`contentType`: the form edits plain text). */
   form?: FormControl;
   /** The value of a new form (or of an absent option). Defaults by control: '', false, []. */
-  formDefault?: string | boolean;
+  formDefault?: string | boolean | number;
 }
 
 /** Subject length limit (characters), as Outlook's subject line allows. */
@@ -218,11 +229,15 @@ export const meetingFields = {
     kind: { type: 'integer', min: 0, max: REMINDER_MINUTES_MAX },
     update: true,
     graph: { key: 'reminderMinutesBeforeStart' },
+    form: { control: 'number', label: 'reminderMinutesBeforeStart', option: true },
+    // Graph's reminder for a new event ("event resource type" example answers: 15).
+    formDefault: 15,
   },
   categories: {
     kind: { type: 'strings', maxCount: CATEGORIES_MAX, maxLength: CATEGORY_MAX },
     update: true,
     graph: { key: 'categories' },
+    form: { control: 'list', label: 'categories', help: 'categoriesHelp', option: true },
   },
   responseRequested: {
     kind: { type: 'boolean' },
@@ -320,6 +335,8 @@ export interface ControlValues {
   attendees: string[];
   checkbox: boolean;
   select: string;
+  number: string;
+  list: string[];
 }
 /** A form field's value in the form (`FormValues`). */
 export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
@@ -364,6 +381,8 @@ export const formFieldOrder = [
   'showAs',
   'sensitivity',
   'isReminderOn',
+  'reminderMinutesBeforeStart',
+  'categories',
   'responseRequested',
   'allowNewTimeProposals',
   'hideAttendees',
@@ -383,9 +402,12 @@ export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
   const control = formControl(name).control;
   switch (control) {
     case 'attendees':
+    case 'list':
       return [] as string[] as FormValue<N>;
     case 'checkbox':
       return (spec.formDefault === true) as FormValue<N>;
+    case 'number':
+      return String(spec.formDefault ?? '') as FormValue<N>;
     case 'text':
     case 'textarea':
     case 'dateTime':
@@ -393,6 +415,15 @@ export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
     case 'select':
       return (spec.formDefault ?? '') as FormValue<N>;
   }
+}
+
+/** Whether `value` is `name`'s form default (lists compared item by item; a number's text trimmed). */
+export function isFormDefault(name: FormFieldName, value: unknown): boolean {
+  const fallback: unknown = formDefault(name);
+  if (Array.isArray(fallback))
+    return Array.isArray(value) && value.length === fallback.length && value.every((v, i) => v === fallback[i]);
+  if (formControl(name).control === 'number') return typeof value === 'string' && value.trim() === fallback;
+  return value === fallback;
 }
 
 /** Plain fields' values must fit Graph's type of their key: a field that does not is a compile error here. */

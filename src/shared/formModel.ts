@@ -12,7 +12,7 @@ import {
 } from '../core/datetime';
 import { bodyForEditing } from '../core/htmlText';
 import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core/types';
-import { formControl, formDefault, formFieldOrder, plainFormFieldNames } from '../core/fields';
+import { formControl, formDefault, formFieldOrder, isFormDefault, plainFormFieldNames } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import type { FormMode, FormValues } from './protocol';
 
@@ -82,6 +82,8 @@ export function draftWorthKeeping(values: FormValues, original: FormValues): boo
       case 'timeZone':
       case 'checkbox':
       case 'select':
+      case 'number':
+      case 'list':
         return false;
     }
   });
@@ -202,7 +204,27 @@ function fieldInput(name: FormFieldName, value: unknown, update?: { before: unkn
       if (update) return chosen !== (before ?? formDefault(name)) ? chosen : undefined;
       return chosen !== formDefault(name) ? chosen : undefined;
     }
+    case 'number': {
+      // The text typed: a whole number goes as one; anything else as typed, for validation to refuse by name.
+      const text = String(value ?? formDefault(name)).trim();
+      const same = update ? text === String(before ?? formDefault(name)).trim() : isFormDefault(name, text);
+      if (same || text === '') return undefined;
+      return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
+    }
+    case 'list': {
+      const list = (value ?? []) as string[];
+      if (update) return JSON.stringify(list) === JSON.stringify(before ?? []) ? undefined : list;
+      return list.length > 0 ? list : undefined;
+    }
   }
+}
+
+/** The names of a list field's text: split at commas and semicolons, trimmed, blanks dropped. */
+export function parseListText(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** A form wall time as the core takes it (`YYYY-MM-DDTHH:mm:ss`); anything else unchanged. */
@@ -303,8 +325,10 @@ function addressesOfType(meeting: Meeting, type: Meeting['attendees'][number]['t
 export function meetingToFormValues(meeting: Meeting, timeZone: string): FormValues {
   const plain: Record<string, unknown> = {};
   for (const name of plainFormFieldNames) {
-    const value = meeting[name];
-    if (value !== undefined && value !== formDefault(name)) plain[name] = value;
+    const read = meeting[name];
+    // A number field shows its text.
+    const value = typeof read === 'number' ? String(read) : read;
+    if (value !== undefined && !isFormDefault(name, value)) plain[name] = value;
   }
   return {
     ...plain,

@@ -127,6 +127,10 @@ export const protocolLimits = {
   attendee: 512,
   attendees: 2000,
   content: 200_000,
+  /** A number field's text. */
+  number: 32,
+  /** A list field's items (each at most `text` long). */
+  list: 200,
   /** Suggested attendees in an `init`. */
   suggestions: 50,
 } as const;
@@ -167,18 +171,26 @@ function parseControlValue(spec: FormControl, value: unknown): unknown {
         : undefined;
     case 'checkbox':
       return typeof value === 'boolean' ? value : undefined;
-    case 'attendees': {
-      if (!Array.isArray(value) || value.length > protocolLimits.attendees) return undefined;
-      if (Reflect.ownKeys(value).length !== value.length + 1) return undefined;
-      const list: string[] = [];
-      for (let i = 0; i < value.length; i++) {
-        const a: unknown = value[i];
-        if (!isString(a, protocolLimits.attendee)) return undefined;
-        list.push(a);
-      }
-      return list;
-    }
+    case 'number':
+      return isString(value, protocolLimits.number) ? value : undefined;
+    case 'attendees':
+      return stringList(value, protocolLimits.attendees, protocolLimits.attendee);
+    case 'list':
+      return stringList(value, protocolLimits.list, protocolLimits.text);
   }
+}
+
+/** A dense array of at most `count` strings of at most `max` characters (a copy), or undefined. */
+function stringList(value: unknown, count: number, max: number): string[] | undefined {
+  if (!Array.isArray(value) || value.length > count) return undefined;
+  if (Reflect.ownKeys(value).length !== value.length + 1) return undefined;
+  const list: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const a: unknown = value[i];
+    if (!isString(a, max)) return undefined;
+    list.push(a);
+  }
+  return list;
 }
 
 /** Form values from a message: every form field checked by its control; options may be absent; nothing else. */

@@ -17,6 +17,7 @@ import {
   duplicateAttendees,
   formInstant,
   parseAttendees,
+  parseListText,
   sameFormValues,
   startsInPast,
   wallDurationMinutes,
@@ -38,7 +39,7 @@ import {
   visibleErrors,
 } from '../shared/formState';
 import type { Draft, StatusKey } from '../shared/formState';
-import { formControl, formDefault, formFieldOrder } from '../core/fields';
+import { formControl, formDefault, formFieldOrder, isFormDefault } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import { el, setText } from './dom';
 import { suggestedAttendeesBox } from './suggestedAttendees';
@@ -316,7 +317,7 @@ export class MeetingForm {
     // Text stays readable (and selectable) as read-only; choices and the switch are disabled.
     for (const name of fieldOrder) {
       const control = this.#controls[name];
-      if (['text', 'textarea', 'dateTime', 'attendees'].includes(formControl(name).control))
+      if (['text', 'textarea', 'dateTime', 'attendees', 'number', 'list'].includes(formControl(name).control))
         Object.assign(control, { readonly: true, placeholder: '' });
       else this.#disable(control);
     }
@@ -583,7 +584,7 @@ export class MeetingForm {
     const values: Record<string, unknown> = {};
     for (const name of fieldOrder) {
       const value = this.#readControl(name);
-      if (!formControl(name).option || value !== formDefault(name)) values[name] = value;
+      if (!formControl(name).option || !isFormDefault(name, value)) values[name] = value;
     }
     return values as FormValues;
   }
@@ -608,6 +609,10 @@ export class MeetingForm {
         return parseAttendees((control as VscodeTextarea).value);
       case 'checkbox':
         return (control as VscodeCheckbox).checked;
+      case 'number':
+        return (control as VscodeTextfield).value;
+      case 'list':
+        return parseListText((control as VscodeTextfield).value);
     }
   }
 
@@ -620,10 +625,14 @@ export class MeetingForm {
       case 'dateTime':
       case 'timeZone':
       case 'select':
+      case 'number':
         (control as VscodeTextfield).value = String(value ?? formDefault(name));
         break;
       case 'attendees':
         (control as VscodeTextarea).value = (value as string[]).join('\n');
+        break;
+      case 'list':
+        (control as VscodeTextfield).value = ((value ?? []) as string[]).join(', ');
         break;
       case 'checkbox':
         if (!(control as VscodeCheckbox).disabled) (control as VscodeCheckbox).checked = value === true;
@@ -633,7 +642,7 @@ export class MeetingForm {
 
   /** Whether `name` is an option set to something other than its default in `values`. */
   #isSetOption(values: FormValues, name: FieldName): boolean {
-    return formControl(name).option === true && this.#valueOf(values, name) !== formDefault(name);
+    return formControl(name).option === true && !isFormDefault(name, this.#valueOf(values, name));
   }
 
   #moreOptions: HTMLDetailsElement | undefined;
@@ -687,6 +696,13 @@ export class MeetingForm {
         box.label = this.#t(spec.label);
         return box;
       }
+      case 'number': {
+        const field = this.#textfield(name, 'number', value as string);
+        field.min = 0;
+        return field;
+      }
+      case 'list':
+        return this.#textfield(name, 'text', (value as string[]).join(', '));
     }
   }
 

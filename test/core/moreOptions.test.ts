@@ -53,7 +53,7 @@ const booleans = [
 ] as const;
 
 describe('more options (fields of the table, end to end)', () => {
-  describe('categories (command arguments only; no form control yet)', () => {
+  describe('categories', () => {
     it('validates a bounded list of non-empty strings; anything else names the field', () => {
       const ok = validateSchedule({ ...times, categories: ['Red category', 'Project X'] }, ctx);
       assert.ok(ok.ok);
@@ -96,7 +96,7 @@ describe('more options (fields of the table, end to end)', () => {
     });
   });
 
-  describe('reminderMinutesBeforeStart (command arguments only; no form control yet)', () => {
+  describe('reminderMinutesBeforeStart', () => {
     it('validates a whole number from 0; anything else names the field', () => {
       for (const minutes of [0, 15, 20160]) {
         const ok = validateSchedule({ ...times, reminderMinutesBeforeStart: minutes }, ctx);
@@ -139,11 +139,11 @@ describe('more options (fields of the table, end to end)', () => {
         undefined,
       );
       assert.throws(() => fromGraphEvent({ ...event, reminderMinutesBeforeStart: '30' }));
-      // The form does not edit it (yet): its values leave it out.
+      // The form shows it as its number field's text (test/core/optionControls.test.ts).
       assert.equal(
-        'reminderMinutesBeforeStart' in
-          meetingToFormValues(fromGraphEvent({ ...event, reminderMinutesBeforeStart: 30 }), 'UTC'),
-        false,
+        meetingToFormValues(fromGraphEvent({ ...event, reminderMinutesBeforeStart: 30 }), 'UTC')
+          .reminderMinutesBeforeStart,
+        '30',
       );
     });
   });
