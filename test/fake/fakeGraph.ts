@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCertificates } from './certs';
 import { testCertificates } from './certs';
+import { calendarViewEvents } from './calendarView';
 import type { FakeFindTime } from './findTime';
 import { createFindTime } from './findTime';
 import { formatInZone, parseWall, resolveZone, wallToUtc } from './fakeTime';
-
-/** A mailbox owner or organizer. */
 import type { SeriesFields } from './recurrence';
 import {
   eventType,
@@ -22,6 +21,8 @@ import {
   seriesPatch,
   toException,
 } from './recurrence';
+
+/** A mailbox owner or organizer. */
 export interface FakeUser {
   address: string;
   name?: string;
@@ -293,11 +294,11 @@ const eventProperties = new Set([
   'responseRequested',
   'allowNewTimeProposals',
   'hideAttendees',
+  'recurrence',
 ]);
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 const joinSeparator = '________________________________________________________________________________';
 
-  'recurrence',
 /** Starts the fake Graph server on 127.0.0.1 over HTTPS with a test CA. */
 export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeGraph> {
   const certs = opts.tls ?? (await testCertificates());
@@ -838,6 +839,13 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (v.location !== undefined) ev.location = v.location;
     if (v.transactionId !== undefined) ev.transactionId = v.transactionId;
     copyOptions(ev, v);
+    // A series master (test/fake/recurrence.ts checks the recurrence against the start).
+    const recurrence = isRecord(ctx.body) ? ctx.body.recurrence : undefined;
+    if (recurrence !== undefined && recurrence !== null) {
+      const rec = parseRecurrence(recurrence, ev.startMs, ev.originalStartTimeZone);
+      if (!rec.ok) return errorAnswer(400, 'ErrorInvalidRequest', rec.message, ctx.requestId);
+      ev.recurrence = rec.value;
+    }
     if (v.isOnlineMeeting) {
       const provider = chooseProvider(v.onlineMeetingProvider);
       if (provider) goOnline(ev, provider);
@@ -853,13 +861,6 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 
   function notFound(ctx: Ctx): Answer {
     return errorAnswer(
-    // A series master (test/fake/recurrence.ts checks the recurrence against the start).
-    const recurrence = isRecord(ctx.body) ? ctx.body.recurrence : undefined;
-    if (recurrence !== undefined && recurrence !== null) {
-      const rec = parseRecurrence(recurrence, ev.startMs, ev.originalStartTimeZone);
-      if (!rec.ok) return errorAnswer(400, 'ErrorInvalidRequest', rec.message, ctx.requestId);
-      ev.recurrence = rec.value;
-    }
       404,
       'ErrorItemNotFound',
       'The specified object was not found in the store.',
@@ -912,6 +913,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         ctx.requestId,
       );
     }
+    const seriesRefusal = seriesPatch(
+      { events },
+      ev,
+      ctx.body as Record<string, unknown>,
+      startMs,
+      v.start?.zone ?? ev.originalStartTimeZone,
+    );
+    if (seriesRefusal) return errorAnswer(400, seriesRefusal[0], seriesRefusal[1], ctx.requestId);
     if (v.start) {
       ev.startMs = v.start.ms;
       ev.originalStartTimeZone = v.start.zone;
@@ -927,14 +936,6 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       else ev.location = v.location;
     }
     if (v.attendees !== undefined) ev.attendees = v.attendees;
-    const seriesRefusal = seriesPatch(
-      { events },
-      ev,
-      ctx.body as Record<string, unknown>,
-      startMs,
-      v.start?.zone ?? ev.originalStartTimeZone,
-    );
-    if (seriesRefusal) return errorAnswer(400, seriesRefusal[0], seriesRefusal[1], ctx.requestId);
     copyOptions(ev, v);
     if (!ev.isOnlineMeeting && v.isOnlineMeeting === true) {
       const provider = chooseProvider(v.onlineMeetingProvider);
@@ -1086,6 +1087,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         return kept(updateEvent(ctx, ev));
       }
       if (method === 'DELETE') {
+        kept({ status: 204, headers: {} });
         events.delete(id);
         return { status: 204, headers: {} };
       }
@@ -1103,7 +1105,6 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     const instant = (v: string | undefined): number | undefined => {
       if (v === undefined || v.trim() === '') return undefined;
       const text = /(Z|[+-]\d\d:?\d\d)$/i.test(v) ? v : `${v}Z`;
-        kept({ status: 204, headers: {} });
       const ms = Date.parse(text);
       return Number.isNaN(ms) ? undefined : ms;
     };
@@ -1127,9 +1128,8 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     }
     const top = Math.min(1000, Math.max(1, Number(q.$top ?? 10) || 10));
     const skip = Math.max(0, Number(q.$skip ?? 0) || 0);
-    const matching = [...events.values()]
-      .filter((e) => (e.startMs < end && e.endMs > start) || (e.startMs === e.endMs && e.startMs === start))
-      .sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
+    // Series expanded into their occurrences (test/fake/calendarView.ts).
+    const matching = calendarViewEvents({ events }, start, end);
     const select = q.$select
       ?.split(',')
       .map((x) => x.trim())

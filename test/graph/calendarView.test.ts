@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { validateSchedule } from '../../src/core/validate';
 import { failure, useHarness } from '../fake/harness';
 
 const min = 60_000;
@@ -58,6 +59,43 @@ describe('MeetingsClient.calendarView against the fake Graph (HTTPS)', () => {
     assert.equal(entries[1]!.isOrganizer, false);
     assert.deepEqual(entries[1]!.organizer, { address: 'ada@contoso.example', name: 'Ada' });
     assert.equal(entries[1]!.joinUrl, undefined);
+  });
+
+  it('expands a repeating meeting into its occurrences in the window (one cancelled occurrence gone)', async () => {
+    const v = validateSchedule(
+      {
+        start: '2030-01-07T10:00',
+        end: '2030-01-07T10:15',
+        subject: 'Daily',
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', numberOfOccurrences: 10 },
+        },
+      },
+      { defaultTimeZone: 'Europe/Berlin' },
+    );
+    assert.ok(v.ok);
+    const client = h.client();
+    const master = await client.schedule(v.value, { transactionId: 'series-1' });
+    h.fake.seed({ subject: 'Single', startMs: Date.UTC(2030, 0, 8, 12) });
+    const window = { start: Date.UTC(2030, 0, 7, 23), end: Date.UTC(2030, 0, 10, 23) }; // Jan 8-10 in Berlin
+    const first = await client.calendarView(window);
+    assert.deepEqual(
+      first.map((e) => [e.subject, new Date(e.start).toISOString(), e.type]),
+      [
+        ['Daily', '2030-01-08T09:00:00.000Z', 'occurrence'],
+        ['Single', '2030-01-08T12:00:00.000Z', 'singleInstance'],
+        ['Daily', '2030-01-09T09:00:00.000Z', 'occurrence'],
+        ['Daily', '2030-01-10T09:00:00.000Z', 'occurrence'],
+      ],
+    );
+    assert.ok(first.filter((e) => e.subject === 'Daily').every((e) => e.seriesMasterId === master.id));
+    await client.cancel({ meetingId: first[2]!.id });
+    const after = await client.calendarView(window);
+    assert.deepEqual(
+      after.map((e) => new Date(e.start).toISOString()),
+      ['2030-01-08T09:00:00.000Z', '2030-01-08T12:00:00.000Z', '2030-01-10T09:00:00.000Z'],
+    );
   });
 
   it('follows @odata.nextLink pages', async () => {
