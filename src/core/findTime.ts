@@ -12,11 +12,11 @@ export const SCHEDULE_ADDRESSES_PER_REQUEST = 20;
 /** getSchedule's window must be under 62 days (Microsoft Graph, "calendar: getSchedule"); the same bound is kept for suggestions. */
 export const MAX_WINDOW_DAYS = 62;
 /** `availabilityViewInterval`: 5 to 1440 minutes, default 30 (Microsoft Graph, "calendar: getSchedule"). */
-export const MIN_INTERVAL_MINUTES = 5;
-export const MAX_INTERVAL_MINUTES = 1440;
+const MIN_INTERVAL_MINUTES = 5;
+const MAX_INTERVAL_MINUTES = 1440;
 export const DEFAULT_INTERVAL_MINUTES = 30;
 /** A suggested meeting lasts 1 minute to 1 day: our bound (Graph documents `meetingDuration` as an ISO 8601 duration only). */
-export const MAX_DURATION_MINUTES = 1440;
+const MAX_DURATION_MINUTES = 1440;
 
 /** Arguments of `outlookMeetings.findMeetingTimes`. `start`/`end` bound the search: ISO 8601, with an offset an instant, without one a wall time in `timeZone`. */
 export interface FindMeetingTimesInput {
@@ -148,7 +148,7 @@ const featureNames: Record<FindTimeFeature, string> = {
 };
 
 /** The English line for an unavailable feature (API callers, logs). */
-export function unavailableMessage(feature: FindTimeFeature, reason: UnavailableReason): string {
+function unavailableMessage(feature: FindTimeFeature, reason: UnavailableReason): string {
   const name = featureNames[feature];
   switch (reason) {
     case 'declined':

@@ -16,12 +16,12 @@ export interface FindTimeCallOptions {
 }
 
 /** People per search answer (Graph's default is 10; "user: list people"). */
-export const PEOPLE_PER_SEARCH = 10;
+const PEOPLE_PER_SEARCH = 10;
 /** Rooms per page: "place: list" answers up to 100 per page. */
-export const ROOMS_PER_PAGE = 100;
+const ROOMS_PER_PAGE = 100;
 
 /** The `POST /me/calendar/getSchedule` body ("calendar: getSchedule"). */
-export interface GetScheduleBody {
+interface GetScheduleBody {
   schedules: string[];
   startTime: DateTimeTimeZone;
   endTime: DateTimeTimeZone;
@@ -29,7 +29,7 @@ export interface GetScheduleBody {
 }
 
 /** The `POST /me/findMeetingTimes` body ("user: findMeetingTimes"). */
-export interface FindMeetingTimesBody {
+interface FindMeetingTimesBody {
   attendees: AttendeeBase[];
   timeConstraint: TimeConstraint;
   meetingDuration: string;
@@ -40,28 +40,28 @@ export interface FindMeetingTimesBody {
 }
 
 /** Suggestions asked of findMeetingTimes. */
-export const MAX_CANDIDATES = 20;
+const MAX_CANDIDATES = 20;
 
 /** An instant as Graph's `dateTimeTimeZone` in UTC (`YYYY-MM-DDTHH:mm:ss`). */
-export function utcDateTime(epochMs: number): DateTimeTimeZone {
+function utcDateTime(epochMs: number): DateTimeTimeZone {
   return { dateTime: new Date(epochMs).toISOString().slice(0, 19), timeZone: 'UTC' };
 }
 
 /** An ISO 8601 duration for whole minutes (`PT1H30M`). */
-export function isoDuration(minutes: number): string {
+function isoDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `PT${h > 0 ? `${h}H` : ''}${m > 0 || h === 0 ? `${m}M` : ''}`;
 }
 
 /** The path of a people search: `$search` (fuzzy, the user's own list) and `$top` ("user: list people"; no `$skip` with `$search`). */
-export function peoplePath(query: string, top = PEOPLE_PER_SEARCH): string {
+function peoplePath(query: string, top = PEOPLE_PER_SEARCH): string {
   const params = new URLSearchParams({ $search: `"${query.replace(/"/g, '')}"`, $top: String(top) });
   return `/me/people?${params.toString()}`;
 }
 
 /** The getSchedule bodies for a request: one per 20 addresses (the documented limit per call). */
-export function scheduleBodies(req: AvailabilityRequest): GetScheduleBody[] {
+function scheduleBodies(req: AvailabilityRequest): GetScheduleBody[] {
   const bodies: GetScheduleBody[] = [];
   for (let i = 0; i < req.emails.length; i += SCHEDULE_ADDRESSES_PER_REQUEST) {
     bodies.push({
@@ -79,7 +79,7 @@ export function scheduleBodies(req: AvailabilityRequest): GetScheduleBody[] {
  * one time slot in the mailbox's working hours (`activityDomain: work`, the default), the duration, every suggestion
  * whatever the share of free attendees (`minimumAttendeePercentage: 0`, so the caller sees who is free).
  */
-export function findMeetingTimesBody(req: FindMeetingTimesRequest): FindMeetingTimesBody {
+function findMeetingTimesBody(req: FindMeetingTimesRequest): FindMeetingTimesBody {
   const attendee = (address: string, type: 'required' | 'optional'): AttendeeBase => ({
     type,
     emailAddress: { address },
