@@ -16,6 +16,7 @@ import {
   responseSummary,
   rowAction,
   seriesText,
+  seriesWhen,
   treeGroups,
 } from './treeModel';
 import type { RecurrenceStrings } from '../core/recurrenceStrings';
@@ -166,10 +167,16 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const subject = m.subject.trim() || vscode.l10n.t('(no subject)');
     const item = new vscode.TreeItem(subject, vscode.TreeItemCollapsibleState.None);
     item.id = `meeting:${m.id}`;
-    const first = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
-    // A series shows its pattern and its first occurrence ("weekly, Mon and Wed, from …").
+    // A series shows its pattern and time of day ("weekly, Mon and Wed, 10:00 – 10:30 AM"), and its first day while
+    // that is ahead; a single meeting its date and time. Short, so the answers after it fit more often.
     const pattern = seriesText(m, vscode.env.language, recurrenceWords());
-    const when = pattern ? vscode.l10n.t('{0}, from {1}', pattern, first) : first;
+    let when: string;
+    if (pattern) {
+      const { time, firstDay } = seriesWhen(m, node.now, vscode.env.language, this.groups?.zone);
+      when = firstDay
+        ? vscode.l10n.t('{0}, {1}, from {2}', pattern, time, firstDay)
+        : vscode.l10n.t('{0}, {1}', pattern, time);
+    } else when = formatWhen(m.start, m.end, vscode.env.language, this.groups?.zone);
     // How the attendees answered, after the time (the stored counts; refresh brings them up to date).
     const answered = m.status === 'active' ? responseSummary(m.responses, responseWords) : undefined;
     item.description = answered ? `${when} · ${answered}` : when;

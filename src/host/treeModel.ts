@@ -55,9 +55,13 @@ export function seriesText(
   }
 }
 
-/** The window of occurrences offered to pick from: from `now` over the next year (366 days). */
-export function occurrenceWindow(now: number): { start: number; end: number } {
-  return { start: now, end: now + 366 * 86_400_000 };
+/**
+ * The window of occurrences offered to pick from: over a year (366 days) from `now`, or from the series' first start
+ * when it lies ahead (a series starting in a year has no occurrence in the next one).
+ */
+export function occurrenceWindow(now: number, firstStart?: number): { start: number; end: number } {
+  const start = firstStart !== undefined && Number.isFinite(firstStart) ? Math.max(now, firstStart) : now;
+  return { start, end: start + 366 * 86_400_000 };
 }
 
 /** What a cancel of a meeting of this Graph `type` cancels ("event resource type"; Graph's rule for series IDs). */
@@ -67,7 +71,54 @@ export function cancelScope(type: MeetingType | undefined): 'series' | 'occurren
   return 'meeting';
 }
 
-const occurrenceFormats = new Map<string, Intl.DateTimeFormat>();
+/** The formats of an occurrence (weekday, date and time), a time of day, and a day. */
+const rangeOptions = {
+  occurrence: {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  },
+  time: { hour: 'numeric', minute: '2-digit' },
+  day: { dateStyle: 'medium' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached format of `kind` in the locale and zone, falling back to the defaults when one is refused. */
+function rangeFormat(
+  kind: keyof typeof rangeOptions,
+  locale: string | undefined,
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${kind}\n${locale ?? ''}\n${timeZone ?? ''}`;
+  let f = rangeFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = rangeOptions[kind];
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat(undefined, options);
+    }
+    if (rangeFormats.size >= 64) rangeFormats.clear();
+    rangeFormats.set(key, f);
+  }
+  return f;
+}
+
+/** `start`–`end` in a format of `kind` (just `start` when the end is unusable). Never throws. */
+function formatRangeOf(
+  kind: keyof typeof rangeOptions,
+  start: number,
+  end: number,
+  locale: string | undefined,
+  timeZone?: string,
+): string {
+  if (!formattable(start)) return unknownWhen;
+  const f = rangeFormat(kind, locale, timeZone);
+  return formattable(end) && end >= start ? f.formatRange(start, end) : f.format(start);
+}
 
 /** An occurrence in the picker: weekday, date and time range in the display zone ("Mon, Jan 7, 2030, 10:00 – 10:30 AM"). */
 export function formatOccurrence(
@@ -76,27 +127,23 @@ export function formatOccurrence(
   locale: string | undefined,
   timeZone?: string,
 ): string {
-  if (!formattable(start)) return unknownWhen;
-  const key = `${locale ?? ''}\n${timeZone ?? ''}`;
-  let f = occurrenceFormats.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    };
-    try {
-      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat(undefined, options);
-    }
-    if (occurrenceFormats.size >= 32) occurrenceFormats.clear();
-    occurrenceFormats.set(key, f);
-  }
-  return formattable(end) && end >= start ? f.formatRange(start, end) : f.format(start);
+  return formatRangeOf('occurrence', start, end, locale, timeZone);
+}
+
+/**
+ * A series' times on its row (the pattern gives the days): the first occurrence's time of day ("10:00 – 10:30 AM"),
+ * and its day ("Jun 3, 2030") only while that is still ahead of `now`.
+ */
+export function seriesWhen(
+  m: Pick<StoredMeeting, 'start' | 'end'>,
+  now: number,
+  locale: string | undefined,
+  timeZone?: string,
+): { time: string; firstDay?: string } {
+  const time = formatRangeOf('time', m.start, m.end, locale, timeZone);
+  return m.start > now && formattable(m.start)
+    ? { time, firstDay: rangeFormat('day', locale, timeZone).format(m.start) }
+    : { time };
 }
 
 /** What clicking a meeting's row (or Enter on it) does: both open the meeting in the form (`updateMeeting`). */

@@ -12,6 +12,7 @@ import {
   meetingState,
   occurrenceWindow,
   seriesText,
+  seriesWhen,
 } from '../../src/host/treeModel';
 import type { StoredMeeting } from '../../src/store/meetingStore';
 import { groupMeetings, seriesEnd, toStoredMeeting } from '../../src/store/meetingStore';
@@ -113,6 +114,20 @@ describe('series in the tree (issue 12)', () => {
       assert.equal(seriesText(stored(), 'en'), undefined);
     });
 
+    it('shows the time of day, and the first day only while it is ahead (the pattern gives the days)', () => {
+      const plain = (w: { time: string; firstDay?: string }) => ({
+        time: w.time.replace(/\s/g, ' '),
+        ...(w.firstDay ? { firstDay: w.firstDay } : {}),
+      });
+      assert.deepEqual(plain(seriesWhen(stored(), start - day, 'en-US', 'Europe/Berlin')), {
+        time: '10:00 – 10:30 AM',
+        firstDay: 'Jan 7, 2030',
+      });
+      assert.deepEqual(plain(seriesWhen(stored(), start + 30 * day, 'en-US', 'Europe/Berlin')), {
+        time: '10:00 – 10:30 AM',
+      });
+    });
+
     it('a series gets ".series" last in its context value, which the menus match', () => {
       assert.equal(
         meetingContextValue(stored({ recurrence: weekly, online: true }), start - day),
@@ -175,9 +190,12 @@ describe('series in the tree (issue 12)', () => {
       );
     });
 
-    it('asks Graph for the occurrences from now on, over the next year', () => {
+    it('asks Graph for the occurrences over a year from now, or from the first start when it lies ahead', () => {
       const now = Date.UTC(2030, 5, 1, 12);
       assert.deepEqual(occurrenceWindow(now), { start: now, end: now + 366 * day });
+      assert.deepEqual(occurrenceWindow(now, now - 30 * day), { start: now, end: now + 366 * day });
+      const later = Date.UTC(2031, 0, 6, 9);
+      assert.deepEqual(occurrenceWindow(now, later), { start: later, end: later + 366 * day });
     });
 
     it("says what a cancel cancels, from Graph's type of the meeting read", () => {

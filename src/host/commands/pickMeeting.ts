@@ -54,7 +54,7 @@ const maxOccurrences = 100;
 
 /**
  * Lets the user pick one of the next occurrences of the series `seriesMasterId` (read from Graph: `GET
- * /me/events/{id}/instances` over the next year), shown with weekday, date and time in the user's zone. Undefined
+ * /me/events/{id}/instances` over a year from now, or from its stored first start when later), shown with weekday, date and time in the user's zone. Undefined
  * when dismissed, or when the series has no occurrence left (the user is told).
  */
 export async function pickOccurrence(
@@ -63,9 +63,11 @@ export async function pickOccurrence(
   seriesMasterId: string,
   title: string,
 ): Promise<string | undefined> {
+  const account = await services.account();
+  const first = services.store.get(account.id, seriesMasterId)?.start;
   const occurrences = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the occurrences…') },
-    () => actions.occurrences(seriesMasterId, occurrenceWindow(Date.now())),
+    () => actions.occurrences(seriesMasterId, occurrenceWindow(Date.now(), first)),
   );
   const upcoming = occurrences.filter((o) => !o.isCancelled).slice(0, maxOccurrences);
   if (upcoming.length === 0) {

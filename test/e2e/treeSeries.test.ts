@@ -1,0 +1,238 @@
+// Issue 12 in the workbench, driven like a person (code-server + headless Chromium, the fake Graph in this process):
+// the tree shows a series' pattern and its attendees' answers (row and tooltip), and "Cancel This Occurrence…" from
+// the series' context menu picks one of the next occurrences and cancels it alone, the confirmation saying so and
+// how many people are notified. Screenshots go to test-results/. Run: npx mocha --config test/e2e/mocharc.json
+// test/e2e/treeSeries.test.ts   (OM_VERBOSE=1 prints code-server's output)
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { FakeEvent, FakeGraph } from '../fake/fakeGraph';
+import { startFakeGraph } from '../fake/fakeGraph';
+import type { SeriesFields } from '../fake/recurrence';
+import { respond } from '../fake/responses';
+import type { CodeServer } from '../vscode/codeServer';
+import { startCodeServer } from '../vscode/codeServer';
+import { tlsEnv, writeTestTls } from '../vscode/tls';
+import type { WorkbenchBrowser } from '../vscode/workbench';
+import {
+  answerInputBox,
+  contextMenuAction,
+  launchBrowser,
+  openViewContainer,
+  productExtensionId,
+  quickInput,
+  runCommand,
+  saveScreenshot,
+  treeRow,
+  trustExtensionsForAuth,
+  waitForWorkbench,
+} from '../vscode/workbench';
+
+const root = path.resolve(__dirname, '..', '..');
+const token = `om-series-${Math.random().toString(36).slice(2)}`;
+const verbose = process.env.OM_VERBOSE === '1';
+const productFiles = ['package.json', 'package.nls.json', 'dist', 'l10n', 'media', 'README.md', 'LICENSE'];
+const log = (text: string): void => void process.stderr.write(`[test:ui series] ${text}\n`);
+
+/** Accepts the sign-in consent if VS Code asks. */
+async function allowSignInIfAsked(page: Page): Promise<void> {
+  const allow = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /^Allow$/ });
+  await allow.waitFor({ state: 'visible', timeout: 10_000 }).then(
+    () => allow.click(),
+    () => undefined,
+  );
+}
+
+describe('the tree: a series and its answers, cancel one occurrence (code-server + headless Chromium)', function () {
+  this.timeout(120_000);
+  let fake: FakeGraph;
+  let server: CodeServer | undefined;
+  let browser: WorkbenchBrowser | undefined;
+  let page: Page;
+  let scratch: string | undefined;
+  let series: (FakeEvent & SeriesFields) | undefined;
+  const subject = 'Team sync';
+  const people = ['ana@contoso.example', 'bo@contoso.example', 'cy@contoso.example', 'di@contoso.example'];
+  const seriesArgs = {
+    subject,
+    start: '2030-06-03T10:00',
+    end: '2030-06-03T10:30',
+    timeZone: 'Europe/Berlin',
+    attendees: people,
+    recurrence: {
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday'], firstDayOfWeek: 'sunday' },
+      range: { type: 'noEnd' },
+    },
+  };
+
+  before(async function () {
+    this.timeout(10 * 60_000);
+    const { ensureEditor } = await import('../../scripts/ensureEditor.mjs');
+    const editor = ensureEditor({ log });
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'building the extension (node esbuild.js) failed');
+    scratch = fs.mkdtempSync('/tmp/om.');
+    const tls = await writeTestTls(path.join(scratch, 'tls'));
+    const read = (file: string) => fs.readFileSync(file, 'utf8');
+    fake = await startFakeGraph({
+      tokens: [token],
+      tls: { caPem: read(tls.caFile), certPem: read(tls.certFile), keyPem: read(tls.keyFile) },
+    });
+    const workspace = path.join(scratch, 'w');
+    fs.mkdirSync(workspace);
+    const pkg = JSON.parse(read(path.join(root, 'package.json'))) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
+    const copy = (from: string, to: string, names: string[]) => {
+      for (const name of names)
+        if (fs.existsSync(path.join(from, name)))
+          fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
+    };
+    server = await startCodeServer({
+      editor,
+      workspace,
+      env: { ...tlsEnv(tls), OM_SANDBOX_TOKEN: token },
+      args: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication'],
+      userSettings: {
+        'outlookMeetings.graph.endpoint': fake.url,
+        'outlookMeetings.timeZone': 'Europe/Berlin',
+        'workbench.colorTheme': 'Default Light Modern',
+        'window.dialogStyle': 'custom',
+        'outlookMeetings.nextMeeting.showInStatusBar': false,
+      },
+      beforeStart: ({ userDataDir, extensionsDir }) => {
+        // A key that runs Schedule Meeting with arguments: a weekly series on Mon and Wed, stored by the extension.
+        fs.writeFileSync(
+          path.join(userDataDir, 'User', 'keybindings.json'),
+          JSON.stringify([
+            { key: 'ctrl+alt+shift+y', command: 'outlookMeetings.scheduleMeeting', args: seriesArgs },
+          ]),
+        );
+        const product = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+        fs.mkdirSync(product, { recursive: true });
+        copy(root, product, productFiles);
+        const auth = path.join(root, 'test', 'sandboxAuth');
+        const target = path.join(extensionsDir, 'outlook-meetings-sandbox.sandbox-auth-0.0.1');
+        fs.mkdirSync(target, { recursive: true });
+        copy(auth, target, fs.readdirSync(auth));
+      },
+      onOutput: verbose ? (line) => log(`code-server: ${line}`) : undefined,
+    });
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    page = browser.page;
+    await trustExtensionsForAuth(page, [productExtensionId]);
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkbench(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop(false);
+    await fake?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page)
+      await saveScreenshot(page, `ui-series-failed-${this.currentTest.title}`).catch(() => undefined);
+  });
+
+  it("shows a series' pattern and how its attendees answered, on the row and in the tooltip", async () => {
+    // Signed in, then the series scheduled by Schedule Meeting with arguments (a key binding), so the extension stores it.
+    await openViewContainer(page, 'Outlook Meetings');
+    await runCommand(page, 'Outlook: Sign In');
+    await allowSignInIfAsked(page);
+    await page.waitForTimeout(1000);
+    const deadline = Date.now() + 30_000;
+    while (fake.events.size === 0) {
+      assert.ok(Date.now() < deadline, 'the series was not scheduled');
+      await page
+        .locator('.part.sidebar')
+        .first()
+        .click({ position: { x: 100, y: 5 } });
+      await page.keyboard.press('Control+Alt+Shift+Y');
+      await page.waitForTimeout(2000);
+    }
+    series = [...fake.events.values()][0] as FakeEvent & SeriesFields;
+    assert.ok(series.recurrence, 'scheduled as a series');
+    respond(fake, series.id, 'ana@contoso.example', 'accepted');
+    respond(fake, series.id, 'bo@contoso.example', 'accepted');
+    const proposedStart = Date.UTC(2030, 5, 3, 12);
+    respond(fake, series.id, 'cy@contoso.example', 'declined', {
+      startMs: proposedStart,
+      endMs: proposedStart + 1_800_000,
+    });
+    await runCommand(page, 'Outlook: Refresh Meetings');
+    // The row as stored at scheduling ("4 no answer") until the refresh brings the answers given in Outlook.
+    const row = treeRow(page, '2 accepted');
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const text = await row.innerText();
+    assert.match(text, /Team sync/);
+    assert.match(text, /weekly, Mon and Wed, 10:00\s–\s10:30\sAM, from Jun 3, 2030/);
+    assert.match(text, /2 accepted, 1 declined, 1 no answer/);
+    await saveScreenshot(page, 'ui-light-tree-series');
+    // The side bar widened by its sash (its right edge), as a person does to read the whole row.
+    const sidebar = await page.locator('.part.sidebar').first().boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width + 1;
+      await page.mouse.move(x, 400);
+      await page.mouse.down();
+      await page.mouse.move(x + 300, 400, { steps: 10 });
+      await page.mouse.up();
+    }
+    await saveScreenshot(page, 'ui-light-tree-series-wide');
+
+    await row.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Attendees' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    const tip = await hover.innerText();
+    assert.match(tip, /Repeats weekly, Mon and Wed/);
+    assert.match(tip, /ana@contoso\.example \(accepted\)/);
+    assert.match(tip, /cy@contoso\.example \(declined; proposes Jun 3, 2030, 2:00\sPM\s–\s2:30\sPM\)/);
+    await saveScreenshot(page, 'ui-light-tree-series-tooltip');
+    await page.mouse.move(640, 780);
+  });
+
+  it('cancels one occurrence from the series menu: picked from the next ones, the confirmation says so', async () => {
+    assert.ok(series);
+    await contextMenuAction(page, treeRow(page, subject), 'Cancel This Occurrence');
+    const pick = quickInput(page);
+    const wednesday = pick.locator('.monaco-list-row', { hasText: 'Wed, Jun 5, 2030' }).first();
+    await wednesday.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await pick.innerText(), /Mon, Jun 3, 2030, 10:00\s–\s10:30\sAM/);
+    await saveScreenshot(page, 'ui-light-tree-series-pick');
+    await wednesday.click();
+    await answerInputBox(page, '');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    const said = await dialog.innerText();
+    assert.match(said, /Cancel the occurrence of "Team sync" on Jun 5, 2030/);
+    assert.match(said, /Only this occurrence is cancelled; the rest of the series stays\./);
+    assert.match(said, /4 attendees will be notified/);
+    await saveScreenshot(page, 'ui-light-tree-series-cancel-confirm');
+    const mark = fake.requests.length;
+    await dialog.locator('a.monaco-button', { hasText: 'Send Cancellation' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    const deadline = Date.now() + 20_000;
+    while (!fake.requests.slice(mark).some((r) => r.method === 'POST' && r.path.endsWith('/cancel'))) {
+      assert.ok(Date.now() < deadline, 'no cancel was sent');
+      await page.waitForTimeout(200);
+    }
+    const cancels = fake.requests
+      .slice(mark)
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+    assert.equal(cancels.length, 1);
+    assert.notEqual(
+      decodeURIComponent(cancels[0]!.path),
+      `/v1.0/me/events/${series.id}/cancel`,
+      'not the series',
+    );
+    assert.equal(series.isCancelled, false, 'the series goes on');
+    await treeRow(page, 'weekly, Mon and Wed').waitFor({ state: 'visible', timeout: 20_000 });
+    await saveScreenshot(page, 'ui-light-tree-series-after-cancel');
+  });
+});
