@@ -30,8 +30,6 @@ export const formStrings = {
   attendeeError: '{address}: {message}',
   suggestedAttendees: 'Suggested: they last changed these lines. Nobody is invited until you add them.',
   suggestedAdd: 'Add {person}',
-  suggestedAttendees: 'Suggested: they last changed these lines. Nobody is invited until you add them.',
-  suggestedAdd: 'Add {person}',
   location: 'Location',
   locationPlaceholder: 'Room, address or leave empty',
   teams: 'Add a Teams meeting',
