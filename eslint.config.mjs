@@ -16,6 +16,7 @@ const pureFolders = [
   'src/host/commandArgs.ts',
   'src/host/featureScopes.ts',
   'src/host/formDispatch.ts',
+  'src/host/formFindTime.ts',
   'src/host/inertText.ts',
   'src/host/nextMeetingModel.ts',
   'src/host/notify.ts',

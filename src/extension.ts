@@ -7,7 +7,7 @@ import { registerFindTimeCommands } from './host/commands/findTimeCommands';
 import { registerItemCommands } from './host/commands/itemCommands';
 import { registerMeetingCommands } from './host/commands/meetingCommands';
 import { describeError, showError } from './host/errors';
-import { lazyFindTime } from './host/findTime';
+import { describeUnavailable, featureAccess, lazyFindTime } from './host/findTime';
 import type * as FormPanelModule from './host/formPanel';
 import type { FormPanels } from './host/formPanel';
 import { createLog } from './host/log';
@@ -19,6 +19,7 @@ import { onDidChangeSettings, readAuthSettings } from './host/settings';
 import { registerTools } from './host/tools';
 import { registerTree } from './host/tree';
 import { registerSelectionMeeting } from './host/selectionMeeting';
+import { registerWalkthroughContext } from './host/walkthrough';
 
 const formViewType: typeof FormPanelModule.formViewType = 'outlookMeetings.form';
 
@@ -28,13 +29,23 @@ export function activate(context: vscode.ExtensionContext): void {
   const auth = new Auth(context.globalState, () => readAuthSettings((m) => log.warn(m)), log);
   const host = new HostContext(context, auth, log);
   const operations = lazyMeetingOperations(host);
+  const findTime = lazyFindTime(host);
   let panels: FormPanels | undefined;
   const loadForms = (): FormPanels => {
     if (!panels) {
       // Loaded on first use, not at activation (a separate bundle, dist/forms.js).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { FormPanels: Panels } = require('./host/formPanel') as typeof FormPanelModule;
-      panels = new Panels(host, operations, { describeError, showError });
+      panels = new Panels(
+        host,
+        operations,
+        { describeError, showError },
+        {
+          service: findTime,
+          allow: (feature) => featureAccess(host, feature, { interactive: true }),
+          describeUnavailable,
+        },
+      );
     }
     return panels;
   };
@@ -61,9 +72,10 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerItemCommands(host, operations, tree),
     ...registerAccountCommands(host, channel),
     ...registerSelectionMeeting(host, (prefill) => loadForms().openSchedule(prefill)),
+    ...registerWalkthroughContext(host),
     ...registerNextMeeting(host),
     ...registerTools(host, operations),
-    ...registerFindTimeCommands(lazyFindTime(host)),
+    ...registerFindTimeCommands(findTime),
     onDidChangeSettings((e) => {
       host.resetClient();
       if (e.affectsConfiguration('outlookMeetings.auth')) void auth.refresh();

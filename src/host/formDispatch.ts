@@ -1,7 +1,7 @@
 // Routes a message from the meeting form to the panel's handlers. Pure (no `vscode`), tested in Node: a message
 // that `parseFromWebview` rejects reaches no handler, so it sends nothing to Graph, writes nothing and runs no command.
 import { randomBytes } from 'node:crypto';
-import type { ActionMessage, FormValues } from '../shared/protocol';
+import type { ActionMessage, FindTimeFromWebview, FormValues } from '../shared/protocol';
 import { parseFromWebview } from '../shared/protocol';
 import { isMeetingId } from '../core/meetingId';
 import type { MeetingStatus } from '../store/meetingStore';
@@ -21,6 +21,8 @@ export interface FormMessageHandlers {
   submit(requestId: string, values: FormValues): Promise<void>;
   /** The page's current values (schedule form), kept in case its tab closes unsent. */
   draft(values: FormValues): void;
+  /** Issue 13's requests (people, free/busy, suggested times, rooms, a feature's permission): `formFindTime.ts`. */
+  findTime(msg: FindTimeFromWebview): Promise<void>;
   /** Run one of the commands in `formActionCommands`. */
   command(command: string, arg: { meetingId: string }): Promise<unknown>;
   /** The message was malformed and ignored (for the log). */
@@ -36,7 +38,7 @@ export interface FormMessageHandlers {
 export async function dispatchFormMessage(
   raw: unknown,
   handlers: FormMessageHandlers,
-): Promise<'ready' | 'submit' | 'action' | 'draft' | 'rejected' | 'failed'> {
+): Promise<'ready' | 'submit' | 'action' | 'draft' | 'findTime' | 'rejected' | 'failed'> {
   const msg = parseFromWebview(raw);
   if (!msg || (msg.type === 'action' && !isMeetingId(msg.meetingId))) {
     handlers.rejected();
@@ -56,6 +58,9 @@ export async function dispatchFormMessage(
       case 'draft':
         handlers.draft(msg.values);
         return 'draft';
+      default:
+        await handlers.findTime(msg);
+        return 'findTime';
     }
   } catch (e) {
     handlers.failed(e);

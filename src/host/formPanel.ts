@@ -33,6 +33,8 @@ import type * as HostErrors from './errors';
 import type { FormLock } from './formDispatch';
 import { dispatchFormMessage, formLock, newFormNonce } from './formDispatch';
 import type { HostContext } from './hostContext';
+import { FormFindTime } from './formFindTime';
+import type { FormFindTimeDeps } from './formFindTime';
 import type { SchedulePrefill } from './selectionMeeting';
 
 export const formViewType = 'outlookMeetings.form';
@@ -43,6 +45,14 @@ export const formViewType = 'outlookMeetings.form';
  */
 export type FormErrorHelpers = Pick<typeof HostErrors, 'describeError' | 'showError'>;
 const teamsLookupTimeoutMs = 5000;
+
+/**
+ * Issue 13's host parts the form uses, passed in (src/host/findTime.ts lives in the activation bundle, with the one
+ * service and its scope state): the window's service, Allow's prompt, and the line of an unavailable feature.
+ */
+export type FormFindTimeHelpers = Pick<FormFindTimeDeps, 'service' | 'allow' | 'describeUnavailable'>;
+
+const available = { state: 'available' } as const;
 
 /** The success result for a submit: the meeting's ID, and whether its Teams link may be offered. */
 function okResult(requestId: string, meeting: Meeting): ResultMessage {
@@ -123,6 +133,8 @@ class FormPanel {
   private draft: FormValues | undefined;
   /** Why the form is read-only (its meeting cancelled or deleted, or not the user's to change). */
   private locked: string | undefined;
+  /** Issue 13's requests of this form (people, free/busy, suggested times, rooms). */
+  readonly findTime: FormFindTime | undefined;
 
   constructor(
     readonly key: string,
@@ -131,7 +143,20 @@ class FormPanel {
     private readonly services: HostContext,
     private readonly actions: MeetingOperations,
     private readonly errors: FormErrorHelpers,
+    findTime?: FormFindTimeHelpers,
   ) {
+    this.findTime =
+      findTime &&
+      new FormFindTime({
+        ...findTime,
+        organizer: async () => {
+          const label = (await services.account()).label;
+          return label.includes('@') ? label : undefined;
+        },
+        describeError: (e) => errors.describeError(e).message,
+        post: (m) => this.post(m),
+        log: (m) => services.log.warn(m),
+      });
     this.original = setup.values;
     this.meeting = setup.meeting;
     this.locked = setup.lock;
@@ -165,6 +190,11 @@ class FormPanel {
       timeZones: timeZones(),
       maxAttendees: MAX_ATTENDEES,
       closedDraft: this.setup.closedDraft,
+      // Every feature is offered until a request finds it declined or unavailable (knowing sooner would hold the form).
+      findTime:
+        this.findTime && !this.locked
+          ? { people: available, availability: available, suggestions: available, rooms: available }
+          : undefined,
       suggestedAttendees: this.setup.suggestedAttendees,
     };
   }
@@ -194,6 +224,9 @@ class FormPanel {
         if (this.setup.mode === 'schedule') this.draft = values;
       },
       command: (command, arg) => Promise.resolve(vscode.commands.executeCommand(command, arg)),
+      findTime: async (msg) => {
+        if (!this.locked) await this.findTime?.handle(msg);
+      },
       failed: (e) => void this.errors.showError(e, this.services.log, { noRetry: true }),
     });
   }
@@ -292,6 +325,7 @@ export class FormPanels implements vscode.Disposable {
     private readonly services: HostContext,
     private readonly actions: MeetingOperations,
     private readonly errors: FormErrorHelpers,
+    private readonly findTime?: FormFindTimeHelpers,
   ) {
     this.storeWatch = services.store.onDidChange((accountId) => {
       for (const form of this.open) {
@@ -350,9 +384,10 @@ export class FormPanels implements vscode.Disposable {
       restored.title = title;
     }
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'outlook-meetings.svg');
-    const form = new FormPanel(key, panel, setup, this.services, this.actions, this.errors);
+    const form = new FormPanel(key, panel, setup, this.services, this.actions, this.errors, this.findTime);
     this.open.add(form);
     panel.onDidDispose(() => {
+      form.findTime?.dispose();
       this.open.delete(form);
       this.closedDraft = form.unsentDraft() ?? this.closedDraft;
     });

@@ -44,13 +44,118 @@ export interface InitMessage {
   closedDraft?: FormValues;
   /** People the page offers to add as attendees (never added until the user chooses): who last changed the code. */
   suggestedAttendees?: SuggestedAttendee[];
+  /** Issue 13: the find-a-time features and whether each may be used (absent: none is offered). */
+  findTime?: FindTimeFeatures;
 }
 
-/** A person the form suggests as an attendee (meetings about code: who last changed the lines). */
-export interface SuggestedAttendee {
+/** Issue 13's form features: people suggestions, the free/busy strip, suggested times, the room picker. */
+export type FindTimeFeature = 'people' | 'availability' | 'suggestions' | 'rooms';
+export const findTimeFeatureNames: readonly FindTimeFeature[] = [
+  'people',
+  'availability',
+  'suggestions',
+  'rooms',
+];
+
+/**
+ * Whether a feature can be used: `available`; `ask` (its permission was not granted yet: the page offers a button
+ * that asks, a user action); `unavailable` (declined, no tenant consent, or the account cannot have it). `reason` is
+ * the one localised line the page shows instead of the feature.
+ */
+export type FeatureState = { state: 'available' } | { state: 'ask' | 'unavailable'; reason: string };
+
+export type FindTimeFeatures = Record<FindTimeFeature, FeatureState>;
+
+/** A person or room offered in the form: display name (may be empty) and address. */
+export interface PersonChoice {
   name: string;
   address: string;
 }
+
+/** A person the form suggests as an attendee (meetings about code: who last changed the lines). */
+export type SuggestedAttendee = PersonChoice;
+
+/** Graph's free/busy statuses (`freeBusyStatus`, and `availabilityView` digits 0-4 plus unknown). */
+export type BusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+export const busyStatuses: readonly BusyStatus[] = [
+  'free',
+  'tentative',
+  'busy',
+  'oof',
+  'workingElsewhere',
+  'unknown',
+];
+
+/** A block of someone's day: minutes from the asked day's midnight (0-1440, clipped), in the form's zone. */
+export interface BusyBlock {
+  start: number;
+  end: number;
+  status: BusyStatus;
+}
+
+/** One strip: whose (the organizer first), their busy blocks, or that Graph could not tell (`unknown`). */
+export interface AttendeeSchedule {
+  address: string;
+  organizer?: boolean;
+  busy: BusyBlock[];
+  unknown?: boolean;
+}
+
+/** A suggested time: wall times `YYYY-MM-DDTHH:mm` in the asked zone, confidence 0-100, who is free. */
+export interface SuggestedTime {
+  start: string;
+  end: string;
+  confidence: number;
+  attendees: { address: string; availability: BusyStatus }[];
+}
+
+/** Host to page: people matching a `peopleQuery`. */
+export interface PeopleMessage {
+  type: 'people';
+  requestId: string;
+  people: PersonChoice[];
+}
+
+/** Host to page: the strips for a `freeBusyQuery`, the organizer's first. */
+export interface FreeBusyMessage {
+  type: 'freeBusy';
+  requestId: string;
+  schedules: AttendeeSchedule[];
+}
+
+/** Host to page: suggested times for a `timesQuery`, best first; `reason` (localised) when there are none. */
+export interface TimesMessage {
+  type: 'times';
+  requestId: string;
+  suggestions: SuggestedTime[];
+  reason?: string;
+}
+
+/** Host to page: the rooms for a `roomsQuery`. */
+export interface RoomsMessage {
+  type: 'rooms';
+  requestId: string;
+  rooms: PersonChoice[];
+}
+
+/** Host to page: a feature's state changed (a request found it declined or unavailable, or it was allowed). */
+export interface FeatureMessage {
+  type: 'feature';
+  feature: FindTimeFeature;
+  state: FeatureState;
+}
+
+/** Host to page: a find-a-time request failed for a passing reason (network, throttling); the localised line. */
+export interface FindTimeFailedMessage {
+  type: 'findTimeFailed';
+  requestId: string;
+  feature: FindTimeFeature;
+  message: string;
+}
+
+/** Host to page, issue 13's answers. */
+export type FindTimeToWebview =
+  PeopleMessage | FreeBusyMessage | TimesMessage | RoomsMessage | FeatureMessage | FindTimeFailedMessage;
 
 /** Host to page: the meeting was saved (the answer to a `submit`, echoing its `requestId`). */
 export interface ResultOkMessage {
@@ -85,7 +190,7 @@ export interface LockMessage {
   reason: string;
 }
 
-export type ToWebview = InitMessage | ResultMessage | LockMessage;
+export type ToWebview = InitMessage | ResultMessage | LockMessage | FindTimeToWebview;
 
 /** Page to host: the page has loaded and listens. */
 export interface ReadyMessage {
@@ -112,7 +217,50 @@ export interface DraftMessage {
   values: FormValues;
 }
 
-export type FromWebview = ReadyMessage | SubmitMessage | ActionMessage | DraftMessage;
+/** Page to host: people whose name or address matches `query` (typed in an attendee list). */
+export interface PeopleQueryMessage {
+  type: 'peopleQuery';
+  requestId: string;
+  query: string;
+}
+
+/** Page to host: the free/busy of these addresses (and the organizer) on `day` (`YYYY-MM-DD`) in `timeZone`. */
+export interface FreeBusyQueryMessage {
+  type: 'freeBusyQuery';
+  requestId: string;
+  addresses: string[];
+  day: string;
+  timeZone: string;
+}
+
+/** Page to host: suggest times of `durationMinutes` on `day`'s working hours for these attendees. */
+export interface TimesQueryMessage {
+  type: 'timesQuery';
+  requestId: string;
+  attendees: string[];
+  optionalAttendees: string[];
+  durationMinutes: number;
+  day: string;
+  timeZone: string;
+}
+
+/** Page to host: the rooms to pick from. */
+export interface RoomsQueryMessage {
+  type: 'roomsQuery';
+  requestId: string;
+}
+
+/** Page to host: the user pressed the button that asks for a feature's permission. */
+export interface AllowFeatureMessage {
+  type: 'allowFeature';
+  feature: FindTimeFeature;
+}
+
+/** Page to host, issue 13's requests. */
+export type FindTimeFromWebview =
+  PeopleQueryMessage | FreeBusyQueryMessage | TimesQueryMessage | RoomsQueryMessage | AllowFeatureMessage;
+
+export type FromWebview = ReadyMessage | SubmitMessage | ActionMessage | DraftMessage | FindTimeFromWebview;
 
 /** Transport caps for page messages, well above what the core validator accepts, so a valid form always fits. */
 export const protocolLimits = {
@@ -131,6 +279,12 @@ export const protocolLimits = {
   number: 32,
   /** A list field's items (each at most `text` long). */
   list: 200,
+  /** A people search as typed (Graph's `$search` gets far less in practice). */
+  query: 256,
+  /** The longest meeting the form suggests times for: 24 hours. */
+  durationMinutes: 1440,
+  /** Entries in a host answer (people, rooms, schedules, suggestions, blocks). */
+  answerItems: 1000,
   /** Suggested attendees in an `init`. */
   suggestions: 50,
 } as const;
@@ -177,6 +331,9 @@ function parseControlValue(spec: FormControl, value: unknown): unknown {
       return stringList(value, protocolLimits.attendees, protocolLimits.attendee);
     case 'list':
       return stringList(value, protocolLimits.list, protocolLimits.text);
+    case 'recurrence':
+      // A rule's text (shared/recurrenceForm.ts): checked by the core validator like any input.
+      return isString(value, protocolLimits.text) ? value : undefined;
   }
 }
 
@@ -236,6 +393,90 @@ export function parseFromWebview(msg: unknown): FromWebview | undefined {
       const action = actions.find((a) => a === msg.action);
       if (!action || !isString(msg.meetingId, protocolLimits.meetingId, true)) return undefined;
       return { type: 'action', action, meetingId: msg.meetingId };
+    }
+    default:
+      return parseFindTimeQuery(msg);
+  }
+}
+
+const dayPattern = /^\d{4}-\d\d-\d\d$/;
+
+/** A list of attendee addresses, each within the attendee cap; a copy. */
+function parseAddressList(v: unknown): string[] | undefined {
+  const list = parseControlValue({ control: 'attendees' } as FormControl, v);
+  return Array.isArray(list) ? (list as string[]) : undefined;
+}
+
+/** The requested day and zone of a free/busy or times query, checked. */
+function isDayInZone(msg: Plain): boolean {
+  return (
+    isString(msg.day, 10) && dayPattern.test(msg.day) && isString(msg.timeZone, protocolLimits.timeZone, true)
+  );
+}
+
+/** One of issue 13's page requests, every field checked; anything else yields undefined. */
+function parseFindTimeQuery(msg: Plain): FindTimeFromWebview | undefined {
+  const requestId = msg.requestId;
+  const idOk = isString(requestId, protocolLimits.requestId, true);
+  switch (msg.type) {
+    case 'peopleQuery':
+      return hasExactKeys(msg, ['type', 'requestId', 'query']) &&
+        idOk &&
+        isString(msg.query, protocolLimits.query)
+        ? { type: 'peopleQuery', requestId, query: msg.query }
+        : undefined;
+    case 'freeBusyQuery': {
+      if (!hasExactKeys(msg, ['type', 'requestId', 'addresses', 'day', 'timeZone']) || !idOk)
+        return undefined;
+      const addresses = parseAddressList(msg.addresses);
+      return addresses && isDayInZone(msg)
+        ? {
+            type: 'freeBusyQuery',
+            requestId,
+            addresses,
+            day: msg.day as string,
+            timeZone: msg.timeZone as string,
+          }
+        : undefined;
+    }
+    case 'timesQuery': {
+      const keys = [
+        'type',
+        'requestId',
+        'attendees',
+        'optionalAttendees',
+        'durationMinutes',
+        'day',
+        'timeZone',
+      ];
+      if (!hasExactKeys(msg, keys) || !idOk) return undefined;
+      const attendees = parseAddressList(msg.attendees);
+      const optionalAttendees = parseAddressList(msg.optionalAttendees);
+      const minutes = msg.durationMinutes;
+      const minutesOk =
+        typeof minutes === 'number' &&
+        Number.isInteger(minutes) &&
+        minutes > 0 &&
+        minutes <= protocolLimits.durationMinutes;
+      return attendees && optionalAttendees && minutesOk && isDayInZone(msg)
+        ? {
+            type: 'timesQuery',
+            requestId,
+            attendees,
+            optionalAttendees,
+            durationMinutes: minutes,
+            day: msg.day as string,
+            timeZone: msg.timeZone as string,
+          }
+        : undefined;
+    }
+    case 'roomsQuery':
+      return hasExactKeys(msg, ['type', 'requestId']) && idOk ? { type: 'roomsQuery', requestId } : undefined;
+    case 'allowFeature': {
+      const feature = findTimeFeatureNames.find((f) => f === msg.feature);
+      return hasExactKeys(msg, ['type', 'feature']) && feature
+        ? { type: 'allowFeature', feature }
+        : undefined;
     }
     default:
       return undefined;
@@ -304,7 +545,8 @@ function parseInit(msg: Plain): InitMessage | undefined {
     isStringRecord(msg.strings) &&
     isStringRecord(msg.messages) &&
     isStringList(msg.timeZones) &&
-    typeof msg.maxAttendees === 'number';
+    typeof msg.maxAttendees === 'number' &&
+    optional(msg.findTime, isFindTimeFeatures);
   return ok ? (msg as unknown as InitMessage) : undefined;
 }
 
@@ -336,6 +578,92 @@ export function parseToWebview(msg: unknown): ToWebview | undefined {
         ? { type: 'lock', reason: msg.reason as string }
         : undefined;
     default:
-      return undefined;
+      return parseFindTimeAnswer(msg) ? (msg as unknown as ToWebview) : undefined;
+  }
+}
+
+/** A feature's state: `available`, or `ask`/`unavailable` with its reason line. */
+function isFeatureState(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  if (v.state === 'available') return hasExactKeys(v, ['state']);
+  return (
+    (v.state === 'ask' || v.state === 'unavailable') &&
+    hasExactKeys(v, ['state', 'reason']) &&
+    isText(v.reason)
+  );
+}
+
+/** Every feature's state, and nothing else. */
+function isFindTimeFeatures(v: unknown): boolean {
+  return (
+    isPlainObject(v) &&
+    hasExactKeys(v, findTimeFeatureNames) &&
+    findTimeFeatureNames.every((f) => isFeatureState(v[f]))
+  );
+}
+
+/** A list of at most `answerItems` entries that each pass `check`. */
+function isListOf(v: unknown, check: (item: unknown) => boolean): boolean {
+  return Array.isArray(v) && v.length <= protocolLimits.answerItems && v.every(check);
+}
+
+const isStatus = (v: unknown): boolean => busyStatuses.some((s) => s === v);
+
+function isPerson(v: unknown): boolean {
+  return isPlainObject(v) && hasExactKeys(v, ['name', 'address']) && isText(v.name) && isText(v.address);
+}
+
+function isMinute(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1440;
+}
+
+function isBlock(v: unknown): boolean {
+  return isPlainObject(v) && isMinute(v.start) && isMinute(v.end) && v.start <= v.end && isStatus(v.status);
+}
+
+function isSchedule(v: unknown): boolean {
+  return (
+    isPlainObject(v) &&
+    isText(v.address) &&
+    optional(v.organizer, (o) => typeof o === 'boolean') &&
+    optional(v.unknown, (o) => typeof o === 'boolean') &&
+    isListOf(v.busy, isBlock)
+  );
+}
+
+const wallTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/;
+
+function isSuggestion(v: unknown): boolean {
+  return (
+    isPlainObject(v) &&
+    typeof v.start === 'string' &&
+    wallTime.test(v.start) &&
+    typeof v.end === 'string' &&
+    wallTime.test(v.end) &&
+    typeof v.confidence === 'number' &&
+    v.confidence >= 0 &&
+    v.confidence <= 100 &&
+    isListOf(v.attendees, (a) => isPlainObject(a) && isText(a.address) && isStatus(a.availability))
+  );
+}
+
+/** Whether a host message is one of issue 13's answers, every field of the right shape. */
+function parseFindTimeAnswer(msg: Plain): boolean {
+  const id = typeof msg.requestId === 'string';
+  switch (msg.type) {
+    case 'people':
+      return id && isListOf(msg.people, isPerson);
+    case 'rooms':
+      return id && isListOf(msg.rooms, isPerson);
+    case 'freeBusy':
+      return id && isListOf(msg.schedules, isSchedule);
+    case 'times':
+      return id && isListOf(msg.suggestions, isSuggestion) && optional(msg.reason, isText);
+    case 'feature':
+      return findTimeFeatureNames.some((f) => f === msg.feature) && isFeatureState(msg.state);
+    case 'findTimeFailed':
+      return id && findTimeFeatureNames.some((f) => f === msg.feature) && isText(msg.message);
+    default:
+      return false;
   }
 }

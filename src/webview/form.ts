@@ -24,7 +24,14 @@ import {
 } from '../shared/formModel';
 import type { SubmitConcern } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
-import type { ActionMessage, FormValues, FromWebview, InitMessage, ResultMessage } from '../shared/protocol';
+import type {
+  ActionMessage,
+  FindTimeToWebview,
+  FormValues,
+  FromWebview,
+  InitMessage,
+  ResultMessage,
+} from '../shared/protocol';
 import {
   applyResult,
   errorTarget,
@@ -41,7 +48,9 @@ import {
 import type { Draft, StatusKey } from '../shared/formState';
 import { formControl, formDefault, formFieldOrder, isFormDefault } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
-import { el, setText } from './dom';
+import { el, setText, whenDefined } from './dom';
+import type { FindTimeUi } from './findTime';
+import { RecurrenceField } from './recurrenceField';
 import { suggestedAttendeesBox } from './suggestedAttendees';
 import { errorText, validateForm } from './validation';
 import type { ZoneChoice } from './zones';
@@ -241,11 +250,14 @@ export class MeetingForm {
         }
         this.#validate();
         this.#prepareZones();
+        this.#loadFindTime();
       }, 0);
     };
-    requestAnimationFrame(() => setTimeout(complete, 0));
+    // The other fields' controls are defined by a chunk loaded beside the page's entry: attached once defined.
+    const defined = whenDefined(rest);
+    requestAnimationFrame(() => setTimeout(() => void defined.then(complete), 0));
     // Frames may not come while the page is hidden.
-    setTimeout(complete, 500);
+    setTimeout(() => void defined.then(complete), 500);
     if (this.#draft.success) this.#showSuccess(this.#draft.success);
     else if (this.#draft.pending) this.#setSending(true);
     // Focus starts in the first field, Subject (not the page body), unless something else took it meanwhile.
@@ -302,15 +314,21 @@ export class MeetingForm {
   /** Disables a control; a switch dims itself but leaves its inner input enabled (read as live): that too. */
   #disable(control: HTMLElement): void {
     (control as HTMLElement & { disabled: boolean }).disabled = true;
+    // The switch may not be defined yet (lazyElements.ts), nor attached (then upgraded here, rendered once attached).
     if (control === this.#teams)
-      void this.#teams.updateComplete.then(() =>
-        this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''),
-      );
+      void customElements
+        .whenDefined('vscode-checkbox')
+        .then(() => {
+          customElements.upgrade(this.#teams);
+          return this.#teams.updateComplete;
+        })
+        .then(() => this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''));
   }
 
   /** The host's `lock`: the meeting was cancelled or deleted, or is not the user's to change. Read-only from now. */
   onLock(reason: string): void {
     this.#draft.locked = reason;
+    this.#findTime?.lock();
     this.#hideConfirm(false);
     document.title = this.#t('titleDetails');
     setText(document.getElementById('title') as HTMLElement, document.title);
@@ -321,12 +339,61 @@ export class MeetingForm {
         Object.assign(control, { readonly: true, placeholder: '' });
       else this.#disable(control);
     }
+    this.#recurrence?.lock();
     this.#submit.disabled = true;
     // The footer may not be attached yet (the first frame shows only the first field): found through its row.
     this.#submitRow.querySelector('#submitHint')?.remove();
     document.getElementById('draftOffer')?.remove();
     this.#success.querySelector('#action-join')?.remove();
     this.#setStatus(reason, false);
+  }
+
+  /** Issue 13's features (src/webview/findTime.ts), loaded once the form is complete; answers wait for them. */
+  #findTime: FindTimeUi | undefined;
+  readonly #findTimeQueue: FindTimeToWebview[] = [];
+
+  /** A find-a-time answer from the host. */
+  onFindTime(msg: FindTimeToWebview): void {
+    if (this.#findTime) this.#findTime.receive(msg);
+    else this.#findTimeQueue.push(msg);
+  }
+
+  /** Loads issue 13's features with a dynamic import (off the first frame) when the host offers them. */
+  #loadFindTime(): void {
+    const features = this.#init.findTime;
+    if (!features || this.#draft.locked || this.#draft.success) return;
+    const lists = fieldOrder.filter((n) => formControl(n).control === 'attendees');
+    void import('./findTime.js').then(({ attachFindTime }) => {
+      if (this.#draft.locked) return;
+      this.#findTime = attachFindTime({
+        t: this.#t,
+        lang: document.documentElement.lang || 'en',
+        features,
+        post: (msg) => this.#api.postMessage(msg),
+        values: () => this.#draft.values,
+        attendeeLists: lists.map((name) => ({
+          name,
+          control: this.#controls[name] as VscodeTextarea,
+          box: document.getElementById(`${name}-field`) as HTMLElement,
+        })),
+        anchor: this.#timeWarning,
+        setTimes: (start, end) => {
+          (this.#controls.start as VscodeTextfield).value = start;
+          this.#end.value = end;
+          this.#prevStart = start;
+          this.#edited('end', false);
+        },
+        addRoom: (room) => {
+          const name = lists.includes('resources' as FieldName) ? ('resources' as FieldName) : 'attendees';
+          const control = this.#controls[name] as VscodeTextarea;
+          const text = control.value.replace(/\s+$/, '');
+          control.value = `${text ? `${text}\n` : ''}${room.name ? `${room.name} <${room.address}>` : room.address}`;
+          this.#edited(name, false);
+        },
+        edited: (name) => this.#edited(name as FieldName, false),
+      });
+      for (const msg of this.#findTimeQueue.splice(0)) this.#findTime.receive(msg);
+    });
   }
 
   /** Handles a host `result`; ignored unless it answers the request in flight. */
@@ -548,6 +615,7 @@ export class MeetingForm {
     if (!this.#confirm.hidden) this.#hideConfirm(false);
     this.#hostErrors = hostErrorsAfterEdit(this.#hostErrors, name);
     this.#draft.values = values;
+    this.#recurrence?.refresh();
     this.#draft.attendeesText = this.#attendees.value;
     this.#draft.touched = [...this.#touched];
     this.#fitAttendees(name);
@@ -557,6 +625,7 @@ export class MeetingForm {
     if (this.#init.mode === 'schedule') this.#api.postMessage({ type: 'draft', values: { ...values } });
     this.#updateDuration();
     this.#validate();
+    this.#findTime?.edited(name);
     if (!this.#draft.pending) setText(this.#submit, this.#t(this.#submitKey()));
     this.#clearStaleStatus();
   }
@@ -613,6 +682,8 @@ export class MeetingForm {
         return (control as VscodeTextfield).value;
       case 'list':
         return parseListText((control as VscodeTextfield).value);
+      case 'recurrence':
+        return this.#recurrence?.value ?? '';
     }
   }
 
@@ -636,6 +707,9 @@ export class MeetingForm {
         break;
       case 'checkbox':
         if (!(control as VscodeCheckbox).disabled) (control as VscodeCheckbox).checked = value === true;
+        break;
+      case 'recurrence':
+        if (this.#recurrence) this.#recurrence.value = String(value ?? '');
         break;
     }
   }
@@ -703,8 +777,25 @@ export class MeetingForm {
       }
       case 'list':
         return this.#textfield(name, 'text', (value as string[]).join(', '));
+      case 'recurrence':
+        // Its own module: the common rules, the rule in words, and the custom editor loaded when opened.
+        this.#recurrence = new RecurrenceField(
+          {
+            t: this.#t,
+            lang: document.documentElement.lang || 'en',
+            start: () => (this.#controls ? (this.#readControl('start') as string) : this.#draft.values.start),
+            timeZone: () => this.#draft.values.timeZone,
+            changed: () => this.#edited(name, false),
+          },
+          value as string,
+          { allowNone: this.#init.mode !== 'update' || this.#original.recurrence === '' },
+        );
+        return this.#recurrence.select;
     }
   }
+
+  /** The "Repeat" field (src/webview/recurrenceField.ts). */
+  #recurrence: RecurrenceField | undefined;
 
   /** A field's box (label, control, help, error line), by its kind. */
   #fieldBox(name: FieldName): HTMLElement {
@@ -722,6 +813,13 @@ export class MeetingForm {
       );
     }
     const box = this.#field(name, this.#t(spec.label), control, spec.help ? this.#t(spec.help) : undefined);
+    if (spec.control === 'recurrence' && this.#recurrence) {
+      box.querySelector('.error')?.before(this.#recurrence.summary, this.#recurrence.editorHost);
+      control.setAttribute(
+        'aria-describedby',
+        `${control.getAttribute('aria-describedby') ?? ''} recurrence-summary`.trim(),
+      );
+    }
     if (name === 'attendees') {
       box.querySelector('.error')?.before(this.#attendeesSummary);
       control.setAttribute(

@@ -1,10 +1,7 @@
 // The form page's entry: says `ready`, waits for `init`, then builds the form. Nothing interactive before.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+// The first frame's elements (the title and the first field: a label and a text field); the other controls are
+// defined by ./lazyElements, loaded from the start beside this module (MeetingForm attaches them once defined).
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { draftFor } from '../shared/formState';
 import { parseToWebview } from '../shared/protocol';
@@ -20,6 +17,8 @@ function unhandled(msg: never): void {
 }
 
 function start(): void {
+  // Fetched and compiled while the page says `ready` and the host prepares `init` (a chunk, see esbuild.js).
+  void import('./lazyElements.js');
   const api = acquireVsCodeApi();
   const root = document.getElementById('app');
   if (!root) return;
@@ -37,6 +36,14 @@ function start(): void {
         break;
       case 'lock':
         form?.onLock(msg.reason);
+        break;
+      case 'people':
+      case 'freeBusy':
+      case 'times':
+      case 'rooms':
+      case 'feature':
+      case 'findTimeFailed':
+        form?.onFindTime(msg);
         break;
       default:
         unhandled(msg);

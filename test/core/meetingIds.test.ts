@@ -73,6 +73,7 @@ describe('meeting IDs: one rule everywhere (issue 10.7)', () => {
           return Promise.resolve();
         },
         draft: () => calls.push('draft'),
+        findTime: () => Promise.resolve(),
         rejected: () => calls.push('rejected'),
         failed: () => calls.push('failed'),
       };

@@ -13,8 +13,10 @@ const values = {
   timeZone: 'Europe/Berlin',
   subject: 'S',
   attendees: ['a@example.com'],
+  isAllDay: false,
   optionalAttendees: [],
   resources: [],
+  recurrence: '',
   location: '',
   teamsMeeting: false,
   content: '',
@@ -43,6 +45,10 @@ function recorder(): { calls: Call[]; handlers: FormMessageHandlers } {
       },
       draft: (v) => {
         calls.push(['draft', v]);
+      },
+      findTime: (msg) => {
+        calls.push(['findTime', msg]);
+        return Promise.resolve();
       },
       rejected: () => {
         calls.push(['rejected']);

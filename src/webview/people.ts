@@ -1,0 +1,172 @@
+// People suggestions while typing in an attendee list (issue 13). The list below the field follows the ARIA
+// autocomplete pattern for a multi-line text box (WAI-ARIA APG "Combobox" with `aria-autocomplete="list"`: a
+// `textarea` may not take the combobox role, so it keeps its textbox role): the arrows move through the suggestions,
+// Enter takes the highlighted one, Escape closes the list. Nothing is ever in the way of typing an address: with no
+// suggestion highlighted, Enter is a new line as before, and the list never takes the focus.
+import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
+  'resolution-mode': 'import',
+};
+import { entryAt, replaceEntry } from '../shared/findTimeModel';
+import type { AttendeeEntry, PeopleLookup } from '../shared/findTimeModel';
+import type { PersonChoice } from '../shared/protocol';
+import { el, setText } from './dom';
+import type { Translate } from './findTime';
+
+/** ARIA element reflection (Chromium): ids cannot reach from the text box's shadow root to the list. */
+type Reflecting = HTMLTextAreaElement & {
+  ariaActiveDescendantElement: Element | null;
+  ariaControlsElements: Element[] | null;
+};
+
+/** The suggestions of one attendee list. */
+export class PeopleSuggest {
+  readonly #list: HTMLElement;
+  readonly #live: HTMLElement;
+  #people: PersonChoice[] = [];
+  #active = -1;
+  #entry: AttendeeEntry | undefined;
+  #enabled = true;
+
+  constructor(
+    private readonly name: string,
+    private readonly control: VscodeTextarea,
+    box: HTMLElement,
+    private readonly lookup: PeopleLookup,
+    private readonly t: Translate,
+    /** The list's text was changed by a pick: the form takes it as an edit. */
+    private readonly edited: () => void,
+    /** This list becomes the one the lookup shows its answers in. */
+    private readonly activate: (s: PeopleSuggest) => void,
+  ) {
+    this.#list = el('ul', {
+      id: `${name}-people`,
+      className: 'people',
+      hidden: true,
+      'attr:role': 'listbox',
+      'attr:aria-label': t('peopleSuggestions'),
+    });
+    this.#live = el('div', { id: `${name}-people-status`, className: 'sr-only', 'attr:role': 'status' });
+    control.after(this.#list);
+    box.append(this.#live);
+    control.addEventListener('input', () => this.#typed());
+    control.addEventListener('keydown', (e) => this.#key(e));
+    control.addEventListener('focusout', () => this.close());
+    void control.updateComplete.then(() => {
+      const input = control.wrappedElement as Reflecting | null;
+      if (!input) return;
+      input.setAttribute('aria-autocomplete', 'list');
+      input.ariaControlsElements = [this.#list];
+    });
+  }
+
+  /** Stops suggesting (the feature became unavailable, or the form was locked). */
+  disable(): void {
+    this.#enabled = false;
+    this.close();
+  }
+
+  /** The lookup's answer for what this list typed (only while it is the active list). */
+  show(query: string, people: PersonChoice[]): void {
+    if (!this.#enabled || !this.#entry || this.#entry.query.toLowerCase() !== query.toLowerCase()) {
+      if (query === '') this.close();
+      return;
+    }
+    this.#people = people;
+    this.#active = -1;
+    this.#render();
+    setText(this.#live, people.length === 0 ? '' : this.t('peopleCount', { count: people.length }));
+  }
+
+  /** Closes the list; what was typed stays. */
+  close(): void {
+    this.#people = [];
+    this.#active = -1;
+    this.#render();
+  }
+
+  #input(): Reflecting | null {
+    return this.control.wrappedElement as Reflecting | null;
+  }
+
+  #typed(): void {
+    if (!this.#enabled) return;
+    const input = this.#input();
+    const text = this.control.value;
+    const entry = entryAt(text, input?.selectionStart ?? text.length);
+    this.#entry = entry;
+    this.activate(this);
+    if (this.#people.length > 0) this.close();
+    this.lookup.type(entry.query);
+  }
+
+  #key(e: KeyboardEvent): void {
+    if (!this.#enabled || e.isComposing || this.#people.length === 0 || this.#list.hidden) return;
+    const n = this.#people.length;
+    switch (e.key) {
+      case 'ArrowDown':
+        this.#active = (this.#active + 1) % n;
+        break;
+      case 'ArrowUp':
+        this.#active = this.#active <= 0 ? n - 1 : this.#active - 1;
+        break;
+      case 'Enter':
+        // Enter with nothing highlighted is a new line as ever (Ctrl+Enter sends, handled by the form).
+        if (this.#active < 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        this.#pick(this.#active);
+        break;
+      case 'Escape':
+        this.close();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    this.#render();
+  }
+
+  #pick(index: number): void {
+    const person = this.#people[index];
+    const entry = this.#entry;
+    if (!person || !entry) return;
+    const out = replaceEntry(this.control.value, entry, person);
+    this.control.value = out.text;
+    this.#entry = undefined;
+    this.lookup.cancel();
+    this.close();
+    this.edited();
+    void this.control.updateComplete.then(() => {
+      this.#input()?.setSelectionRange(out.caret, out.caret);
+      setText(this.#live, this.t('personAdded', { person: person.name || person.address }));
+    });
+  }
+
+  #render(): void {
+    const input = this.#input();
+    this.#list.hidden = this.#people.length === 0;
+    this.#list.replaceChildren(
+      ...this.#people.map((p, i) => {
+        const option = el(
+          'li',
+          {
+            id: `${this.name}-person-${i}`,
+            className: i === this.#active ? 'person active' : 'person',
+            'attr:role': 'option',
+            'attr:aria-selected': String(i === this.#active),
+          },
+          [
+            el('span', { className: 'person-name' }, [p.name || p.address]),
+            ...(p.name ? [el('span', { className: 'hint person-address' }, [p.address])] : []),
+          ],
+        );
+        // Pressing keeps the focus in the text box; the pick happens on release.
+        option.addEventListener('mousedown', (e) => e.preventDefault());
+        option.addEventListener('click', () => this.#pick(i));
+        return option;
+      }),
+    );
+    const active = this.#active >= 0 ? this.#list.children[this.#active] : null;
+    if (input) input.ariaActiveDescendantElement = active;
+    active?.scrollIntoView({ block: 'nearest' });
+  }
+}

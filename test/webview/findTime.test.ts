@@ -1,0 +1,367 @@
+// Issue 13 in the built form page (headless Chromium): people suggestions by keyboard in every attendee list, the
+// free/busy strips and their screen-reader text, picking a suggested time, the room picker, features that hide
+// themselves with one line, and axe over these states.
+import assert from 'node:assert/strict';
+import axe from 'axe-core';
+import { formControl, formFieldOrder } from '../../src/core/fields';
+import type {
+  FindTimeFeatures,
+  FormValues,
+  FreeBusyQueryMessage,
+  FromWebview,
+  InitMessage,
+  PeopleQueryMessage,
+  TimesQueryMessage,
+} from '../../src/shared/protocol';
+import type { FormPage, Harness } from './harness';
+import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+import { darkPlus, lightPlus } from './themes';
+
+const available: FindTimeFeatures = {
+  people: { state: 'available' },
+  availability: { state: 'available' },
+  suggestions: { state: 'available' },
+  rooms: { state: 'available' },
+};
+
+/** The sample values with every attendee list the field table has (empty unless given). */
+function values(over: Partial<FormValues> = {}): FormValues {
+  const out: Record<string, unknown> = { ...sampleValues() };
+  for (const name of formFieldOrder) if (formControl(name).control === 'attendees') out[name] ??= [];
+  return { ...out, ...over } as FormValues;
+}
+
+function init(over: Partial<InitMessage> = {}): InitMessage {
+  return sampleInit({ values: values(), findTime: available, ...over });
+}
+
+function ofType<T extends FromWebview['type']>(posted: FromWebview[], type: T): Extract<FromWebview, { type: T }>[] {
+  return posted.filter((m): m is Extract<FromWebview, { type: T }> => m.type === type);
+}
+
+/** Waits until the page has posted `count` messages of `type`, and returns them. */
+async function waitFor<T extends FromWebview['type']>(
+  form: FormPage,
+  type: T,
+  count = 1,
+): Promise<Extract<FromWebview, { type: T }>[]> {
+  await form.page.waitForFunction(
+    ([t, n]) =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === t).length >= n,
+    [type, count] as const,
+  );
+  return ofType(await form.posted(), type);
+}
+
+const ana = { name: 'Ana Lima', address: 'ana@contoso.com' };
+const anders = { name: 'Anders Berg', address: 'anders@contoso.com' };
+
+describe('find a time in the form page (issue 13)', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let form: FormPage;
+
+  before(async () => {
+    buildPage();
+    harness = await startHarness();
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  beforeEach(async () => {
+    form = await harness.open();
+  });
+
+  afterEach(async () => {
+    if (form) {
+      assert.deepEqual(await form.violations(), [], 'no CSP violations');
+      await form.page.context().close();
+    }
+  });
+
+  it('offers nothing and asks nothing when the host offers no find-a-time features', async () => {
+    await form.init(sampleInit({ values: values() }));
+    await form.page.locator('#attendees textarea').pressSequentially('ana', { delay: 20 });
+    await form.page.waitForTimeout(600);
+    const posted = await form.posted();
+    assert.deepEqual(
+      posted.filter((m) => !['ready', 'draft'].includes(m.type)),
+      [],
+    );
+    assert.equal(await form.page.locator('#find-time').count(), 0);
+  });
+
+  it('suggests people while typing: one request per pause, arrows, Enter picks, Escape closes', async () => {
+    await form.init(init());
+    const box = form.page.locator('#attendees textarea');
+    await box.pressSequentially('Ana', { delay: 40 });
+    const [query] = await waitFor(form, 'peopleQuery');
+    assert.equal(query.query, 'Ana');
+    await form.send({ type: 'people', requestId: query.requestId, people: [ana, anders] });
+    const list = form.page.locator('#attendees-people');
+    await list.waitFor({ state: 'visible' });
+    assert.equal(await list.locator('[role=option]').count(), 2);
+    assert.match(await list.textContent() ?? '', /Ana Lima.*ana@contoso\.com/);
+
+    await box.press('ArrowDown');
+    await box.press('ArrowDown');
+    await box.press('ArrowUp');
+    const selected = await list.locator('[aria-selected=true]').textContent();
+    assert.match(selected ?? '', /Ana Lima/);
+    // The text box points at the highlighted option (ARIA element reflection across its shadow root).
+    const active = await form.page.evaluate(
+      () =>
+        (document.querySelector('#attendees') as HTMLElement & { wrappedElement: { ariaActiveDescendantElement: Element | null } })
+          .wrappedElement.ariaActiveDescendantElement?.id,
+    );
+    assert.equal(active, 'attendees-person-0');
+    await box.press('Enter');
+    assert.equal(await box.inputValue(), 'Ana Lima <ana@contoso.com>\n');
+    assert.equal(await list.isVisible(), false);
+    // The pick is an edit of the attendees: the button now says Send, nothing was submitted.
+    assert.equal((await form.page.locator('#submit').textContent())?.trim(), 'Send');
+    assert.equal(ofType(await form.posted(), 'submit').length, 0);
+
+    // Back to "Ana": answered from the cache, no request; Escape closes, what was typed stays.
+    await box.pressSequentially('Ana', { delay: 40 });
+    await list.waitFor({ state: 'visible' });
+    await box.press('Escape');
+    assert.equal(await list.isVisible(), false);
+    assert.equal(await box.inputValue(), 'Ana Lima <ana@contoso.com>\nAna');
+    await form.page.waitForTimeout(400);
+    assert.equal(ofType(await form.posted(), 'peopleQuery').length, 1);
+  });
+
+  it('never blocks a typed address: with nothing highlighted Enter is a new line', async () => {
+    await form.init(init());
+    const box = form.page.locator('#attendees textarea');
+    await box.pressSequentially('carl@contoso.com', { delay: 10 });
+    const [query] = await waitFor(form, 'peopleQuery');
+    await form.send({ type: 'people', requestId: query.requestId, people: [ana] });
+    await form.page.locator('#attendees-people').waitFor({ state: 'visible' }).catch(() => undefined);
+    await box.press('Enter');
+    await box.pressSequentially('dora@contoso.com', { delay: 5 });
+    assert.equal(await box.inputValue(), 'carl@contoso.com\ndora@contoso.com');
+  });
+
+  it('typing a 10-character name fast costs one people request', async () => {
+    await form.init(init());
+    await form.page.locator('#attendees textarea').pressSequentially('Ana Lima B', { delay: 60 });
+    await form.page.waitForTimeout(700);
+    assert.equal(ofType(await form.posted(), 'peopleQuery').length, 1);
+  });
+
+  it('suggests in every attendee list', async () => {
+    await form.init(init());
+    const lists = formFieldOrder.filter((n) => formControl(n).control === 'attendees');
+    for (const [i, name] of lists.entries()) {
+      await form.page.locator(`#${name} textarea`).pressSequentially(`an${'d'.repeat(i)}`, { delay: 20 });
+      const queries = await waitFor(form, 'peopleQuery', i + 1);
+      await form.send({ type: 'people', requestId: (queries.at(-1) as PeopleQueryMessage).requestId, people: [ana] });
+      await form.page.locator(`#${name}-people`).waitFor({ state: 'visible' });
+      await form.page.locator(`#${name} textarea`).press('ArrowDown');
+      await form.page.locator(`#${name} textarea`).press('Enter');
+      assert.match(await form.page.locator(`#${name} textarea`).inputValue(), /ana@contoso\.com/);
+    }
+  });
+
+  it('draws a strip per person for the day, reads it as text, and asks again only when people or the day change', async () => {
+    await form.init(init());
+    const [first] = await waitFor(form, 'freeBusyQuery');
+    assert.deepEqual({ ...first, requestId: '' }, {
+      type: 'freeBusyQuery',
+      requestId: '',
+      addresses: [],
+      day: '2030-06-03',
+      timeZone: 'Europe/Berlin',
+    });
+    await form.page.locator('#attendees textarea').fill('ana@contoso.com');
+    const second = (await waitFor(form, 'freeBusyQuery', 2))[1] as FreeBusyQueryMessage;
+    assert.deepEqual(second.addresses, ['ana@contoso.com']);
+    await form.send({
+      type: 'freeBusy',
+      requestId: second.requestId,
+      schedules: [
+        { address: 'me@contoso.com', organizer: true, busy: [{ start: 540, end: 570, status: 'tentative' }] },
+        { address: 'ana@contoso.com', busy: [{ start: 600, end: 660, status: 'busy' }] },
+      ],
+    });
+    const rows = form.page.locator('#freebusy-rows .freebusy-row:not(.freebusy-hours)');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 2);
+    const texts = await form.page.locator('#freebusy-rows .sr-only').allTextContents();
+    assert.deepEqual(texts, [
+      'You: tentative 09:00 to 09:30',
+      'ana@contoso.com: busy 10:00 to 11:00',
+      'This meeting: 10:00 to 10:30',
+    ]);
+    // The slot is drawn over each strip.
+    assert.equal(await form.page.locator('.freebusy-strip .freebusy-slot').count(), 2);
+
+    // A new time on the same day moves the slot and asks nothing.
+    await form.page.locator('#start input').fill('2030-06-03T14:00');
+    await form.page.waitForTimeout(900);
+    assert.equal(ofType(await form.posted(), 'freeBusyQuery').length, 2);
+    assert.match(
+      (await form.page.locator('#freebusy-rows .sr-only').last().textContent()) ?? '',
+      /14:00 to 14:30/,
+    );
+    // Another day: one request.
+    await form.page.locator('#start input').fill('2030-06-04T14:00');
+    const third = (await waitFor(form, 'freeBusyQuery', 3))[2] as FreeBusyQueryMessage;
+    assert.equal(third.day, '2030-06-04');
+    await form.page.waitForTimeout(900);
+    assert.equal(ofType(await form.posted(), 'freeBusyQuery').length, 3);
+  });
+
+  it('suggests times; picking one fills start and end and sends nothing', async () => {
+    await form.init(init({ values: values({ attendees: ['ana@contoso.com'] }) }));
+    await form.page.locator('#suggest-times').click();
+    const [query] = await waitFor(form, 'timesQuery');
+    assert.deepEqual({ ...query, requestId: '' } as TimesQueryMessage, {
+      type: 'timesQuery',
+      requestId: '',
+      attendees: ['ana@contoso.com'],
+      optionalAttendees: [],
+      durationMinutes: 30,
+      day: '2030-06-03',
+      timeZone: 'Europe/Berlin',
+    });
+    await form.send({
+      type: 'times',
+      requestId: query.requestId,
+      suggestions: [
+        {
+          start: '2030-06-03T13:00',
+          end: '2030-06-03T13:30',
+          confidence: 100,
+          attendees: [{ address: 'ana@contoso.com', availability: 'free' }],
+        },
+        {
+          start: '2030-06-03T15:00',
+          end: '2030-06-03T15:30',
+          confidence: 50,
+          attendees: [{ address: 'ana@contoso.com', availability: 'tentative' }],
+        },
+      ],
+    });
+    await form.page.locator('#suggestion-1').waitFor();
+    assert.match((await form.page.locator('#suggestion-1-details').textContent()) ?? '', /50% likely · not free: ana@contoso\.com/);
+    await form.page.locator('#suggestion-1').focus();
+    await form.page.keyboard.press('Enter');
+    await form.page.waitForFunction(() => (document.querySelector('#start') as HTMLInputElement).value === '2030-06-03T15:00');
+    assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-03T15:30');
+    assert.match((await form.page.locator('#suggest-state').textContent()) ?? '', /Nothing is sent until you press Send/);
+    assert.equal(ofType(await form.posted(), 'submit').length, 0);
+  });
+
+  it('lists rooms when the picker is first used; the chosen room becomes a resource', async () => {
+    await form.init(init());
+    await form.page.locator('#room').focus();
+    const [query] = await waitFor(form, 'roomsQuery');
+    await form.send({
+      type: 'rooms',
+      requestId: query.requestId,
+      rooms: [{ name: 'Room 1', address: 'room1@contoso.com' }],
+    });
+    await form.page.evaluate(() => {
+      const select = document.getElementById('room') as HTMLElement & { value: string };
+      select.value = 'room1@contoso.com';
+      select.dispatchEvent(new Event('change'));
+    });
+    const target = formFieldOrder.includes('resources' as never) ? 'resources' : 'attendees';
+    assert.equal(await form.page.locator(`#${target} textarea`).inputValue(), 'Room 1 <room1@contoso.com>');
+    assert.match((await form.page.locator('#room-state').textContent()) ?? '', /Room 1 added/);
+    // The room joins the strips: one request covering it.
+    const queries = await waitFor(form, 'freeBusyQuery', 2);
+    assert.deepEqual((queries[1] as FreeBusyQueryMessage).addresses, ['room1@contoso.com']);
+  });
+
+  it('hides an unavailable feature with one line, offers Allow where asking may help; the form still works', async () => {
+    await form.init(
+      init({
+        findTime: {
+          ...available,
+          availability: { state: 'unavailable', reason: 'Personal Microsoft accounts do not have free/busy.' },
+          suggestions: { state: 'unavailable', reason: 'Personal Microsoft accounts do not have free/busy.' },
+        },
+      }),
+    );
+    await form.page.locator('#find-time').waitFor();
+    assert.equal(await form.page.locator('#freebusy').isVisible(), false);
+    assert.equal(await form.page.locator('#suggest-times').isVisible(), false);
+    assert.deepEqual(await form.page.locator('.find-time-note').allTextContents(), [
+      'Personal Microsoft accounts do not have free/busy.',
+    ]);
+    await form.send({ type: 'feature', feature: 'people', state: { state: 'ask', reason: 'People suggestions need permission.' } });
+    await form.page.locator('#allow-people').click();
+    const [allow] = await waitFor(form, 'allowFeature');
+    assert.deepEqual(allow, { type: 'allowFeature', feature: 'people' });
+    await form.send({ type: 'feature', feature: 'rooms', state: { state: 'unavailable', reason: 'Rooms need admin consent.' } });
+    await form.page.locator('#room-field').waitFor({ state: 'hidden' });
+    assert.equal(ofType(await form.posted(), 'freeBusyQuery').length, 0);
+    await form.page.locator('#subject input').fill('Still works');
+    await form.page.locator('#submit').click();
+    assert.equal((await waitFor(form, 'submit')).length, 1);
+  });
+
+  for (const [themeName, theme] of [
+    ['light', lightPlus],
+    ['dark', darkPlus],
+  ] as const) {
+    it(`has no WCAG 2.1 AA violations (axe-core) with suggestions, strips and lines, ${themeName} theme`, async () => {
+      await form.page.context().close();
+      form = await harness.open(theme, { width: 1280, height: 800 });
+      const failures: string[] = [];
+      const audit = async (state: string): Promise<void> => {
+        await form.page.evaluate(axe.source);
+        const violations = await form.page.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
+          );
+        });
+        for (const v of violations) failures.push(`[${state}] ${v}`);
+      };
+      await form.init(init({ values: values({ attendees: ['ana@contoso.com'] }) }));
+      const [fb] = await waitFor(form, 'freeBusyQuery');
+      await form.send({
+        type: 'freeBusy',
+        requestId: fb.requestId,
+        schedules: [
+          { address: 'me@contoso.com', organizer: true, busy: [{ start: 540, end: 570, status: 'busy' }] },
+          { address: 'ana@contoso.com', busy: [{ start: 600, end: 660, status: 'oof' }] },
+        ],
+      });
+      await form.page.locator('#suggest-times').click();
+      const [times] = await waitFor(form, 'timesQuery');
+      await form.send({
+        type: 'times',
+        requestId: times.requestId,
+        suggestions: [
+          {
+            start: '2030-06-03T13:00',
+            end: '2030-06-03T13:30',
+            confidence: 100,
+            attendees: [{ address: 'ana@contoso.com', availability: 'free' }],
+          },
+        ],
+      });
+      const box = form.page.locator('#attendees textarea');
+      await box.press('End');
+      await box.pressSequentially('\nAnd', { delay: 30 });
+      const [people] = await waitFor(form, 'peopleQuery');
+      await form.send({ type: 'people', requestId: people.requestId, people: [ana, anders] });
+      await form.page.locator('#attendees-people').waitFor({ state: 'visible' });
+      await box.press('ArrowDown');
+      await audit('suggestions, strips and people open');
+      await form.send({ type: 'feature', feature: 'rooms', state: { state: 'ask', reason: 'Rooms need permission.' } });
+      await audit('a feature line with Allow');
+      assert.deepEqual(failures, []);
+    });
+  }
+});
