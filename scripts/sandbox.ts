@@ -75,6 +75,18 @@ async function main(): Promise<void> {
 
   try {
     fake = await startFakeGraph({ tokens: [token] });
+    // Finding a time: people and rooms to try. The form asks People.Read / Place.Read.All when first used (VS Code's
+    // consent dialog, then the sandbox sign-in); the fake accepts the sandbox token for them once asked.
+    fake.findTime.grant(token, ['Calendars.ReadWrite', 'People.Read', 'Place.Read.All']);
+    fake.findTime.addPeople([
+      { name: 'Ana Lopez', email: 'ana@contoso.example' },
+      { name: 'Ben Ng', email: 'ben@contoso.example' },
+      { name: 'Chidi Okafor', email: 'chidi@contoso.example' },
+    ]);
+    fake.findTime.addRooms([
+      { email: 'fuji@contoso.example', name: 'Fuji', capacity: 8, building: 'North', floor: 2 },
+      { email: 'alps@contoso.example', name: 'Alps', capacity: 4, building: 'North', floor: 1 },
+    ]);
     work = fs.mkdtempSync('/tmp/om.');
     const caFile = path.join(work, 'ca.pem');
     const bundleFile = path.join(work, 'bundle.pem');
