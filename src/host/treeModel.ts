@@ -1,6 +1,12 @@
 // What the meetings tree shows, computed without `vscode`: groups, labels, context values, tooltips.
 import { graphDateTimeToEpochMs } from '../core/datetime';
-import { describeRecurrence, readRecurrence } from '../core/recurrence';
+import type { Recurrence, RecurrencePatternType, RecurrenceRangeType } from '../core/recurrence';
+import {
+  describeRecurrence,
+  recurrencePatternTypes,
+  recurrenceRangeTypes,
+  weekDays,
+} from '../core/recurrence';
 import type { RecurrenceStrings } from '../core/recurrenceStrings';
 import type { Attendee, AttendeeResponse, GraphDateTime, MeetingType } from '../core/types';
 import type { MeetingGroups, ResponseCounts, StoredMeeting } from '../store/meetingStore';
@@ -34,10 +40,25 @@ export function meetingContextValue(m: StoredMeeting, now: number): string {
   return v;
 }
 
-/** A stored series master's recurrence, checked again (a damaged record counts as none). */
-function seriesRecurrence(m: StoredMeeting): ReturnType<typeof readRecurrence> {
-  if (m.recurrence === undefined) return undefined;
-  return readRecurrence(m.recurrence, {}, () => undefined);
+/**
+ * A stored series master's recurrence, or undefined. It was validated when read from Graph (`fromGraphRecurrence`);
+ * here only its shape is checked, so a damaged record counts as none without the full validator (which would weigh
+ * on the activation bundle).
+ */
+function seriesRecurrence(m: StoredMeeting): Recurrence | undefined {
+  const r = m.recurrence as unknown;
+  if (typeof r !== 'object' || r === null) return undefined;
+  const { pattern, range } = r as Partial<Record<keyof Recurrence, unknown>>;
+  if (typeof pattern !== 'object' || pattern === null || typeof range !== 'object' || range === null)
+    return undefined;
+  const p = pattern as Partial<Recurrence['pattern']>;
+  const days = p.daysOfWeek;
+  const ok =
+    recurrencePatternTypes.includes(p.type as RecurrencePatternType) &&
+    Number.isSafeInteger(p.interval) &&
+    (days === undefined || (Array.isArray(days) && days.every((d) => weekDays.includes(d)))) &&
+    recurrenceRangeTypes.includes((range as Partial<Recurrence['range']>).type as RecurrenceRangeType);
+  return ok ? (r as Recurrence) : undefined;
 }
 
 /** A series master's pattern, "weekly, Mon and Wed" (`describeRecurrence`); undefined for any other meeting. */
