@@ -123,6 +123,14 @@ export const meetingFields = {
     graph: 'none',
     form: { control: 'timeZone', label: 'timeZone' },
   },
+  // Microsoft Graph docs, "event resource type": all day, start and end at midnight in one zone (validate.ts);
+  // start and end may then be dates, the end the day after the last day.
+  isAllDay: {
+    kind: { type: 'boolean' },
+    update: true,
+    graph: { key: 'isAllDay' },
+    form: { control: 'checkbox', label: 'isAllDay' },
+  },
   subject: {
     kind: { type: 'text', max: SUBJECT_MAX },
     update: true,
@@ -370,6 +378,7 @@ export const formFieldOrder = [
   'subject',
   'start',
   'end',
+  'isAllDay',
   'timeZone',
   'attendees',
   'optionalAttendees',

@@ -19,6 +19,8 @@ export const validationMessages: Record<ValidationCode, string> = {
   dateOutOfRange:
     '"{value}" falls outside the years 1 to 9999 in {zone}. Choose a date within them.',
   invalidEmail: 'Enter an email address like name@example.com: "{value}" is not one.',
+  allDayNotMidnight:
+    '"{field}" of an all-day meeting must be a date (midnight), like 2030-06-03, not {value}; the end is the day after the last day.',
   attendeeInTwoLists:
     '"{value}" is already listed in "{list}". List each address once: in one of attendees, optional attendees or rooms and equipment.',
   tooManyAttendees: 'A meeting can have at most {max} attendees, and this one has {count}. Remove {excess}.',

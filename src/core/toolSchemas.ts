@@ -23,6 +23,8 @@ const fieldDescriptions: Record<FieldName, string> = {
   end: 'End, ISO 8601, after start; read as start is.',
   timeZone:
     "The meeting's time zone, an IANA name (Europe/Berlin) or a Windows name. Default: the user's zone.",
+  isAllDay:
+    'An all-day meeting: start and end are then dates (YYYY-MM-DD) or midnight, the end the day after the last day.',
   subject: 'The subject line.',
   location: "The location's display name.",
   content: 'The message body: plain text unless contentType is html.',

@@ -106,6 +106,7 @@ export type ValidationCode =
   | 'invalidEmail'
   | 'tooManyAttendees'
   | 'attendeeInTwoLists'
+  | 'allDayNotMidnight'
   | 'tooLong'
   | 'wrongType'
   | 'nonexistentLocalTime'

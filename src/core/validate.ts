@@ -52,6 +52,8 @@ export interface ValidationContext {
 export interface CurrentMeeting {
   start: GraphDateTime;
   end: GraphDateTime;
+  /** An all-day meeting: a new start or end must stay at midnight. */
+  isAllDay?: boolean;
   isOnlineMeeting?: boolean;
   /** Graph's event `type`: an occurrence or exception takes no recurrence of its own. */
   type?: MeetingType;
@@ -257,8 +259,14 @@ export class Collector {
     field: 'start' | 'end',
     zone: string | undefined,
     required: boolean,
+    allDay = false,
   ): ResolvedDateTime | undefined {
-    const value = fields.get(field);
+    const given = fields.get(field);
+    // An all-day meeting's day (YYYY-MM-DD) is its midnight.
+    const value =
+      allDay && typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given.trim())
+        ? `${given.trim()}T00:00`
+        : given;
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
       if (required) this.add(field, 'required');
       return undefined;
@@ -380,11 +388,13 @@ function readFields(
   ctx: UpdateValidationContext,
   timesRequired: boolean,
   afterTimes: (values: ReadValues) => void,
+  allDay = false,
 ): ReadValues {
   const values: ReadValues = {};
   const zone = c.timeZone(fields, ctx.defaultTimeZone);
   for (const name of names) {
-    if (name === 'start' || name === 'end') values[name] = c.dateTime(fields, name, zone, timesRequired);
+    if (name === 'start' || name === 'end')
+      values[name] = c.dateTime(fields, name, zone, timesRequired, allDay);
   }
   afterTimes(values);
   const rest = values as Record<string, unknown>;
@@ -455,6 +465,19 @@ function checkAttendeeLists(c: Collector, fields: Fields, values: ReadValues): v
   }
 }
 
+/**
+ * An all-day meeting's start and end are at midnight (Microsoft Graph docs, "event resource type", `isAllDay`: "start
+ * and end time must be set to midnight and be in the same time zone"; one zone is ours already). With both at
+ * midnight and the end after the start (checkOrder), it lasts whole days.
+ */
+function checkAllDay(c: Collector, values: ReadValues): void {
+  for (const field of ['start', 'end'] as const) {
+    const time = values[field];
+    if (time && !time.value.dateTime.endsWith('T00:00:00'))
+      c.add(field, 'allDayNotMidnight', { value: time.value.dateTime.slice(0, 16).replace('T', ' ') });
+  }
+}
+
 /** Whether a read value is left out of a schedule: blank text, an empty list. */
 function leftOutOfSchedule(value: unknown): boolean {
   return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
@@ -484,9 +507,19 @@ export function validateSchedule(input: unknown, ctx: ValidationContext): Valida
   if (!fields) return notAnObject(input);
   const c = new Collector();
   c.unknownFields(fields, scheduleFieldNames);
-  const values = readFields(c, fields, scheduleFieldNames, ctx, true, (v) => {
-    if (v.start && v.end) checkOrder(c, 'end', v.start, v.end);
-  });
+  const allDay = fields.get('isAllDay') === true;
+  const values = readFields(
+    c,
+    fields,
+    scheduleFieldNames,
+    ctx,
+    true,
+    (v) => {
+      if (allDay) checkAllDay(c, v);
+      if (v.start && v.end) checkOrder(c, 'end', v.start, v.end);
+    },
+    allDay,
+  );
   checkAttendeeLists(c, fields, values);
   if (c.errors.length > 0 || !values.start || !values.end) return { ok: false, errors: c.errors };
   const draft = { start: values.start.value, end: values.end.value } as MeetingDraft;
@@ -506,23 +539,41 @@ export function validateUpdate(input: unknown, ctx: UpdateValidationContext): Va
   const c = new Collector();
   c.unknownFields(fields, updateFields);
   const meetingId = c.meetingId(fields);
-  const values = readFields(c, fields, updateFieldNames, ctx, false, ({ start, end }) => {
-    const timeZoneGiven =
-      typeof fields.get('timeZone') === 'string' && String(fields.get('timeZone')).trim() !== '';
-    if (timeZoneGiven && fields.get('start') === undefined && fields.get('end') === undefined) {
-      c.add('start', 'required');
-    }
-    if (start && end) checkOrder(c, 'end', start, end);
-    else if (ctx.current && (start || end)) {
-      const other = start ? ctx.current.end : ctx.current.start;
-      const otherMs = graphDateTimeToEpochMs(other);
-      if (otherMs !== undefined) {
-        const known: ResolvedDateTime = { value: other, epochMs: otherMs, ambiguous: false };
-        if (start) checkOrder(c, 'start', start, known);
-        else if (end) checkOrder(c, 'end', known, end);
+  // All day from now on (given), or still (the current meeting's, when not given): new times stay at midnight.
+  // Without the current meeting, dates are taken (the check with it decides).
+  const allDayGiven = fields.get('isAllDay');
+  const allDay = allDayGiven === true || (allDayGiven === undefined && ctx.current?.isAllDay === true);
+  const datesTaken = allDay || (allDayGiven === undefined && ctx.current === undefined);
+  const values = readFields(
+    c,
+    fields,
+    updateFieldNames,
+    ctx,
+    false,
+    ({ start, end }) => {
+      const timeZoneGiven =
+        typeof fields.get('timeZone') === 'string' && String(fields.get('timeZone')).trim() !== '';
+      if (timeZoneGiven && fields.get('start') === undefined && fields.get('end') === undefined) {
+        c.add('start', 'required');
       }
-    }
-  });
+      // Turning all day on moves the meeting to whole days: both are needed.
+      if (allDayGiven === true)
+        for (const field of ['start', 'end'] as const)
+          if (fields.get(field) === undefined) c.add(field, 'required');
+      if (allDay) checkAllDay(c, { start, end });
+      if (start && end) checkOrder(c, 'end', start, end);
+      else if (ctx.current && (start || end)) {
+        const other = start ? ctx.current.end : ctx.current.start;
+        const otherMs = graphDateTimeToEpochMs(other);
+        if (otherMs !== undefined) {
+          const known: ResolvedDateTime = { value: other, epochMs: otherMs, ambiguous: false };
+          if (start) checkOrder(c, 'start', start, known);
+          else if (end) checkOrder(c, 'end', known, end);
+        }
+      }
+    },
+    datesTaken,
+  );
   checkAttendeeLists(c, fields, values);
   if (values.contentType !== undefined && fields.get('content') === undefined) c.add('content', 'required');
   if (values.teamsMeeting === false && ctx.current?.isOnlineMeeting === true)

@@ -241,7 +241,38 @@ export function formToScheduleInput(values: FormValues): ScheduleInput {
   }
   // The form edits plain text.
   if (input.content !== undefined) input.contentType = 'text';
+  allDayEnd(values, input);
   return input as ScheduleInput;
+}
+
+/**
+ * The start and end fields' values when the all-day switch turns `on` (the days of the times; the end the last day) or
+ * off (9:00 on the first day, to 9:30 or, over several days, 17:00 on the last).
+ */
+export function switchAllDayTimes(on: boolean, start: string, end: string): { start: string; end: string } {
+  const first = start.slice(0, 10);
+  let last = end.slice(0, 10);
+  if (on) {
+    // An end at midnight ends the day before.
+    if (end.slice(11, 16) === '00:00' && last > first) last = addDays(last, -1) ?? last;
+    return { start: first, end: last < first ? first : last };
+  }
+  return { start: `${first}T09:00`, end: last > first ? `${last}T17:00` : `${first}T09:30` };
+}
+
+/** A date `days` days after a form date (`YYYY-MM-DD`), or undefined when it is not one. */
+export function addDays(date: string, days: number): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  return addWallMinutes(`${date}T00:00`, days * 1440)?.slice(0, 10);
+}
+
+/**
+ * An all-day form shows its last day as the end; Graph's end is the day after (exclusive, "event resource type"), so
+ * the input's end is moved one day on. Anything but a date is left for validation to name.
+ */
+function allDayEnd(values: FormValues, input: Record<string, unknown>): void {
+  if (!values.isAllDay || typeof input.end !== 'string') return;
+  input.end = addDays(input.end, 1) ?? input.end;
 }
 
 function attendeeSet(list: string[]): Set<string> {
@@ -288,6 +319,7 @@ export function formToUpdateInput(meetingId: string, values: FormValues, origina
     if (value !== undefined) input[name] = value;
   }
   if (input.content !== undefined) input.contentType = 'text';
+  allDayEnd(values, input);
   return input as unknown as UpdateInput;
 }
 
@@ -332,8 +364,14 @@ export function meetingToFormValues(meeting: Meeting, timeZone: string): FormVal
   }
   return {
     ...plain,
-    start: meetingWall(meeting.start, timeZone),
-    end: meetingWall(meeting.end, timeZone),
+    // An all-day meeting shows its days as Graph keeps them (midnight in its own zone) and its last day as the end.
+    ...(meeting.isAllDay
+      ? {
+          start: meeting.start.dateTime.slice(0, 10),
+          end: addDays(meeting.end.dateTime.slice(0, 10), -1) ?? meeting.end.dateTime.slice(0, 10),
+        }
+      : { start: meetingWall(meeting.start, timeZone), end: meetingWall(meeting.end, timeZone) }),
+    isAllDay: meeting.isAllDay === true,
     timeZone,
     subject: meeting.subject,
     attendees: addressesOfType(meeting, 'required'),

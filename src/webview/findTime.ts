@@ -44,7 +44,7 @@ export interface FindTimeHost {
   values(): FormValues;
   /** Every attendee list (required, optional, rooms and equipment: whichever the form has). */
   attendeeLists: AttendeeList[];
-  /** The section goes right after this element (below the times). */
+  /** The section goes right after this element (the last attendee list). */
   anchor: HTMLElement;
   /** Fills start and end, as an edit (nothing is sent). */
   setTimes(start: string, end: string): void;
@@ -338,15 +338,25 @@ class FindTime implements FindTimeUi {
     return this.#dayFormat.format(Date.parse(`${day}T00:00Z`));
   }
 
-  /** A wall time as the weekday and clock time, in the form's language. */
+  /** A wall time's clock time in the form's language; with its weekday when not on the form's day. */
   #clock(wall: string): string {
     this.#clockFormat ??= new Intl.DateTimeFormat(this.#host.lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    });
+    this.#weekdayFormat ??= new Intl.DateTimeFormat(this.#host.lang, {
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
       timeZone: 'UTC',
     });
     const ms = Date.parse(`${wall}Z`);
-    return Number.isNaN(ms) ? wall : this.#clockFormat.format(ms);
+    if (Number.isNaN(ms)) return wall;
+    return (
+      dayOf(wall) === dayOf(this.#host.values().start) ? this.#clockFormat : this.#weekdayFormat
+    ).format(ms);
   }
+
+  #weekdayFormat: Intl.DateTimeFormat | undefined;
 }

@@ -18,6 +18,7 @@ import {
   formInstant,
   parseAttendees,
   parseListText,
+  switchAllDayTimes,
   sameFormValues,
   startsInPast,
   wallDurationMinutes,
@@ -304,6 +305,9 @@ export class MeetingForm {
   /** Puts `values` into the controls and takes them as an edit. */
   #restoreValues(values: FormValues): void {
     this.#fillZones();
+    // The start and end fields take the restored kind (days or date-times) before their values.
+    for (const name of ['start', 'end'] as const)
+      this.#controls[name].setAttribute('type', values.isAllDay ? 'date' : 'datetime-local');
     for (const name of fieldOrder) this.#setControlValue(name, this.#valueOf(values, name));
     if (this.#moreOptions && fieldOrder.some((n) => this.#isSetOption(values, n)))
       this.#moreOptions.open = true;
@@ -376,7 +380,7 @@ export class MeetingForm {
           control: this.#controls[name] as VscodeTextarea,
           box: document.getElementById(`${name}-field`) as HTMLElement,
         })),
-        anchor: this.#timeWarning,
+        anchor: document.getElementById(`${lists[lists.length - 1]}-field`) as HTMLElement,
         setTimes: (start, end) => {
           (this.#controls.start as VscodeTextfield).value = start;
           this.#end.value = end;
@@ -592,6 +596,7 @@ export class MeetingForm {
     if (this.#draft.success) return;
     // The zone picker clears its value for a moment when Enter finds no highlighted option (see zoneKey).
     if (name === 'timeZone' && this.#timeZone.value === '') return;
+    if (name === 'isAllDay') this.#switchAllDay();
     const before = this.#draft.values;
     let values = this.#readValues();
     if (name === 'start') {
@@ -628,6 +633,20 @@ export class MeetingForm {
     this.#findTime?.edited(name);
     if (!this.#draft.pending) setText(this.#submit, this.#t(this.#submitKey()));
     this.#clearStaleStatus();
+  }
+
+  /** The all-day switch: the start and end fields take days (the end the last one), or date-times again. */
+  #switchAllDay(): void {
+    const on = (this.#controls.isAllDay as VscodeCheckbox).checked;
+    const start = this.#controls.start as VscodeTextfield;
+    const type = on ? 'date' : 'datetime-local';
+    if (start.getAttribute('type') === type) return;
+    const next = switchAllDayTimes(on, start.value, this.#end.value);
+    start.setAttribute('type', type);
+    this.#end.setAttribute('type', type);
+    start.value = next.start;
+    this.#end.value = next.end;
+    this.#prevStart = next.start;
   }
 
   /** Removes "please correct…" once nothing is invalid, and "nothing has changed" once something has. */
@@ -734,7 +753,8 @@ export class MeetingForm {
       case 'text':
         return this.#textfield(name, 'text', value as string, placeholder);
       case 'dateTime':
-        return this.#textfield(name, 'datetime-local', value as string);
+        // An all-day meeting's start and end are days.
+        return this.#textfield(name, this.#draft.values.isAllDay ? 'date' : 'datetime-local', value as string);
       case 'textarea':
         return this.#textarea(name, value as string, 8, placeholder);
       case 'attendees':

@@ -34,10 +34,22 @@ export class FreeBusyStrips {
       className: 'freebusy-rows',
       'attr:aria-labelledby': 'freebusy-caption',
     });
+    // What the colours mean, for the eye (each row's text says it in words).
+    const legend = el(
+      'div',
+      { className: 'freebusy-legend hint', 'attr:aria-hidden': 'true' },
+      (['busy', 'tentative', 'oof', 'workingElsewhere', 'unknown'] as const).map((status) =>
+        el('span', { className: 'freebusy-key' }, [
+          el('span', { className: `freebusy-swatch freebusy-block ${status}` }),
+          t(statusKeys[status]),
+        ]),
+      ),
+    );
     this.element = el('div', { id: 'freebusy', className: 'freebusy' }, [
       this.#caption,
       this.#state,
       this.#rows,
+      legend,
     ]);
   }
 

@@ -2,7 +2,7 @@
 import { formatMessage } from '../core/messages';
 import type { FieldError } from '../core/types';
 import { validateSchedule, validateUpdate } from '../core/validate';
-import { formToScheduleInput, formToUpdateInput } from '../shared/formModel';
+import { addDays, formToScheduleInput, formToUpdateInput } from '../shared/formModel';
 import type { FormMode, FormValues } from '../shared/protocol';
 
 /** The validator's problems for the form's current values. */
@@ -13,10 +13,14 @@ export function validateForm(
   meetingId: string | undefined,
 ): FieldError[] {
   const ctx = { defaultTimeZone: values.timeZone || original.timeZone };
+  // An all-day form shows days, its end the last one (Graph's end is the day after).
+  const wall = (v: string, days: number) =>
+    original.isAllDay ? `${addDays(v, days) ?? v}T00:00:00` : `${v}:00`;
   const current = {
-    start: { dateTime: `${original.start}:00`, timeZone: original.timeZone },
-    end: { dateTime: `${original.end}:00`, timeZone: original.timeZone },
+    start: { dateTime: wall(original.start, 0), timeZone: original.timeZone },
+    end: { dateTime: wall(original.end, 1), timeZone: original.timeZone },
     isOnlineMeeting: original.teamsMeeting,
+    isAllDay: original.isAllDay,
   };
   const result =
     mode === 'update'

@@ -255,6 +255,7 @@ const booleanDefaults = {
   responseRequested: true,
   allowNewTimeProposals: true,
   hideAttendees: false,
+  isAllDay: false,
 } as const;
 type BooleanProperty = keyof typeof booleanDefaults;
 const booleanProperties = Object.keys(booleanDefaults) as BooleanProperty[];
@@ -731,6 +732,29 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     return { ok: true, value: out };
   }
 
+  /**
+   * Microsoft Graph docs, "event resource type", isAllDay: "start and end time must be set to midnight and be in the
+   * same time zone". The status follows the docs; the code and text are our guess (no page gives them).
+   */
+  function checkAllDay(
+    ctx: Ctx,
+    allDay: boolean | undefined,
+    start: { ms: number; zone: string },
+    end: { ms: number; zone: string },
+  ): Answer | undefined {
+    if (!allDay) return undefined;
+    const atMidnight = (t: { ms: number; zone: string }) =>
+      formatInZone(t.ms, resolveZone(t.zone) ?? 'UTC').slice(11, 19) === '00:00:00';
+    if (atMidnight(start) && atMidnight(end) && resolveZone(start.zone) === resolveZone(end.zone))
+      return undefined;
+    return errorAnswer(
+      400,
+      'ErrorInvalidRequest',
+      'An all-day event must start and end at midnight in one time zone.',
+      ctx.requestId,
+    );
+  }
+
   function checkOrder(ctx: Ctx, startMs: number, endMs: number): Answer | undefined {
     if (endMs < startMs) {
       return errorAnswer(
@@ -809,7 +833,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       reminderMinutesBeforeStart?: number;
       categories?: string[];
     };
-    const bad = checkOrder(ctx, v.start.ms, v.end.ms);
+    const bad = checkOrder(ctx, v.start.ms, v.end.ms) ?? checkAllDay(ctx, v.isAllDay, v.start, v.end);
     if (bad) return bad;
     if (v.transactionId !== undefined) {
       const existing = byTransaction.get(v.transactionId);
@@ -890,7 +914,14 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }>;
     const startMs = v.start?.ms ?? ev.startMs;
     const endMs = v.end?.ms ?? ev.endMs;
-    const bad = checkOrder(ctx, startMs, endMs);
+    const bad =
+      checkOrder(ctx, startMs, endMs) ??
+      checkAllDay(
+        ctx,
+        v.isAllDay ?? ev.isAllDay,
+        v.start ?? { ms: ev.startMs, zone: ev.originalStartTimeZone },
+        v.end ?? { ms: ev.endMs, zone: ev.originalEndTimeZone },
+      );
     if (bad) return bad;
     if (ev.isOnlineMeeting && v.isOnlineMeeting === false) {
       return errorAnswer(
@@ -1221,7 +1252,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       bodyPreview: htmlToText(toHtml(ev.body)).slice(0, 255),
       importance: ev.importance ?? 'normal',
       sensitivity: ev.sensitivity ?? 'normal',
-      isAllDay: false,
+      isAllDay: ev.isAllDay ?? booleanDefaults.isAllDay,
       isCancelled: ev.isCancelled,
       isOrganizer: ev.isOrganizer,
       responseRequested: ev.responseRequested ?? booleanDefaults.responseRequested,

@@ -22,6 +22,7 @@ const base: FormValues = {
   timeZone: 'Europe/Berlin',
   subject: 'Weekly',
   attendees: ['a@example.com', 'b@example.com'],
+  isAllDay: false,
   optionalAttendees: [],
   resources: [],
   location: 'Room 1',
@@ -77,6 +78,7 @@ describe('formModel', () => {
           timeZone: 'Europe/Berlin',
           subject: '',
           attendees: [],
+          isAllDay: false,
           optionalAttendees: [],
           resources: [],
           location: '',
@@ -145,13 +147,14 @@ describe('formModel', () => {
       attendees: ['a@example.com', 'b@example.com'],
       location: 'Room 1',
       teamsMeeting: true,
+      isAllDay: false,
       content: 'Agenda',
       contentType: 'text',
     });
     const checked = validateSchedule(input, { defaultTimeZone: 'UTC' });
     assert.equal(checked.ok, true);
     const empty = formToScheduleInput({ ...base, subject: ' ', attendees: [], location: '', content: '' });
-    assert.deepEqual(Object.keys(empty).sort(), ['end', 'start', 'teamsMeeting', 'timeZone']);
+    assert.deepEqual(Object.keys(empty).sort(), ['end', 'isAllDay', 'start', 'teamsMeeting', 'timeZone']);
   });
 
   describe('formToUpdateInput', () => {
@@ -241,6 +244,7 @@ describe('formModel', () => {
       timeZone: 'Europe/Berlin',
       subject: 'Review',
       attendees: ['a@example.com'],
+      isAllDay: false,
       optionalAttendees: ['b@example.com'],
       resources: [],
       location: 'Room 7',

@@ -9,6 +9,7 @@ const values = {
   timeZone: 'Europe/Berlin',
   subject: 'S',
   attendees: ['a@example.com'],
+  isAllDay: false,
   optionalAttendees: [],
   resources: [],
   location: '',

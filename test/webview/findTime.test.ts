@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import axe from 'axe-core';
 import { formControl, formFieldOrder } from '../../src/core/fields';
 import type {
-  FindTimeFeatures,
-  FormValues,
   FreeBusyQueryMessage,
   FromWebview,
   InitMessage,
@@ -14,43 +12,23 @@ import type {
   TimesQueryMessage,
 } from '../../src/shared/protocol';
 import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+import { buildPage, sampleInit, startHarness } from './harness';
+import { allFeatures, findTimeValues, waitForPosted } from './findTimeScreens';
 import { darkPlus, lightPlus } from './themes';
 
-const available: FindTimeFeatures = {
-  people: { state: 'available' },
-  availability: { state: 'available' },
-  suggestions: { state: 'available' },
-  rooms: { state: 'available' },
-};
-
-/** The sample values with every attendee list the field table has (empty unless given). */
-function values(over: Partial<FormValues> = {}): FormValues {
-  const out: Record<string, unknown> = { ...sampleValues() };
-  for (const name of formFieldOrder) if (formControl(name).control === 'attendees') out[name] ??= [];
-  return { ...out, ...over } as FormValues;
-}
+const available = allFeatures;
+const values = findTimeValues;
+const waitFor = waitForPosted;
 
 function init(over: Partial<InitMessage> = {}): InitMessage {
   return sampleInit({ values: values(), findTime: available, ...over });
 }
 
-function ofType<T extends FromWebview['type']>(posted: FromWebview[], type: T): Extract<FromWebview, { type: T }>[] {
-  return posted.filter((m): m is Extract<FromWebview, { type: T }> => m.type === type);
-}
-
-/** Waits until the page has posted `count` messages of `type`, and returns them. */
-async function waitFor<T extends FromWebview['type']>(
-  form: FormPage,
+function ofType<T extends FromWebview['type']>(
+  posted: FromWebview[],
   type: T,
-  count = 1,
-): Promise<Extract<FromWebview, { type: T }>[]> {
-  await form.page.waitForFunction(
-    ([t, n]) =>
-      (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === t).length >= n,
-    [type, count] as const,
-  );
-  return ofType(await form.posted(), type);
+): Extract<FromWebview, { type: T }>[] {
+  return posted.filter((m): m is Extract<FromWebview, { type: T }> => m.type === type);
 }
 
 const ana = { name: 'Ana Lima', address: 'ana@contoso.com' };
@@ -103,7 +81,7 @@ describe('find a time in the form page (issue 13)', function () {
     const list = form.page.locator('#attendees-people');
     await list.waitFor({ state: 'visible' });
     assert.equal(await list.locator('[role=option]').count(), 2);
-    assert.match(await list.textContent() ?? '', /Ana Lima.*ana@contoso\.com/);
+    assert.match((await list.textContent()) ?? '', /Ana Lima.*ana@contoso\.com/);
 
     await box.press('ArrowDown');
     await box.press('ArrowDown');
@@ -113,8 +91,11 @@ describe('find a time in the form page (issue 13)', function () {
     // The text box points at the highlighted option (ARIA element reflection across its shadow root).
     const active = await form.page.evaluate(
       () =>
-        (document.querySelector('#attendees') as HTMLElement & { wrappedElement: { ariaActiveDescendantElement: Element | null } })
-          .wrappedElement.ariaActiveDescendantElement?.id,
+        (
+          document.querySelector('#attendees') as HTMLElement & {
+            wrappedElement: { ariaActiveDescendantElement: Element | null };
+          }
+        ).wrappedElement.ariaActiveDescendantElement?.id,
     );
     assert.equal(active, 'attendees-person-0');
     await box.press('Enter');
@@ -140,7 +121,10 @@ describe('find a time in the form page (issue 13)', function () {
     await box.pressSequentially('carl@contoso.com', { delay: 10 });
     const [query] = await waitFor(form, 'peopleQuery');
     await form.send({ type: 'people', requestId: query.requestId, people: [ana] });
-    await form.page.locator('#attendees-people').waitFor({ state: 'visible' }).catch(() => undefined);
+    await form.page
+      .locator('#attendees-people')
+      .waitFor({ state: 'visible' })
+      .catch(() => undefined);
     await box.press('Enter');
     await box.pressSequentially('dora@contoso.com', { delay: 5 });
     assert.equal(await box.inputValue(), 'carl@contoso.com\ndora@contoso.com');
@@ -159,7 +143,11 @@ describe('find a time in the form page (issue 13)', function () {
     for (const [i, name] of lists.entries()) {
       await form.page.locator(`#${name} textarea`).pressSequentially(`an${'d'.repeat(i)}`, { delay: 20 });
       const queries = await waitFor(form, 'peopleQuery', i + 1);
-      await form.send({ type: 'people', requestId: (queries.at(-1) as PeopleQueryMessage).requestId, people: [ana] });
+      await form.send({
+        type: 'people',
+        requestId: (queries.at(-1) as PeopleQueryMessage).requestId,
+        people: [ana],
+      });
       await form.page.locator(`#${name}-people`).waitFor({ state: 'visible' });
       await form.page.locator(`#${name} textarea`).press('ArrowDown');
       await form.page.locator(`#${name} textarea`).press('Enter');
@@ -170,13 +158,16 @@ describe('find a time in the form page (issue 13)', function () {
   it('draws a strip per person for the day, reads it as text, and asks again only when people or the day change', async () => {
     await form.init(init());
     const [first] = await waitFor(form, 'freeBusyQuery');
-    assert.deepEqual({ ...first, requestId: '' }, {
-      type: 'freeBusyQuery',
-      requestId: '',
-      addresses: [],
-      day: '2030-06-03',
-      timeZone: 'Europe/Berlin',
-    });
+    assert.deepEqual(
+      { ...first, requestId: '' },
+      {
+        type: 'freeBusyQuery',
+        requestId: '',
+        addresses: [],
+        day: '2030-06-03',
+        timeZone: 'Europe/Berlin',
+      },
+    );
     await form.page.locator('#attendees textarea').fill('ana@contoso.com');
     const second = (await waitFor(form, 'freeBusyQuery', 2))[1] as FreeBusyQueryMessage;
     assert.deepEqual(second.addresses, ['ana@contoso.com']);
@@ -248,12 +239,20 @@ describe('find a time in the form page (issue 13)', function () {
       ],
     });
     await form.page.locator('#suggestion-1').waitFor();
-    assert.match((await form.page.locator('#suggestion-1-details').textContent()) ?? '', /50% likely · not free: ana@contoso\.com/);
+    assert.match(
+      (await form.page.locator('#suggestion-1-details').textContent()) ?? '',
+      /50% likely · not free: ana@contoso\.com/,
+    );
     await form.page.locator('#suggestion-1').focus();
     await form.page.keyboard.press('Enter');
-    await form.page.waitForFunction(() => (document.querySelector('#start') as HTMLInputElement).value === '2030-06-03T15:00');
+    await form.page.waitForFunction(
+      () => (document.querySelector('#start') as HTMLInputElement).value === '2030-06-03T15:00',
+    );
     assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-03T15:30');
-    assert.match((await form.page.locator('#suggest-state').textContent()) ?? '', /Nothing is sent until you press Send/);
+    assert.match(
+      (await form.page.locator('#suggest-state').textContent()) ?? '',
+      /Nothing is sent until you press Send/,
+    );
     assert.equal(ofType(await form.posted(), 'submit').length, 0);
   });
 
@@ -284,7 +283,10 @@ describe('find a time in the form page (issue 13)', function () {
       init({
         findTime: {
           ...available,
-          availability: { state: 'unavailable', reason: 'Personal Microsoft accounts do not have free/busy.' },
+          availability: {
+            state: 'unavailable',
+            reason: 'Personal Microsoft accounts do not have free/busy.',
+          },
           suggestions: { state: 'unavailable', reason: 'Personal Microsoft accounts do not have free/busy.' },
         },
       }),
@@ -295,11 +297,19 @@ describe('find a time in the form page (issue 13)', function () {
     assert.deepEqual(await form.page.locator('.find-time-note').allTextContents(), [
       'Personal Microsoft accounts do not have free/busy.',
     ]);
-    await form.send({ type: 'feature', feature: 'people', state: { state: 'ask', reason: 'People suggestions need permission.' } });
+    await form.send({
+      type: 'feature',
+      feature: 'people',
+      state: { state: 'ask', reason: 'People suggestions need permission.' },
+    });
     await form.page.locator('#allow-people').click();
     const [allow] = await waitFor(form, 'allowFeature');
     assert.deepEqual(allow, { type: 'allowFeature', feature: 'people' });
-    await form.send({ type: 'feature', feature: 'rooms', state: { state: 'unavailable', reason: 'Rooms need admin consent.' } });
+    await form.send({
+      type: 'feature',
+      feature: 'rooms',
+      state: { state: 'unavailable', reason: 'Rooms need admin consent.' },
+    });
     await form.page.locator('#room-field').waitFor({ state: 'hidden' });
     assert.equal(ofType(await form.posted(), 'freeBusyQuery').length, 0);
     await form.page.locator('#subject input').fill('Still works');
@@ -322,7 +332,8 @@ describe('find a time in the form page (issue 13)', function () {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
           });
           return result.violations.map(
-            (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
+            (v) =>
+              `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
           );
         });
         for (const v of violations) failures.push(`[${state}] ${v}`);
@@ -359,7 +370,11 @@ describe('find a time in the form page (issue 13)', function () {
       await form.page.locator('#attendees-people').waitFor({ state: 'visible' });
       await box.press('ArrowDown');
       await audit('suggestions, strips and people open');
-      await form.send({ type: 'feature', feature: 'rooms', state: { state: 'ask', reason: 'Rooms need permission.' } });
+      await form.send({
+        type: 'feature',
+        feature: 'rooms',
+        state: { state: 'ask', reason: 'Rooms need permission.' },
+      });
       await audit('a feature line with Allow');
       assert.deepEqual(failures, []);
     });

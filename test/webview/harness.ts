@@ -32,6 +32,7 @@ export function sampleValues(over: Partial<FormValues> = {}): FormValues {
     timeZone: 'Europe/Berlin',
     subject: '',
     attendees: [],
+    isAllDay: false,
     optionalAttendees: [],
     resources: [],
     location: '',

@@ -1,9 +1,10 @@
 // Renders the form in Light+ and Dark+ at 1280x800 (empty, confirming, with validation errors, sending, after
-// success, locked) into test-results/.
+// success, locked; issue 13: availability, people suggestions, features unavailable) into test-results/.
 // Run: npx tsx test/webview/screenshot.ts
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+import { findTimeScreens } from './findTimeScreens';
 import { darkPlus, lightPlus } from './themes';
 
 async function main(): Promise<void> {
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       await locked.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
       await locked.page.screenshot({ path: join(out, `form-${name}-locked.png`) });
       for (const p of [empty, invalid, done, locked]) await p.page.context().close();
+      await findTimeScreens(harness, theme, name, out, viewport);
     }
   } finally {
     await harness.close();
