@@ -158,6 +158,7 @@ describe('meeting form page (headless Chromium)', function () {
       timeZone: 'Europe/Berlin',
       subject: 'Sprint review',
       attendees: ['ana@example.com', 'bo@example.org'],
+      isAllDay: false,
       optionalAttendees: [],
       resources: [],
       location: 'Room 4',
