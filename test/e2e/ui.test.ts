@@ -114,6 +114,18 @@ async function setTheme(page: Page, label: 'Light Modern' | 'Dark Modern'): Prom
   await page.waitForTimeout(500);
 }
 
+/** Opens the extension's walkthrough from the palette (Welcome: Open Walkthrough..., then its title). */
+async function openWalkthrough(page: Page): Promise<void> {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await pickQuickItem(page, 'Get Started with Outlook Meetings');
+  await page.locator('[data-done-step-id$="#signIn"]').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+/** Whether the walkthrough shows a step as done ('true' or 'false', the check box's aria-checked). */
+async function stepDone(page: Page, step: string): Promise<string | null> {
+  return page.locator(`[data-done-step-id$="#${step}"]`).getAttribute('aria-checked');
+}
+
 describe('the workbench, used like a person (code-server + headless Chromium)', function () {
   this.timeout(120_000);
   let fake: FakeGraph;
@@ -200,6 +212,16 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     }
   });
 
+  // VS Code (1.139, gettingStartedService) checks an onContext step only when its context changes after the walkthrough
+  // is loaded, and loads it when first shown: so the walkthrough is opened before signing in, as a new user would.
+  it('opens the walkthrough with no step done', async () => {
+    await openWalkthrough(page);
+    for (const step of ['registerApp', 'setIds', 'signIn', 'firstMeeting'])
+      assert.equal(await stepDone(page, step), 'false', step);
+    await saveScreenshot(page, 'ui-light-walkthrough-new');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   it('schedules a meeting from the command palette through the form and shows its ID', async () => {
     await runCommand(page, 'Outlook: Schedule Meeting');
     await allowSignInIfAsked(page);
@@ -245,6 +267,38 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await runCommand(page, 'View: Close Editor');
     // The sent form, shown again, still shows what it sent (its page state is kept across the re-render).
     await activeWebview(page).locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('checks sign-in and first meeting once they happen (onContext), and the guide when its button opens it (onCommand)', async () => {
+    await openWalkthrough(page);
+    await page.waitForFunction(
+      () =>
+        ['signIn', 'firstMeeting'].every(
+          (step) =>
+            document.querySelector(`[data-done-step-id$="#${step}"]`)?.getAttribute('aria-checked') ===
+            'true',
+        ),
+      undefined,
+      { timeout: 20_000 },
+    );
+    assert.equal(await stepDone(page, 'registerApp'), 'false');
+    assert.equal(await stepDone(page, 'setIds'), 'false', 'no client ID was set');
+    // The first step's button runs Show Setup Guide, whose command completes the step (onCommand).
+    await page.locator('.getting-started-step', { hasText: 'Register the app' }).first().click();
+    await page
+      .locator('.getting-started-step .monaco-button', { hasText: 'Open the Setup Guide' })
+      .first()
+      .click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-done-step-id$="#registerApp"]')?.getAttribute('aria-checked') ===
+        'true',
+      undefined,
+      { timeout: 20_000 },
+    );
+    await openWalkthrough(page);
+    await saveScreenshot(page, 'ui-light-walkthrough');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('shows the meeting in the Outlook Meetings tree under Upcoming', async () => {
@@ -430,6 +484,50 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     assert.equal(await details.locator('#start input').inputValue(), '2030-07-01T09:00');
     await saveScreenshot(page, 'ui-dark-form-locked-deleted');
     await runCommand(page, 'View: Close Editor');
+  });
+
+  it('schedules a meeting with the keyboard only: palette, form, Ctrl+Enter', async () => {
+    const keys = page.keyboard;
+    await keys.press('F1');
+    const input = quickInput(page).locator('input');
+    await input.waitFor({ state: 'visible' });
+    await keys.type('Outlook: Schedule Meeting');
+    // Arrow keys down to the command itself (not "... about Selection"), then Enter.
+    const focused = quickInput(page).locator('.monaco-list-row.focused');
+    await focused.waitFor({ state: 'visible' });
+    for (
+      let i = 0;
+      i < 5 && !/^Outlook: Schedule Meeting\b(?! about)/.test((await focused.innerText()).trim());
+      i++
+    )
+      await keys.press('ArrowDown');
+    await keys.press('Enter');
+    const form = await formFrame(page, 'Schedule meeting');
+    const focusedId = (): Promise<string> =>
+      form.locator('body').evaluate(() => document.activeElement?.id ?? '');
+    // The form takes the focus in Subject; from there on only keys.
+    await form.locator('#form').waitFor({ state: 'visible', timeout: 30_000 });
+    for (let i = 0; i < 50 && (await focusedId()) !== 'subject'; i++) await page.waitForTimeout(100);
+    assert.equal(await focusedId(), 'subject');
+    await keys.type('Keyboard review');
+    for (let i = 0; i < 20 && (await focusedId()) !== 'attendees'; i++) await keys.press('Tab');
+    assert.equal(await focusedId(), 'attendees');
+    await keys.type('kim@contoso.example');
+    const mark = fake.requests.length;
+    await keys.press('Control+Enter');
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    const posts = topLevel(fake, mark).filter((r) => r.method === 'POST');
+    assert.deepEqual(describeRequests(posts), ['POST /v1.0/me/events']);
+    const body = posts[0]!.body as Record<string, unknown>;
+    assert.equal(body.subject, 'Keyboard review');
+    assert.deepEqual(body.attendees, [
+      { emailAddress: { address: 'kim@contoso.example' }, type: 'required' },
+    ]);
+    await saveScreenshot(page, 'ui-dark-keyboard-success');
+    await keys.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await keys.type('View: Close All Editors');
+    await keys.press('Enter');
   });
 
   it('signing out clears the tree and shows the welcome view with Sign In', async () => {
