@@ -17,6 +17,7 @@ import {
   rowAction,
   seriesText,
   seriesWhen,
+  tooltipSelect,
   treeGroups,
 } from './treeModel';
 import type { RecurrenceStrings } from '../core/recurrenceStrings';
@@ -223,7 +224,12 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       const abort = new AbortController();
       const listener = token.onCancellationRequested(() => abort.abort());
       try {
-        details = await (await this.services.graph()).get(node.meetingId, { signal: abort.signal });
+        details = await (
+          await this.services.graph()
+        ).get(node.meetingId, {
+          signal: abort.signal,
+          select: tooltipSelect,
+        });
       } catch (e) {
         this.services.log.warn(`Tooltip details not read: ${describeError(e).message}`);
       } finally {

@@ -252,6 +252,12 @@ export function pickOrder(groups: MeetingGroups): StoredMeeting[] {
   return [...soonestFirst(groups), ...groups.past];
 }
 
+/**
+ * What the tooltip reads from Graph on hover (`$select`): the location and the attendees with their answers (start and
+ * end because every event read has them). The rest of the tooltip is the stored record.
+ */
+export const tooltipSelect = ['start', 'end', 'location', 'attendees'] as const;
+
 /** The tooltip's words for each answer (`none`, Graph's default before any answer, shows nothing). */
 export type AnswerNames = Record<Exclude<AttendeeResponse, 'none'>, string>;
 

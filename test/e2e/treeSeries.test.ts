@@ -19,6 +19,7 @@ import type { WorkbenchBrowser } from '../vscode/workbench';
 import {
   answerInputBox,
   contextMenuAction,
+  activeWebview,
   launchBrowser,
   openViewContainer,
   productExtensionId,
@@ -186,6 +187,7 @@ describe('the tree: a series and its answers, cancel one occurrence (code-server
     }
     await saveScreenshot(page, 'ui-light-tree-series-wide');
 
+    const beforeHover = fake.requests.length;
     await row.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Attendees' }).first();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
@@ -193,6 +195,12 @@ describe('the tree: a series and its answers, cancel one occurrence (code-server
     assert.match(tip, /Repeats weekly, Mon and Wed/);
     assert.match(tip, /ana@contoso\.example \(accepted\)/);
     assert.match(tip, /cy@contoso\.example \(declined; proposes Jun 3, 2030, 2:00\sPM\s–\s2:30\sPM\)/);
+    // The hover reads only what the tooltip adds to the stored record.
+    const seriesPath = `/v1.0/me/events/${series.id}`;
+    const read = fake.requests
+      .slice(beforeHover)
+      .find((r) => r.method === 'GET' && decodeURIComponent(r.path) === seriesPath);
+    assert.equal(read?.query.$select, 'start,end,location,attendees');
     await saveScreenshot(page, 'ui-light-tree-series-tooltip');
     await page.mouse.move(640, 780);
   });
@@ -234,5 +242,18 @@ describe('the tree: a series and its answers, cancel one occurrence (code-server
     assert.equal(series.isCancelled, false, 'the series goes on');
     await treeRow(page, 'weekly, Mon and Wed').waitFor({ state: 'visible', timeout: 20_000 });
     await saveScreenshot(page, 'ui-light-tree-series-after-cancel');
+  });
+
+  it('updates one occurrence from the series menu: the picked occurrence opens alone in the Update form', async () => {
+    assert.ok(series);
+    await contextMenuAction(page, treeRow(page, subject), 'Update This Occurrence');
+    const pick = quickInput(page);
+    const monday = pick.locator('.monaco-list-row', { hasText: 'Mon, Jun 10, 2030' }).first();
+    await monday.waitFor({ state: 'visible', timeout: 20_000 });
+    await monday.click();
+    const form = activeWebview(page);
+    await form.locator('h1', { hasText: 'Update meeting' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await form.locator('#start input').inputValue(), '2030-06-10T10:00');
+    await saveScreenshot(page, 'ui-light-tree-series-update-occurrence');
   });
 });
