@@ -1,4 +1,4 @@
-// Builds the extension (Node, CommonJS) and the webview form (browser, IIFE).
+// Builds the extension (Node, CommonJS) and the webview form (browser, ES modules split into chunks).
 // --production minifies and drops source maps; --watch rebuilds on change and prints the lines the watch task's
 // problem matcher reads (.vscode/tasks.json). Every build writes esbuild's metafile of all bundles to dist/meta.json
 // (not shipped: .vscodeignore lists what the .vsix holds); `npm run test:package` checks it (scripts/bundleCheck.ts).
@@ -52,7 +52,7 @@ function reporter() {
       build.onEnd((result) => {
         running--;
         if (!watch) return print(messagesOf(result));
-        latest.set(build.initialOptions.outfile, messagesOf(result));
+        latest.set(build.initialOptions.outfile ?? build.initialOptions.outdir, messagesOf(result));
         if (running > 0) return;
         finishing = setTimeout(() => {
           finishing = undefined;
@@ -96,7 +96,7 @@ function metafileWriter() {
     setup(build) {
       build.onEnd((result) => {
         if (!result.metafile) return;
-        latest.set(build.initialOptions.outfile, result.metafile);
+        latest.set(build.initialOptions.outfile ?? build.initialOptions.outdir, result.metafile);
         const merged = { inputs: {}, outputs: {} };
         for (const m of latest.values()) {
           Object.assign(merged.inputs, m.inputs);
@@ -108,6 +108,59 @@ function metafileWriter() {
     },
   };
 }
+
+/**
+ * The Graph SDK's ES build is compiled to ES2015 with tslib: each of its async methods is a generator run by tslib's
+ * `__awaiter` (`return __awaiter(this, void 0, void 0, function* () { … yield x … })`), four such layers per request
+ * (`post`/`patch`, `send`, `HTTPClient.sendRequest`, `GraphResponseHandler.getResponse`). Here each becomes the
+ * native async arrow it stands for (`async () => { … await x … }`, run at once by a two-line `__awaiter`): the same
+ * steps in the same order (an arrow keeps `this`; the SDK passes no `arguments`), without a generator object and a
+ * promise per step. The build fails if a module holds a generator that is not such a call (a new SDK version).
+ * `npm run bench` part 3 measures the difference; test/graph/clientSdk.test.ts runs the built client against the fake.
+ */
+function nativeAsyncGraphSdk() {
+  const call = '__awaiter(this, void 0, void 0, function* () {';
+  const tslibImport = 'import { __awaiter } from "tslib";';
+  return {
+    name: 'native-async-graph-sdk',
+    setup(build) {
+      build.onLoad(
+        { filter: /[\\/]@microsoft[\\/]microsoft-graph-client[\\/]lib[\\/]es[\\/].*\.js$/ },
+        async (args) => {
+          const source = await fs.promises.readFile(args.path, 'utf8');
+          if (!source.includes(tslibImport)) return undefined;
+          const calls = source.split(call).length - 1;
+          if (calls !== source.split('function*').length - 1 || calls !== source.split('__awaiter(').length - 1)
+            throw new Error(`${args.path}: a generator or __awaiter call of an unexpected form`);
+          const contents = source
+            .replace(tslibImport, 'const __awaiter = (thisArg, args, P, body) => body();')
+            .replaceAll(call, '__awaiter(this, void 0, void 0, async () => {')
+            .replace(/\byield\b/g, 'await');
+          return { contents, loader: 'js' };
+        },
+      );
+    },
+  };
+}
+
+/**
+ * Deletes the page's files a build no longer writes (chunk names carry a content hash, so each change leaves the
+ * last build's chunks behind; the production build starts from an empty dist/ anyway).
+ */
+const pruneStaleChunks = {
+  name: 'prune-stale-chunks',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const dir = path.join(__dirname, 'dist', 'webview');
+      const written = new Set(Object.keys(result.metafile.outputs).map((o) => path.basename(o)));
+      for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+        const file = name.replace(/\.map$/, '');
+        if (file.endsWith('.js') && !written.has(file)) fs.rmSync(path.join(dir, name));
+      }
+    });
+  },
+};
 
 /** Copies the form's stylesheet next to its script. */
 const copyAssets = {
@@ -182,7 +235,7 @@ async function main() {
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
-      plugins: [...sharedPlugins, lazyRequires],
+      plugins: [...sharedPlugins, lazyRequires, nativeAsyncGraphSdk()],
     }),
     ...splitBundles.map(({ entry, outfile }) =>
       esbuild.context({
@@ -195,16 +248,23 @@ async function main() {
         external: ['vscode'],
         // Prefer packages' ES module builds: the Graph SDK's CommonJS build cannot be tree-shaken (bundle size).
         mainFields: ['module', 'main'],
+        plugins: [...sharedPlugins, nativeAsyncGraphSdk()],
       }),
     ),
+    // The page: ES modules with code splitting. dist/webview/form.js is the entry the page's nonce'd module script
+    // loads; what it imports with `import()` (the controls after the first frame, src/webview/lazyElements.ts, and
+    // the feature modules) and the code those share become chunks beside it (`<name>-<hash>.js`), fetched by the
+    // browser as the entry needs them.
     esbuild.context({
       ...common,
-      entryPoints: ['src/webview/main.ts'],
-      outfile: 'dist/webview/form.js',
+      entryPoints: { form: 'src/webview/main.ts' },
+      outdir: 'dist/webview',
+      splitting: true,
+      chunkNames: '[name]-[hash]',
       platform: 'browser',
-      format: 'iife',
+      format: 'esm',
       target: 'es2022',
-      plugins: [copyAssets, compactElementStyles(), ...sharedPlugins],
+      plugins: [copyAssets, pruneStaleChunks, compactElementStyles(), ...sharedPlugins],
     }),
   ]);
   if (watch) {
@@ -221,7 +281,11 @@ async function main() {
   if (failed) process.exit(1);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = { nativeAsyncGraphSdk };

@@ -97,11 +97,10 @@ interface LoadTimes {
 export async function measureForm(opts: { distDir: string; loads: number }): Promise<Figure[]> {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
   const nonce = randomBytes(18).toString('base64');
-  const files: Record<string, Buffer | string> = {
-    '/form.js': fs.readFileSync(path.join(opts.distDir, 'webview', 'form.js')),
-    '/form.css': fs.readFileSync(path.join(opts.distDir, 'webview', 'form.css')),
-    '/ready.js': referenceScript,
-  };
+  // Every file of dist/webview: the page's entry, its stylesheet and the chunks the entry imports.
+  const files: Record<string, Buffer | string> = { '/ready.js': referenceScript };
+  for (const name of fs.readdirSync(path.join(opts.distDir, 'webview')))
+    files[`/${name}`] = fs.readFileSync(path.join(opts.distDir, 'webview', name));
   const server = createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const body = files[p];

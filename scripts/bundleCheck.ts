@@ -23,6 +23,8 @@ const graph = 'dist/graph.js';
 const forms = 'dist/forms.js';
 const operations = 'dist/operations.js';
 const page = 'dist/webview/form.js';
+/** The page's chunks (esbuild code splitting: `<name>-<hash>.js` beside the entry) are checked as the page. */
+const pageChunk = /^dist\/webview\/[\w-]+\.js$/;
 const lazyBundles = ['./graph.js', './forms.js', './operations.js'];
 
 /** The bundles esbuild.js builds, and what each may `require` at runtime (everything else is bundled). */
@@ -39,6 +41,23 @@ export const bundles: Record<string, { runs: string; mayRequire: (request: strin
   [operations]: { runs: 'at the first action', mayRequire: (r) => r === 'vscode' || isBuiltin(r) },
   [page]: { runs: 'in the webview (browser)', mayRequire: () => false },
 };
+
+/** The bundle an output belongs to: itself, or the page for each of the page's chunks. */
+export function bundleOf(output: string): string | undefined {
+  if (bundles[output]) return output;
+  return pageChunk.test(output) ? page : undefined;
+}
+
+/**
+ * Sources the page's first load (the entry and every chunk it imports statically) may not hold: the controls after
+ * the first frame, which src/webview/lazyElements.ts defines in a chunk the entry loads with `import()`.
+ */
+export const afterFirstFrame = [
+  'src/webview/lazyElements.ts',
+  ...['vscode-button', 'vscode-checkbox', 'vscode-progress-ring', 'vscode-single-select', 'vscode-textarea'].map(
+    (element) => `node_modules/@vscode-elements/elements/dist/${element}/`,
+  ),
+];
 
 /** Where a source may land: bundle -> the most bytes of it that bundle may hold (Infinity: all of it). */
 type Placement = Record<string, number>;
@@ -164,8 +183,9 @@ export function checkBundles(
     if (!outputs.includes(expected)) problems.push(`${expected}: missing from the metafile (was it built?)`);
   }
   for (const output of outputs) {
-    const bundle = bundles[output];
-    if (!bundle) {
+    const name = bundleOf(output);
+    const bundle = name === undefined ? undefined : bundles[name];
+    if (!name || !bundle) {
       problems.push(
         `${output}: a bundle scripts/bundleCheck.ts does not know; add it to \`bundles\` and \`placements\``,
       );
@@ -191,7 +211,7 @@ export function checkBundles(
         );
         continue;
       }
-      const allowance = rule.may[output];
+      const allowance = rule.may[name];
       if (allowance === undefined) {
         const where = Object.keys(rule.may).join(', ');
         problems.push(
@@ -211,6 +231,7 @@ export function checkBundles(
         problems.push(`${output} (${bundle.runs}) requires "${request}" at runtime, which it may not`);
       }
     }
+    if (name === page) continue; // its tables are counted over all its chunks, below
     const text = readOutput(output);
     if (text === undefined) continue;
     for (const { source, marker } of singleTables) {
@@ -219,6 +240,7 @@ export function checkBundles(
         problems.push(`${output} holds ${count} copies of the table of ${source} (found "${marker}")`);
     }
   }
+  problems.push(...checkPage(meta, outputs, readOutput));
   for (const { source, marker } of singleTables) {
     const count = readSource(source).split(marker).length - 1;
     if (count !== 1) {
@@ -226,6 +248,40 @@ export function checkBundles(
         `${source} holds "${marker}" ${count} times, not once: update \`singleTables\` in scripts/bundleCheck.ts`,
       );
     }
+  }
+  return problems;
+}
+
+/**
+ * The page's split: its first load (the entry and the chunks it imports statically, transitively) holds nothing of
+ * `afterFirstFrame`, and each table appears at most once over all its chunks (esbuild puts a module in one chunk).
+ */
+function checkPage(meta: Metafile, outputs: string[], readOutput: (output: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  const firstLoad = [page];
+  for (let i = 0; i < firstLoad.length; i++) {
+    for (const { path: imported, kind } of meta.outputs[firstLoad[i]]?.imports ?? []) {
+      if (kind === 'import-statement' && meta.outputs[imported] && !firstLoad.includes(imported))
+        firstLoad.push(imported);
+    }
+  }
+  for (const output of firstLoad) {
+    for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[output]?.inputs ?? {})) {
+      const source = projectPath(input);
+      if (bytesInOutput === 0 || !afterFirstFrame.some((later) => source.startsWith(later))) continue;
+      const where = output === page ? page : `${output}, imported by ${page}`;
+      problems.push(
+        `${source} is in the page's first load (${where}); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+      );
+    }
+  }
+  const texts = outputs.filter((o) => bundleOf(o) === page).map(readOutput);
+  if (texts.some((t) => t === undefined)) return problems;
+  const text = texts.join('\n');
+  for (const { source, marker } of singleTables) {
+    const count = text.split(marker).length - 1;
+    if (count > 1)
+      problems.push(`the page (dist/webview/*.js) holds ${count} copies of the table of ${source} (found "${marker}")`);
   }
   return problems;
 }

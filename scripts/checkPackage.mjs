@@ -32,6 +32,11 @@ for (const required of [
 ]) {
   if (!names.some((n) => n.toLowerCase() === required.toLowerCase())) problems.push(`missing ${required}`);
 }
+// The page's chunks (esbuild code splitting, content-hashed names): every one the production build wrote ships.
+for (const output of Object.keys(meta.outputs)) {
+  if (/^dist\/webview\/[\w-]+\.js$/.test(output) && !names.includes(`extension/${output}`))
+    problems.push(`missing ${output}, a chunk of the page`);
+}
 const forbidden = [
   /\.ts$/,
   /\.map$/,

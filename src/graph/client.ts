@@ -235,7 +235,8 @@ class TokenMiddleware implements Middleware {
     }
     options.headers = headers;
     if (!this.next) throw new Error('TokenMiddleware has no next middleware');
-    return this.next.execute(context);
+    // Awaited rather than returned: an async function resolving with another promise takes two more ticks.
+    await this.next.execute(context);
   }
 
   setNext(next: Middleware): void {

@@ -144,18 +144,20 @@ export class RetryMiddleware implements Middleware {
     if (!next) throw new Error('RetryMiddleware has no next middleware');
     const call = callStateOf(context);
     if (!call) return next.execute(context);
-    return this.run(context, call, next).then(
-      (result) => {
-        call.result = result;
-      },
-      (e: unknown) => {
-        call.error = isMeetingsError(e) ? e : new MeetingsError({ kind: 'network', cause: e });
-        throw call.error;
-      },
-    );
+    return this.run(context, call, next);
   }
 
-  private async run(context: Context, call: CallState, next: Middleware): Promise<CallResult> {
+  /** Runs the call's attempts; leaves its answer (`call.result`) or its error (`call.error`, also thrown) on its state. */
+  private async run(context: Context, call: CallState, next: Middleware): Promise<void> {
+    try {
+      call.result = await this.attempts(context, call, next);
+    } catch (e) {
+      call.error = isMeetingsError(e) ? e : new MeetingsError({ kind: 'network', cause: e });
+      throw call.error;
+    }
+  }
+
+  private async attempts(context: Context, call: CallState, next: Middleware): Promise<CallResult> {
     const { policy, log } = this.settings;
     let retries = 0;
     let waited = 0;

@@ -1,4 +1,9 @@
 // The meeting form's HTML shell: a strict CSP, the stylesheet and the nonce'd script. The page renders the rest.
+// The script is an ES module (dist/webview/form.js, split into chunks by esbuild.js): the chunks it imports, with
+// `import` or `import()`, are fetched with its nonce (HTML Standard, "descendant script fetch options" carry the
+// cryptographic nonce), so `script-src` stays the nonce alone; VS Code's webview service worker answers local
+// resources with `Access-Control-Allow-Origin: *` (microsoft/vscode, webview/browser/pre/service-worker.js), which a
+// module script's CORS fetch needs.
 
 /** What the host (or a test) passes to render the page. */
 export interface FormHtmlOptions {
@@ -50,7 +55,7 @@ export function renderFormHtml(options: FormHtmlOptions): string {
 </head>
 <body>
 <main id="app" aria-busy="true"></main>
-<script nonce="${escapeAttr(nonce)}" src="${escapeAttr(scriptUri)}"></script>
+<script type="module" nonce="${escapeAttr(nonce)}" src="${escapeAttr(scriptUri)}"></script>
 </body>
 </html>
 `;

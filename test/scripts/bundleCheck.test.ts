@@ -116,7 +116,63 @@ describe('bundle check (scripts/bundleCheck.ts, run by npm run test:package)', (
     assert.ok(zones);
     const problems = check(metafile(), { 'dist/webview/form.js': `${zones.marker} ... ${zones.marker}` });
     assert.deepEqual(problems, [
-      `dist/webview/form.js holds 2 copies of the table of src/core/timeZones.ts (found "${zones.marker}")`,
+      `the page (dist/webview/*.js) holds 2 copies of the table of src/core/timeZones.ts (found "${zones.marker}")`,
+    ]);
+  });
+
+  /** The page split as esbuild writes it: the entry, a chunk it imports statically, a chunk it imports with import(). */
+  const splitPage = (shared: Inputs, later: Inputs): Metafile => {
+    const meta = metafile();
+    const out = (inputs: Inputs, imports: { path: string; kind: string }[] = []) => ({
+      bytes: 1,
+      inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { bytesInOutput: v }])),
+      imports,
+    });
+    meta.outputs['dist/webview/form.js'] = out(
+      { 'src/webview/main.ts': 900, 'src/webview/form.ts': 18000 },
+      [
+        { path: 'dist/webview/chunk-AB12CD34.js', kind: 'import-statement' },
+        { path: 'dist/webview/lazyElements-EF56GH78.js', kind: 'dynamic-import' },
+      ],
+    );
+    meta.outputs['dist/webview/chunk-AB12CD34.js'] = out(shared);
+    meta.outputs['dist/webview/lazyElements-EF56GH78.js'] = out(later, [
+      { path: 'dist/webview/chunk-AB12CD34.js', kind: 'import-statement' },
+    ]);
+    return meta;
+  };
+  const select = 'node_modules/@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+  /** Each table once over the page: in the entry, none in the chunks. */
+  const pageTexts = { 'dist/webview/chunk-AB12CD34.js': '', 'dist/webview/lazyElements-EF56GH78.js': '' };
+
+  it("takes the page's chunks as the page: Lit shared, the later controls in a chunk loaded with import()", () => {
+    const meta = splitPage(
+      { 'node_modules/lit-html/lit-html.js': 7000 },
+      { 'src/webview/lazyElements.ts': 10, [select]: 6500 },
+    );
+    assert.deepEqual(check(meta, pageTexts), []);
+  });
+
+  it("refuses a control of the later chunk in the page's first load (the entry and what it imports statically)", () => {
+    const meta = splitPage({ 'node_modules/lit-html/lit-html.js': 7000, [select]: 6500 }, {});
+    assert.deepEqual(check(meta, pageTexts), [
+      `${select} is in the page's first load (dist/webview/chunk-AB12CD34.js, imported by dist/webview/form.js); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+    ]);
+    const host = splitPage({}, { 'src/host/redact.ts': 900 });
+    assert.match(check(host, pageTexts).join('\n'), /^src\/host\/redact\.ts is in dist\/webview\/lazyElements-EF56GH78\.js/);
+  });
+
+  it("counts a table once across the page's chunks", () => {
+    const zones = singleTables.find((t) => t.source === 'src/core/timeZones.ts');
+    assert.ok(zones);
+    const meta = splitPage({ 'src/core/timeZones.ts': 7000 }, { 'src/core/timeZones.ts': 7000 });
+    const problems = check(meta, {
+      'dist/webview/chunk-AB12CD34.js': zones.marker,
+      'dist/webview/lazyElements-EF56GH78.js': zones.marker,
+      'dist/webview/form.js': '',
+    });
+    assert.deepEqual(problems, [
+      `the page (dist/webview/*.js) holds 2 copies of the table of src/core/timeZones.ts (found "${zones.marker}")`,
     ]);
   });
 

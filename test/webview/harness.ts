@@ -81,11 +81,11 @@ export async function startHarness(): Promise<Harness> {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
+    // The page's entry (form.js), its stylesheet, and the chunks the entry imports (esbuild code splitting).
+    const file = /^\/([\w-]+\.(js|css))$/.exec(url.pathname);
     if (url.pathname === '/') send('text/html; charset=utf-8', html);
-    else if (url.pathname === '/form.js')
-      send('text/javascript', readFileSync(join(root, 'dist/webview/form.js')));
-    else if (url.pathname === '/form.css')
-      send('text/css', readFileSync(join(root, 'dist/webview/form.css')));
+    else if (file && existsSync(join(root, 'dist/webview', file[1])))
+      send(file[2] === 'js' ? 'text/javascript' : 'text/css', readFileSync(join(root, 'dist/webview', file[1])));
     else {
       res.writeHead(404);
       res.end();
