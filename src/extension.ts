@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerSelectionMeeting(host, (prefill) => loadForms().openSchedule(prefill)),
     ...registerWalkthroughContext(host),
     ...registerNextMeeting(host),
-    ...registerTools(host, operations),
+    ...registerTools(host, operations, findTime),
     ...registerFindTimeCommands(findTime),
     onDidChangeSettings((e) => {
       host.resetClient();

@@ -16,7 +16,7 @@ const MIN_INTERVAL_MINUTES = 5;
 const MAX_INTERVAL_MINUTES = 1440;
 export const DEFAULT_INTERVAL_MINUTES = 30;
 /** A suggested meeting lasts 1 minute to 1 day: our bound (Graph documents `meetingDuration` as an ISO 8601 duration only). */
-const MAX_DURATION_MINUTES = 1440;
+export const MAX_DURATION_MINUTES = 1440;
 
 /** Arguments of `outlookMeetings.findMeetingTimes`. `start`/`end` bound the search: ISO 8601, with an offset an instant, without one a wall time in `timeZone`. */
 export interface FindMeetingTimesInput {

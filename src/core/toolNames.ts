@@ -7,6 +7,7 @@ export const toolNames = {
   update: 'outlookMeetings_update',
   cancel: 'outlookMeetings_cancel',
   list: 'outlookMeetings_list',
+  findTimes: 'outlookMeetings_findTimes',
 } as const;
 
 /** A tool's key in `toolNames`. */

@@ -10,14 +10,17 @@ import { meetingFields, scheduleFieldNames, updateFieldNames } from './fields';
 import type { ToolKey } from './toolNames';
 import { toolNames } from './toolNames';
 import { recurrencePatternTypes, recurrenceRangeTypes, weekDays, weekIndexes } from './recurrence';
-import { MAX_WINDOW_DAYS } from './findTime';
+import { MAX_DURATION_MINUTES, MAX_WINDOW_DAYS } from './findTime';
 import { MAX_ATTENDEES, MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_TIME_ZONE_LENGTH } from './validate';
 
 /** A JSON schema, as much of it as the tools use. */
 export type JsonSchema = { [key: string]: unknown };
 
-/** What the model reads about each field (the field table's kinds give the limits). */
-const fieldDescriptions: Record<FieldName, string> = {
+/**
+ * What the model reads about each field (the field table's kinds give the limits). A new field adds its line here and
+ * runs `npm run tools`; test/scripts/toolSchemas.test.ts fails until both are done.
+ */
+const fieldDescriptions: Partial<Record<FieldName, string>> = {
   start:
     "Start, ISO 8601. With an offset (Z, +01:00) an exact instant; without one a wall time in timeZone (default: the user's zone).",
   end: 'End, ISO 8601, after start; read as start is.',
@@ -112,7 +115,8 @@ export function kindSchema(kind: ValueKind): JsonSchema {
 function fieldProperties(names: readonly FieldName[]): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
   for (const name of names) {
-    out[name] = { ...kindSchema(meetingFields[name].kind), description: fieldDescriptions[name] };
+    const description = fieldDescriptions[name];
+    out[name] = { ...kindSchema(meetingFields[name].kind), ...(description ? { description } : {}) };
   }
   return out;
 }
@@ -166,6 +170,31 @@ export function toolInputSchemas(): Record<ToolKey, JsonSchema> {
       required: ['start', 'end'],
       additionalProperties: false,
     },
+    findTimes: {
+      type: 'object',
+      properties: {
+        attendees: { ...emailList, description: 'Required attendees: email addresses (may be empty).' },
+        optionalAttendees: { ...emailList, description: 'Optional attendees: email addresses.' },
+        durationMinutes: {
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_DURATION_MINUTES,
+          description: 'The meeting length in minutes (at most the window).',
+        },
+        start: { ...isoDateTime, description: 'Search from, ISO 8601 (without an offset: in timeZone).' },
+        end: {
+          ...isoDateTime,
+          description: `Search until, ISO 8601, under ${MAX_WINDOW_DAYS} days after start.`,
+        },
+        timeZone: {
+          type: 'string',
+          maxLength: MAX_TIME_ZONE_LENGTH,
+          description: "The zone of start and end without an offset. Default: the user's zone.",
+        },
+      },
+      required: ['attendees', 'durationMinutes', 'start', 'end'],
+      additionalProperties: false,
+    },
   };
 }
 
@@ -177,6 +206,8 @@ const modelDescriptions: Record<ToolKey, string> = {
     'Changes an Outlook meeting the user organizes; only the given fields change (an attendee list given replaces that list), and the attendees get the update. The user confirms first. Returns the meeting ID and its times.',
   cancel:
     'Cancels an Outlook meeting the user organizes and sends the cancellation, with the optional comment, to everyone invited. The user confirms first.',
+  findTimes:
+    "Suggests times when the attendees and the user are free for a meeting of the given length between start and end (Outlook's findMeetingTimes, work or school accounts), best first, with each attendee's availability; times in the user's time zone. Read-only: it schedules nothing.",
   list: "Lists the meetings in the signed-in user's Outlook calendar between start and end (occurrences of repeating meetings included): subject, times in the user's time zone, ID, organizer, Teams. Read-only.",
 };
 
@@ -185,6 +216,7 @@ const icons: Record<ToolKey, string> = {
   update: '$(edit)',
   cancel: '$(circle-slash)',
   list: '$(calendar)',
+  findTimes: '$(search)',
 };
 
 /** The `contributes.languageModelTools` entries, in this order; their strings in package.nls.json (`tool.<key>.*`). */

@@ -6,30 +6,34 @@
 // confirm with a message naming exactly what is sent to whom; results are short text with IDs and times in the user's
 // zone. The list reads no invocation token, so it also works invoked outside a chat.
 import * as vscode from 'vscode';
-import { graphDateTimeToEpochMs } from '../core/datetime';
 import type { ToolKey } from '../core/toolNames';
 import { toolNames } from '../core/toolNames';
 import type { GraphDateTime, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
 import type { CalendarEntry } from '../graph/calendarView';
+import type { FindTimeService } from '../services/findTime';
 import type { MeetingOperations } from '../services/meetingOperations';
 import { isInvalidArgumentsError } from '../services/errors';
 import { describeError } from './errors';
+import { describeUnavailable } from './findTime';
 import type { HostContext } from './hostContext';
 import { inertNotificationText } from './inertText';
 import { rejectMasked } from './redact';
-import { peopleList, zonedRange } from './toolsModel';
+import type { ConfirmWords } from './toolsModel';
+import {
+  fieldLines,
+  graphRange,
+  peopleList,
+  quotedSubject,
+  recipientLines,
+  updateRecipients,
+  zonedRange,
+} from './toolsModel';
 
 type Input = Record<string, unknown>;
-
-/** The longest message body quoted in a confirmation. */
-const quotedContentMax = 300;
 
 function text(value: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 }
-
-/** Untrusted text (subjects, names, bodies) for a confirmation: no link syntax. */
-const inert = inertNotificationText;
 
 /** The error a tool throws: what the user would read, naming every bad field; tokens masked. */
 function forModel(e: unknown): Error {
@@ -50,7 +54,11 @@ async function run(
 }
 
 /** Registers the agent tools. */
-export function registerTools(host: HostContext, operations: MeetingOperations): vscode.Disposable[] {
+export function registerTools(
+  host: HostContext,
+  operations: MeetingOperations,
+  findTime: () => FindTimeService,
+): vscode.Disposable[] {
   const zone = (): string => {
     try {
       return host.settings().timeZone;
@@ -58,71 +66,22 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
       return 'UTC';
     }
   };
-  const range = (start: GraphDateTime, end: GraphDateTime): string => {
-    const a = graphDateTimeToEpochMs(start);
-    const b = graphDateTimeToEpochMs(end);
-    return a === undefined || b === undefined
-      ? `${start.dateTime} – ${end.dateTime}`
-      : zonedRange(a, b, zone());
-  };
+  const range = (start: GraphDateTime, end: GraphDateTime): string => graphRange(start, end, zone());
   const subjectOf = (subject: string | undefined): string =>
-    subject?.trim() ? `"${inert(subject)}"` : vscode.l10n.t('(no subject)');
+    quotedSubject(subject, vscode.l10n.t('(no subject)'));
   const from = (): string => host.auth.account?.label ?? vscode.l10n.t('your account');
-
-  /** One line per field sent, beyond the ones the message names itself. */
-  const fieldLines = (fields: Partial<MeetingDraft>): string[] => {
-    const lines: string[] = [];
-    const start = fields.start ?? fields.end;
-    const end = fields.end ?? fields.start;
-    if (start && end) lines.push(vscode.l10n.t('When: {0}', range(start, end)));
-    if (fields.subject !== undefined) lines.push(vscode.l10n.t('Subject: {0}', subjectOf(fields.subject)));
-    if (fields.location !== undefined) lines.push(vscode.l10n.t('Location: {0}', inert(fields.location)));
-    if (fields.teamsMeeting !== undefined)
-      lines.push(
-        fields.teamsMeeting
-          ? vscode.l10n.t('With a Teams meeting.')
-          : vscode.l10n.t('Without a Teams meeting.'),
-      );
-    if (fields.content !== undefined) {
-      const body =
-        fields.content.length > quotedContentMax
-          ? `${fields.content.slice(0, quotedContentMax)}…`
-          : fields.content;
-      lines.push(vscode.l10n.t('Message: {0}', inert(body)));
-    }
-    if (fields.recurrence !== undefined)
-      lines.push(vscode.l10n.t('Repeats: {0}', inert(JSON.stringify(fields.recurrence))));
-    const named = new Set([
-      'start',
-      'end',
-      'subject',
-      'location',
-      'teamsMeeting',
-      'content',
-      'recurrence',
-      'attendees',
-      'optionalAttendees',
-      'resources',
-      'meetingId',
-    ]);
-    for (const [key, value] of Object.entries(fields)) {
-      if (!named.has(key) && value !== undefined) lines.push(`${key}: ${inert(JSON.stringify(value))}`);
-    }
-    return lines;
-  };
-
-  const recipientLines = (lists: {
-    attendees?: string[];
-    optionalAttendees?: string[];
-    resources?: string[];
-  }): string[] => {
-    const lines: string[] = [];
-    if (lists.attendees?.length) lines.push(vscode.l10n.t('To: {0}', peopleList(lists.attendees)));
-    if (lists.optionalAttendees?.length)
-      lines.push(vscode.l10n.t('Optional: {0}', peopleList(lists.optionalAttendees)));
-    if (lists.resources?.length)
-      lines.push(vscode.l10n.t('Rooms and equipment: {0}', peopleList(lists.resources)));
-    return lines;
+  const words: ConfirmWords = {
+    when: (v) => vscode.l10n.t('When: {0}', v),
+    subject: (v) => vscode.l10n.t('Subject: {0}', v),
+    noSubject: vscode.l10n.t('(no subject)'),
+    location: (v) => vscode.l10n.t('Location: {0}', v),
+    teams: (on) => (on ? vscode.l10n.t('With a Teams meeting.') : vscode.l10n.t('Without a Teams meeting.')),
+    message: (v) => vscode.l10n.t('Message: {0}', v),
+    repeats: (v) => vscode.l10n.t('Repeats: {0}', v),
+    to: (v) => vscode.l10n.t('To: {0}', v),
+    optional: (v) => vscode.l10n.t('Optional: {0}', v),
+    rooms: (v) => vscode.l10n.t('Rooms and equipment: {0}', v),
+    removed: (v) => vscode.l10n.t('Removed, and sent a cancellation: {0}', v),
   };
 
   const meetingPeople = (m: Meeting): string[] =>
@@ -158,13 +117,13 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
         } catch {
           return unconfirmed();
         }
-        const to = recipientLines(draft);
+        const to = recipientLines(draft, words);
         return confirm(vscode.l10n.t('Send a meeting invitation?'), [
           to.length > 0
             ? vscode.l10n.t('Outlook sends this invitation from {0}:', from())
             : vscode.l10n.t('Outlook adds this meeting to the calendar of {0}; nobody is invited:', from()),
           ...to,
-          ...fieldLines({ subject: draft.subject ?? '', ...draft }),
+          ...fieldLines({ subject: draft.subject ?? '', ...draft }, zone(), words),
         ]);
       },
       invoke: ({ input }) =>
@@ -191,19 +150,7 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
           return unconfirmed();
         }
         const { current, changes } = preview;
-        const lists = {
-          attendees:
-            changes.attendees ?? current.attendees.filter((a) => a.type === 'required').map((a) => a.address),
-          optionalAttendees:
-            changes.optionalAttendees ??
-            current.attendees.filter((a) => a.type === 'optional').map((a) => a.address),
-          resources:
-            changes.resources ?? current.attendees.filter((a) => a.type === 'resource').map((a) => a.address),
-        };
-        const kept = new Set(
-          [...lists.attendees, ...lists.optionalAttendees, ...lists.resources].map((a) => a.toLowerCase()),
-        );
-        const removed = current.attendees.map((a) => a.address).filter((a) => !kept.has(a.toLowerCase()));
+        const { lists, removed } = updateRecipients(current, changes);
         const changed: Partial<MeetingDraft> = Object.fromEntries(
           Object.entries(changes).filter(([key]) => key !== 'meetingId'),
         );
@@ -214,11 +161,11 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
             range(current.start, current.end),
             from(),
           ),
-          ...recipientLines(lists),
-          ...(removed.length > 0
-            ? [vscode.l10n.t('Removed, and sent a cancellation: {0}', peopleList(removed))]
-            : []),
-          ...(Object.keys(changed).length > 0 ? fieldLines(changed) : [vscode.l10n.t('Nothing changes.')]),
+          ...recipientLines(lists, words),
+          ...(removed.length > 0 ? [words.removed(peopleList(removed))] : []),
+          ...(Object.keys(changed).length > 0
+            ? fieldLines(changed, zone(), words)
+            : [vscode.l10n.t('Nothing changes.')]),
         ]);
       },
       invoke: ({ input }) =>
@@ -255,7 +202,7 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
                 subjectOf(meeting.subject),
                 range(meeting.start, meeting.end),
               ),
-          ...(comment?.trim() ? [vscode.l10n.t('Message: {0}', inert(comment))] : []),
+          ...(comment?.trim() ? [words.message(inertNotificationText(comment))] : []),
         ]);
       },
       invoke: ({ input }) =>
@@ -270,6 +217,27 @@ export function registerTools(host: HostContext, operations: MeetingOperations):
               range(meeting.start, meeting.end),
               meeting.id,
             ),
+          );
+        }),
+    },
+    findTimes: {
+      prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Looking for free times…') }),
+      invoke: ({ input }) =>
+        run(async () => {
+          const service = findTime();
+          // Invoked by the model, not a user action: a permission the account lacks is reported, never asked for.
+          const result = await service.findMeetingTimes(service.validateFindMeetingTimes(input), {
+            interactive: false,
+          });
+          if (!result.ok) throw new Error(describeUnavailable(result.unavailable));
+          if (result.value.length === 0) return text(vscode.l10n.t('No time found in that window.'));
+          const lines = result.value.map((s) => {
+            const who = s.attendeeAvailability.map((a) => `${a.email}: ${a.availability}`).join(', ');
+            const facts = [vscode.l10n.t('confidence {0}%', s.confidence), ...(who ? [who] : [])].join('; ');
+            return `- ${zonedRange(Date.parse(s.start), Date.parse(s.end), zone())} (${facts})`;
+          });
+          return text(
+            [vscode.l10n.t('{0} suggested times, best first:', result.value.length), ...lines].join('\n'),
           );
         }),
     },

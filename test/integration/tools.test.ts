@@ -54,10 +54,11 @@ describe('agent tools through vscode.lm.invokeTool (real editor, fake Graph)', f
     resetStandInAuth();
   });
 
-  it('contributes the four tools with their input schemas', () => {
+  it('contributes the five tools with their input schemas', () => {
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('outlookMeetings_'));
     assert.deepEqual(ours.map((t) => t.name).sort(), [
       'outlookMeetings_cancel',
+      'outlookMeetings_findTimes',
       'outlookMeetings_list',
       'outlookMeetings_schedule',
       'outlookMeetings_update',
@@ -121,6 +122,29 @@ describe('agent tools through vscode.lm.invokeTool (real editor, fake Graph)', f
     assert.equal(cancels.length, 1);
     assert.match(cancelled, /Cancelled "Tool sync \(moved\)"/);
     assert.equal(fake.events.get(id)?.isCancelled ?? true, true);
+  });
+
+  it('suggests free times (findMeetingTimes), best first, in the user zone', async () => {
+    const out = await invoke('outlookMeetings_findTimes', {
+      attendees: ['ada@contoso.example'],
+      durationMinutes: 30,
+      // The fake's working hours are 08:00-17:00 in the mailbox zone (Pacific): 18:00-21:00 in Berlin.
+      start: '2030-01-08T18:00',
+      end: '2030-01-08T21:00',
+    });
+    assert.match(
+      out,
+      /^\d+ suggested times, best first:\n- 2030-01-08 \d\d:\d\d–\d\d:\d\d \(Europe\/Berlin\) \(confidence \d+%/,
+    );
+    const sent = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1.0/me/findMeetingTimes');
+    assert.equal(sent.length, 1);
+    const message = await refusal('outlookMeetings_findTimes', {
+      attendees: [],
+      durationMinutes: 0,
+      start: '2030-01-08T09:00',
+      end: '2030-01-08T12:00',
+    });
+    assert.match(message, /durationMinutes/);
   });
 
   it('refuses invalid arguments with the same validation as the commands, sending nothing', async () => {

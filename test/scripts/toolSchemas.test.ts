@@ -48,6 +48,19 @@ describe('agent tools: the languageModelTools contribution', () => {
     }
   });
 
+  it('findTimes takes the arguments of outlookMeetings.findMeetingTimes', () => {
+    const findTimes = toolInputSchemas().findTimes as { properties: Record<string, unknown>; required: string[] };
+    assert.deepEqual(Object.keys(findTimes.properties), [
+      'attendees',
+      'optionalAttendees',
+      'durationMinutes',
+      'start',
+      'end',
+      'timeZone',
+    ]);
+    assert.deepEqual(findTimes.required, ['attendees', 'durationMinutes', 'start', 'end']);
+  });
+
   it('names follow the contribution rules; each tool can be referenced in a prompt; strings are in package.nls.json', () => {
     const tools = pkg.contributes.languageModelTools ?? [];
     assert.deepEqual(
