@@ -47,7 +47,9 @@ export type ControlKind =
   /** A whole number typed in a number field; its form value is the text typed (validation names a bad one). */
   | 'number'
   /** A few names in one line, separated by commas or semicolons; its form value is the list. */
-  | 'list';
+  | 'list'
+  /** A series' rule: a choice of common ones and a custom editor; its form value is shared/recurrenceForm.ts's text. */
+  | 'recurrence';
 
 /** A field's form control and its strings (keys of the strings table). */
 export interface FormControl {
@@ -262,7 +264,12 @@ export const meetingFields = {
     formDefault: true,
   },
   // A series: Graph's patternedRecurrence, mapped by recurrence.ts ("event resource type", `recurrence`).
-  recurrence: { kind: { type: 'recurrence' }, update: true, graph: 'special' },
+  recurrence: {
+    kind: { type: 'recurrence' },
+    update: true,
+    graph: 'special',
+    form: { control: 'recurrence', label: 'recurrence' },
+  },
   hideAttendees: {
     kind: { type: 'boolean' },
     update: true,
@@ -350,6 +357,7 @@ export interface ControlValues {
 export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
 
 /** Every field's name, in input order. */
+  recurrence: string;
 const fieldNames = /* @__PURE__ */ Object.keys(meetingFields) as FieldName[];
 /** The fields of a schedule input. */
 export const scheduleFieldNames: readonly FieldName[] = fieldNames;
@@ -385,6 +393,7 @@ export const formFieldOrder = [
   'resources',
   'location',
   'teamsMeeting',
+  'recurrence',
   'content',
   'importance',
   'showAs',
@@ -427,6 +436,7 @@ export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
 }
 
 /** Whether `value` is `name`'s form default (lists compared item by item; a number's text trimmed). */
+    case 'recurrence':
 export function isFormDefault(name: FormFieldName, value: unknown): boolean {
   const fallback: unknown = formDefault(name);
   if (Array.isArray(fallback))

@@ -277,7 +277,8 @@ export function toUpdateBody(
       'This meeting already has a Teams link, and Graph cannot remove it from a meeting.',
     );
   }
-  if (changes.recurrence !== undefined) body.recurrence = toGraphRecurrence(changes.recurrence, graphTimeZone);
+  if (changes.recurrence !== undefined)
+    body.recurrence = toGraphRecurrence(changes.recurrence, graphTimeZone);
   sendPlainFields(changes, body);
   return body;
 }

@@ -15,6 +15,7 @@ import type { GraphDateTime, Meeting, ScheduleInput, UpdateInput } from '../core
 import { formControl, formDefault, formFieldOrder, isFormDefault, plainFormFieldNames } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
 import type { FormMode, FormValues } from './protocol';
+import { recurrenceFormValue, recurrenceInput } from './recurrenceForm';
 
 /** A form value read by field name (the values object is keyed by the table's form fields). */
 function valueOf(values: FormValues, name: FormFieldName): unknown {
@@ -84,6 +85,7 @@ export function draftWorthKeeping(values: FormValues, original: FormValues): boo
       case 'select':
       case 'number':
       case 'list':
+      case 'recurrence':
         return false;
     }
   });
@@ -215,6 +217,12 @@ function fieldInput(name: FormFieldName, value: unknown, update?: { before: unkn
       const list = (value ?? []) as string[];
       if (update) return JSON.stringify(list) === JSON.stringify(before ?? []) ? undefined : list;
       return list.length > 0 ? list : undefined;
+    }
+    case 'recurrence': {
+      // The rule's text (shared/recurrenceForm.ts); '' does not repeat, which an update sends as null (refused).
+      const text = (value ?? '') as string;
+      if (update) return text === (before ?? '') ? undefined : (recurrenceInput(text) ?? null);
+      return recurrenceInput(text);
     }
   }
 }
@@ -379,6 +387,7 @@ export function meetingToFormValues(meeting: Meeting, timeZone: string): FormVal
     resources: addressesOfType(meeting, 'resource'),
     location: meeting.location ?? '',
     teamsMeeting: meeting.isOnlineMeeting,
+    recurrence: meeting.recurrence ? recurrenceFormValue(meeting.recurrence) : '',
     content: meeting.content
       ? bodyForEditing(meeting.content, meeting.contentType ?? 'text', meeting.joinUrl)
       : '',

@@ -12,6 +12,7 @@ const values = {
   isAllDay: false,
   optionalAttendees: [],
   resources: [],
+  recurrence: '',
   location: '',
   teamsMeeting: false,
   content: '',

@@ -27,6 +27,18 @@ const filled = { values: sampleValues({ attendees: ['ana@contoso.example'] }) };
 export const states: AuditState[] = [
   { name: 'empty' },
   { name: 'more options open', reach: (f) => f.page.locator('#more-options-summary').click() },
+  {
+    name: 'custom repeat editor open',
+    init: {
+      values: sampleValues({
+        recurrence: JSON.stringify({
+          pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'sunday' },
+          range: { type: 'numbered', numberOfOccurrences: 5 },
+        }),
+      }),
+    },
+    reach: async (f) => void (await f.page.waitForSelector('#recurrence-editor:not([hidden])')),
+  },
   { name: 'confirm (untouched)', reach: (f) => f.page.locator('#submit').click() },
   {
     name: 'errors, Teams disabled with its reason',

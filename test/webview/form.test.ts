@@ -161,6 +161,7 @@ describe('meeting form page (headless Chromium)', function () {
       isAllDay: false,
       optionalAttendees: [],
       resources: [],
+      recurrence: '',
       location: 'Room 4',
       teamsMeeting: true,
       content: 'Agenda',

@@ -35,6 +35,7 @@ export function sampleValues(over: Partial<FormValues> = {}): FormValues {
     isAllDay: false,
     optionalAttendees: [],
     resources: [],
+    recurrence: '',
     location: '',
     teamsMeeting: false,
     content: '',

@@ -1,0 +1,209 @@
+// The form's "Repeat" field: a choice of the common rules (from the start: weekly on its weekday, monthly on its
+// day) and "Custom…", with the rule in words under it ("Repeats weekly, Mon and Wed until 31 Dec 2026."). The
+// custom editor (./recurrence.ts) is loaded with a dynamic import when the user opens it. Its value is the rule's
+// text (shared/recurrenceForm.ts), '' for "Does not repeat".
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
+  'resolution-mode': 'import',
+};
+import { describeRecurrence } from '../core/recurrence';
+import type { RecurrenceStrings } from '../core/recurrenceStrings';
+import { recurrenceStrings } from '../core/recurrenceStrings';
+import type { FormStringKey } from '../shared/formStrings';
+import type { RecurrencePreset } from '../shared/recurrenceForm';
+import {
+  formRecurrence,
+  presetOf,
+  presetRule,
+  recurrenceFormValue,
+  recurrencePresets,
+  weekdayOf,
+} from '../shared/recurrenceForm';
+import { el, setText } from './dom';
+import type { RecurrenceEditor } from './recurrence';
+
+/** What the field needs of the form. */
+export interface RecurrenceFieldHost {
+  t(key: FormStringKey, params?: Record<string, string | number>): string;
+  lang: string;
+  /** The form's start (`YYYY-MM-DDTHH:mm`) and zone now. */
+  start(): string;
+  timeZone(): string;
+  /** Called when the user changed the rule. */
+  changed(): void;
+}
+
+type Choice = '' | RecurrencePreset | 'custom';
+
+const presetKeys: Record<RecurrencePreset, FormStringKey> = {
+  daily: 'recurrenceDaily',
+  weekly: 'recurrenceWeekly',
+  weekdays: 'recurrenceWeekdays',
+  monthly: 'recurrenceMonthly',
+};
+
+/** The "Repeat" field: its select (`id="recurrence"`, what the label names), the rule in words and the editor. */
+export class RecurrenceField {
+  readonly select: VscodeSingleSelect;
+  /** The rule in words, announced politely when it changes. */
+  readonly summary: HTMLElement;
+  /** Where the custom editor goes when opened. */
+  readonly editorHost: HTMLElement;
+  #choice: Choice;
+  /** The custom rule's text (while the choice is `custom`). */
+  #custom: string;
+  /** Whether "Does not repeat" is offered (not for a series being updated: Graph keeps it a series). */
+  readonly #allowNone: boolean;
+  #editor: RecurrenceEditor | undefined;
+  #locked = false;
+
+  constructor(
+    readonly host: RecurrenceFieldHost,
+    value: string,
+    options: { allowNone: boolean },
+  ) {
+    this.#allowNone = options.allowNone || value === '';
+    this.#custom = value;
+    this.#choice = value === '' ? '' : (presetOf(value, host.start()) ?? 'custom');
+    this.select = document.createElement('vscode-single-select');
+    this.select.id = 'recurrence';
+    this.summary = el('div', { id: 'recurrence-summary', className: 'hint', 'attr:aria-live': 'polite' });
+    this.editorHost = el('div', { id: 'recurrence-editor-host' });
+    this.#fillOptions();
+    this.select.addEventListener('change', () => this.#chose());
+    this.refresh();
+    if (this.#choice === 'custom') this.#openEditor(false);
+  }
+
+  /** The rule's text: a quick choice follows the start (weekly on its weekday), a custom rule stays as made. */
+  get value(): string {
+    if (this.#choice === '') return '';
+    if (this.#choice === 'custom') return this.#custom;
+    return recurrenceFormValue(presetRule(this.#choice, this.host.start()));
+  }
+
+  /** Shows `value` (a restored draft). */
+  set value(value: string) {
+    this.#custom = value;
+    this.#choice = value === '' ? '' : (presetOf(value, this.host.start()) ?? 'custom');
+    this.#fillOptions();
+    if (this.#choice === 'custom') this.#openEditor(false);
+    else this.#closeEditor();
+    this.refresh();
+  }
+
+  /** Updates what depends on the start (the quick choices' labels, the words, the editor's choices). */
+  refresh(): void {
+    const start = this.host.start();
+    const labels = this.select.options;
+    const expected = this.#options().map((o) => o.label);
+    if (labels.length !== expected.length || labels.some((o, i) => o.label !== expected[i]))
+      this.#fillOptions();
+    const r = formRecurrence(this.value, start, this.host.timeZone());
+    setText(
+      this.summary,
+      r
+        ? this.host.t('recurrenceSummary', { rule: describeRecurrence(r, this.host.lang, this.#words()) })
+        : '',
+    );
+    this.#editor?.startChanged(start);
+  }
+
+  /** Read-only: nothing can be chosen or edited. */
+  lock(): void {
+    this.#locked = true;
+    this.select.disabled = true;
+    this.#editor?.lock();
+  }
+
+  /** The description's words, translated (they travel with the form's strings). */
+  #words(): RecurrenceStrings {
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(recurrenceStrings)) out[key] = this.host.t(key as FormStringKey);
+    return out as unknown as RecurrenceStrings;
+  }
+
+  #options(): { label: string; value: Choice }[] {
+    const start = this.host.start();
+    const valid = /^\d{4}-\d{2}-\d{2}/.test(start);
+    const weekday = valid
+      ? new Intl.DateTimeFormat(this.host.lang, { weekday: 'long', timeZone: 'UTC' }).format(
+          new Date(
+            Date.UTC(
+              2023,
+              0,
+              1 +
+                ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(
+                  weekdayOf(start),
+                ),
+            ),
+          ),
+        )
+      : '';
+    const day = valid ? Number(start.slice(8, 10)) : '';
+    const out: { label: string; value: Choice }[] = [];
+    if (this.#allowNone) out.push({ label: this.host.t('recurrenceNone'), value: '' });
+    for (const preset of recurrencePresets)
+      out.push({
+        label: this.host.t(presetKeys[preset], { day: preset === 'weekly' ? weekday : day }),
+        value: preset,
+      });
+    out.push({ label: this.host.t('recurrenceCustom'), value: 'custom' });
+    return out;
+  }
+
+  #fillOptions(): void {
+    this.select.options = this.#options().map((o) => ({
+      label: o.label,
+      value: o.value === '' ? 'none' : o.value,
+      description: '',
+      selected: o.value === this.#choice,
+      disabled: false,
+    }));
+    this.select.value = this.#choice === '' ? 'none' : this.#choice;
+  }
+
+  #chose(): void {
+    const picked = this.select.value;
+    const choice: Choice = picked === 'none' ? '' : (picked as Choice);
+    if (choice === this.#choice) return;
+    if (choice === 'custom') {
+      // The editor starts from what was chosen (a quick rule, or weekly on the start's weekday).
+      this.#custom = this.value || recurrenceFormValue(presetRule('weekly', this.host.start()));
+      this.#choice = 'custom';
+      this.#openEditor(true);
+    } else {
+      this.#choice = choice;
+      this.#closeEditor();
+    }
+    this.refresh();
+    this.host.changed();
+  }
+
+  /** Loads and shows the custom editor (a separate chunk: most meetings never need it). */
+  #openEditor(focus: boolean): void {
+    if (this.#editor) {
+      this.#editor.show(this.#custom, focus);
+      return;
+    }
+    void import('./recurrence.js').then(({ createRecurrenceEditor }) => {
+      if (this.#choice !== 'custom') return;
+      this.#editor ??= createRecurrenceEditor({
+        t: (key, params) => this.host.t(key, params),
+        lang: this.host.lang,
+        host: this.editorHost,
+        start: this.host.start(),
+        changed: (value) => {
+          this.#custom = value;
+          this.refresh();
+          this.host.changed();
+        },
+      });
+      this.#editor.show(this.#custom, focus);
+      if (this.#locked) this.#editor.lock();
+    });
+  }
+
+  #closeEditor(): void {
+    this.#editor?.hide();
+  }
+}

@@ -1,0 +1,196 @@
+// Issue 12: the form's "Repeat" field in headless Chromium: the common rules from the start in one labelled select,
+// the rule in words, the custom editor (a separate chunk, loaded when opened) used with the keyboard alone, and what
+// the page sends.
+import assert from 'node:assert/strict';
+import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
+import type { FormPage, Harness } from './harness';
+import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+
+function submits(posted: FromWebview[]): SubmitMessage[] {
+  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
+}
+
+/** Picks the option at `steps` below the current one of a select, by keyboard. */
+async function pick(form: FormPage, id: string, steps: number): Promise<void> {
+  await form.page.locator(`#${id}`).focus();
+  for (const key of ['Enter', ...Array<string>(steps).fill('ArrowDown'), 'Enter']) {
+    await form.page.keyboard.press(key);
+    await form.page.waitForTimeout(150); // the list opens and closes with a transition
+  }
+}
+
+/** The select's option labels and its value. */
+function selectState(form: FormPage, id: string): Promise<{ labels: string[]; value: string }> {
+  return form.page.locator(`#${id}`).evaluate((s) => {
+    const select = s as HTMLElement & { options: { label: string }[]; value: string };
+    return { labels: select.options.map((o) => o.label), value: select.value };
+  });
+}
+
+describe('form: the Repeat field (headless Chromium)', function () {
+  this.timeout(90_000);
+  let harness: Harness;
+  let form: FormPage;
+
+  before(async () => {
+    buildPage();
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    form = await harness.open();
+  });
+  afterEach(async () => {
+    if (form) {
+      assert.deepEqual(await form.violations(), [], 'no CSP violations');
+      await form.page.context().close();
+    }
+  });
+
+  it('is a labelled select of the common rules from the start (2030-06-03 is a Monday), after the time zone', async () => {
+    await form.init();
+    assert.equal(await form.page.locator('#recurrence-label').textContent(), 'Repeat');
+    assert.deepEqual(await selectState(form, 'recurrence'), {
+      labels: [
+        'Does not repeat',
+        'Every day',
+        'Every week on Monday',
+        'Every weekday (Monday to Friday)',
+        'Every month on day 3',
+        'Custom…',
+      ],
+      value: 'none',
+    });
+    assert.equal(await form.page.locator('#recurrence-summary').textContent(), '');
+    await form.page.locator('#timeZone input').focus();
+    await form.page.keyboard.press('Tab');
+    assert.equal(await form.focusedId(), 'recurrence', 'the field follows the time zone in the tab order');
+    // Moving the start renames the choices.
+    await form.page.locator('#start input').fill('2030-06-04T10:00');
+    await form.page.waitForFunction(() =>
+      (document.getElementById('recurrence') as HTMLElement & { options: { label: string }[] }).options.some(
+        (o) => o.label === 'Every week on Tuesday',
+      ),
+    );
+  });
+
+  it('a common rule chosen by keyboard is described and sent; it follows a moved start', async () => {
+    await form.init(sampleInit({ values: sampleValues({ subject: 'Standup' }) }));
+    await pick(form, 'recurrence', 2);
+    assert.equal(await form.page.locator('#recurrence-summary').textContent(), 'Repeats weekly, Mon.');
+    assert.equal(await form.page.locator('#recurrence-editor').count(), 0, 'no editor for a common rule');
+    await form.page.locator('#start input').fill('2030-06-05T10:00');
+    await form.page.waitForFunction(
+      () => document.getElementById('recurrence-summary')?.textContent === 'Repeats weekly, Wed.',
+    );
+    await form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['wednesday'], firstDayOfWeek: 'sunday' },
+      range: { type: 'noEnd' },
+    });
+  });
+
+  it('the custom editor: every 2 weeks on Mon and Wed, 6 times, with the keyboard alone', async () => {
+    await form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
+    await pick(form, 'recurrence', 5);
+    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    // Opened from the choice, focus goes to its first control.
+    await form.page.waitForFunction(() => document.activeElement?.id === 'recurrence-interval');
+    const labels = await form.page.evaluate(() =>
+      ['recurrence-interval', 'recurrence-unit', 'recurrence-end'].map(
+        (id) => document.querySelector(`vscode-label[for="${id}"]`)?.textContent,
+      ),
+    );
+    assert.deepEqual(labels, ['Every', 'Unit', 'Ends']);
+    assert.equal(
+      await form.page.locator('#recurrence-editor').getAttribute('aria-labelledby'),
+      'recurrence-editor-title',
+    );
+    await form.page.keyboard.press('Control+A');
+    await form.page.keyboard.type('2');
+    // Tab to Wednesday's box (after the unit and Sunday..Tuesday) and tick it with Space.
+    for (let i = 0; i < 12 && (await form.focusedId()) !== 'recurrence-day-wednesday'; i++)
+      await form.page.keyboard.press('Tab');
+    assert.equal(await form.focusedId(), 'recurrence-day-wednesday');
+    await form.page.keyboard.press('Space');
+    for (let i = 0; i < 12 && (await form.focusedId()) !== 'recurrence-end'; i++)
+      await form.page.keyboard.press('Tab');
+    assert.equal(await form.focusedId(), 'recurrence-end');
+    await pick(form, 'recurrence-end', 2);
+    await form.page.waitForSelector('#recurrence-count');
+    await form.page.locator('#recurrence-count').focus();
+    await form.page.keyboard.press('Control+A');
+    await form.page.keyboard.type('6');
+    await form.page.waitForFunction(
+      () =>
+        document.getElementById('recurrence-summary')?.textContent ===
+        'Repeats every 2 weeks on Mon and Wed, 6 times.',
+    );
+    await form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
+      pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday', 'wednesday'], firstDayOfWeek: 'sunday' },
+      range: { type: 'numbered', numberOfOccurrences: 6 },
+    });
+  });
+
+  it('monthly on "the first Monday" until a date; no days ticked is named before sending', async () => {
+    await form.init(sampleInit({ values: sampleValues({ subject: 'Review' }) }));
+    await pick(form, 'recurrence', 5);
+    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    // Untick the start's Monday: a weekly rule with no day says so.
+    await form.page.locator('#recurrence-day-monday').click();
+    await form.page.waitForFunction(
+      () => document.getElementById('recurrence-editor-hint')?.textContent === 'Choose at least one day.',
+    );
+    await pick(form, 'recurrence-unit', 1);
+    await form.page.waitForSelector('#recurrence-on');
+    assert.deepEqual((await selectState(form, 'recurrence-on')).labels, ['Day 3', 'The first Monday']);
+    await pick(form, 'recurrence-on', 1);
+    await pick(form, 'recurrence-end', 1);
+    await form.page.locator('#recurrence-end-date input').fill('2030-12-31');
+    await form.page.waitForFunction(
+      () =>
+        document.getElementById('recurrence-summary')?.textContent ===
+        'Repeats monthly on the first Mon until Dec 31, 2030.',
+    );
+    await form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await form.waitForPosted(2));
+    assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
+      pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['monday'], index: 'first' },
+      range: { type: 'endDate', endDate: '2030-12-31' },
+    });
+  });
+
+  it('shows a series being updated: its rule, no "Does not repeat", and an end before the start named', async () => {
+    const rule = JSON.stringify({
+      pattern: { type: 'daily', interval: 3 },
+      range: { type: 'endDate', endDate: '2030-07-01' },
+    });
+    await form.init(
+      sampleInit({
+        mode: 'update',
+        meetingId: 'M1',
+        values: sampleValues({ subject: 'Series', recurrence: rule }),
+      }),
+    );
+    const state = await selectState(form, 'recurrence');
+    assert.equal(state.value, 'custom');
+    assert.ok(!state.labels.includes('Does not repeat'));
+    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    assert.equal(
+      await form.page.locator('#recurrence-summary').textContent(),
+      'Repeats every 3 days until Jul 1, 2030.',
+    );
+    await form.page.locator('#recurrence-end-date input').fill('2030-05-01');
+    await form.page.locator('#submit').click();
+    await form.page.waitForFunction(
+      () => (document.getElementById('recurrence-error')?.textContent ?? '') !== '',
+    );
+    assert.match(await form.errorText('recurrence'), /cannot end/);
+    assert.equal(submits(await form.posted()).length, 0);
+  });
+});
