@@ -173,14 +173,25 @@ export class Auth implements vscode.Disposable {
     if (this.state.get<boolean>(signedOutFlag)) throw new NoAccountError();
     const plan = this.plan();
     const scopes = withFeatureScopes(plan, extra);
-    if (!interactive) return vscode.authentication.getSession(plan.providerId, scopes, { silent: true });
-    try {
-      return await vscode.authentication.getSession(plan.providerId, scopes, { createIfNone: true });
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      this.log.warn(`Asking for ${extra.join(', ')} failed: ${detail}`);
-      throw new SignInError(classifySignInError(e), detail);
+    let session: vscode.AuthenticationSession | undefined;
+    if (!interactive)
+      session = await vscode.authentication.getSession(plan.providerId, scopes, { silent: true });
+    else {
+      try {
+        session = await vscode.authentication.getSession(plan.providerId, scopes, { createIfNone: true });
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        this.log.warn(`Asking for ${extra.join(', ')} failed: ${detail}`);
+        throw new SignInError(classifySignInError(e), detail);
+      }
     }
+    // Only a session of the account in use: another account's token would read another mailbox's people or rooms.
+    if (session && this.current && session.account.id !== this.current.id) {
+      this.log.warn(`The session with ${extra.join(', ')} belongs to another account; not used.`);
+      if (interactive) throw new SignInError('other', 'The permission was given for another account.');
+      return undefined;
+    }
+    return session;
   }
 
   /** The token of the feature session with `extra`, without any prompt; throws `NoAccountError` when not granted. Never log it. */

@@ -15,7 +15,9 @@ import {
   addSession,
   authCalls,
   clearAuthCalls,
+  currentSessions,
   removeAllSessions,
+  removeSession,
   resetStandInAuth,
   setDefaultToken,
 } from './standInAuth';
@@ -214,6 +216,27 @@ describe('find a time: commands and scopes, against the fake Graph over HTTPS', 
       });
       assert.equal(availability.length, 1);
     } finally {
+      dispose();
+    }
+  });
+
+  it('a session with the extra scope for another account is not used: the feature still needs consent', async () => {
+    const { host, dispose } = productHost();
+    const otherToken = `${token}-other`;
+    try {
+      addSession({
+        account: { id: 'someone-else', label: 'else@contoso.test' },
+        scopes: ['Calendars.ReadWrite', 'People.Read'],
+        accessToken: otherToken,
+      });
+      fake.tokens.add(otherToken);
+      fake.findTime.grant(otherToken, ['Calendars.ReadWrite', 'People.Read']);
+      const mark = fake.requests.length;
+      const access = await featureAccess(host, 'people', { interactive: false });
+      assert.equal(access.ok ? 'ok' : access.unavailable.reason, 'needsConsent');
+      assert.equal(fake.requests.length, mark);
+    } finally {
+      for (const s of currentSessions()) if (s.account.id === 'someone-else') removeSession(s.id);
       dispose();
     }
   });
