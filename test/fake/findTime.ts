@@ -377,6 +377,7 @@ export function createFindTime(env: FindTimeEnv): {
       slots.push({ start: now, end: now + 2 * DAY });
     }
     const minimum = typeof b.minimumAttendeePercentage === 'number' ? b.minimumAttendeePercentage : 50;
+    // The page documents no default for maxCandidates: 5 is our guess (the product always sends it).
     const max = typeof b.maxCandidates === 'number' ? b.maxCandidates : 5;
     const organizerOptional = b.isOrganizerOptional === true;
     const people = attendees.filter((a) => a.type !== 'resource');
