@@ -99,6 +99,8 @@ export const REMINDER_MINUTES_MAX = 2_147_483_647;
  * limit): enough for any real use, small enough to refuse a runaway list before it is sent.
  */
 export const CATEGORIES_MAX = 50;
+/** The longest calendar ID taken (characters): the meeting ID's bound (core/meetingId.ts), far above Graph's IDs. */
+export const CALENDAR_ID_MAX = 512;
 /** The longest category name we send (characters). */
 export const CATEGORY_MAX = 255;
 
@@ -281,6 +283,9 @@ export const meetingFields = {
       option: true,
     },
   },
+  // Schedule only: create in this calendar (`POST /me/calendars/{id}/events`, Microsoft Graph docs "Create event");
+  // absent or blank, the default calendar. Its ID goes in the path (graph/calendars.ts), never in the body.
+  calendarId: { kind: { type: 'text', max: CALENDAR_ID_MAX }, update: false, graph: 'special' },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof meetingFields;

@@ -85,6 +85,7 @@ type SpecialFieldName =
   | 'optionalAttendees'
   | 'resources'
   | 'teamsMeeting'
+  | 'calendarId'
   | 'recurrence';
 type TableSpecial = {
   [N in FieldName]: (typeof meetingFields)[N]['graph'] extends 'special' ? N : never;

@@ -47,6 +47,7 @@ const fieldDescriptions: Partial<Record<FieldName, string>> = {
   recurrence:
     "Repeats: Graph's patternedRecurrence { pattern: { type, interval, daysOfWeek?, dayOfMonth?, month?, index?, firstDayOfWeek? }, range: { type, startDate?, endDate?, numberOfOccurrences? } }. Dates are YYYY-MM-DD; startDate defaults to the start's date.",
   hideAttendees: 'Whether each attendee sees only themselves.',
+  calendarId: "Schedule only: the ID of the calendar to create the meeting in (from Graph's calendars). Default: the default calendar.",
 };
 
 const isoDateTime = { type: 'string', maxLength: 64 };

@@ -521,6 +521,11 @@ export function validateSchedule(input: unknown, ctx: ValidationContext): Valida
     allDay,
   );
   checkAttendeeLists(c, fields, values);
+  // A calendar ID goes into the request's path: held to the meeting ID's rule (no dot segments, spaces or controls).
+  const calendarId = values.calendarId;
+  if (typeof calendarId === 'string' && calendarId.trim() !== '' && meetingIdProblem(calendarId) !== undefined) {
+    c.wrongType('calendarId', 'a calendar ID (no spaces or control characters, not only dots)', calendarId);
+  }
   if (c.errors.length > 0 || !values.start || !values.end) return { ok: false, errors: c.errors };
   const draft = { start: values.start.value, end: values.end.value } as MeetingDraft;
   assignFields(draft, values, (v) => !leftOutOfSchedule(v));

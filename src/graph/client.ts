@@ -24,6 +24,7 @@ import {
 import type { CancelRequest, Meeting, MeetingChanges, MeetingDraft } from '../core/types';
 import { toWindowsZone } from '../core/datetime';
 import { isMeetingId } from '../core/meetingId';
+import { createPath } from './calendars';
 import type { CalendarEntry, TimeWindow } from './calendarView';
 import { readCalendarView } from './calendarView';
 import type { Occurrence } from './instances';
@@ -375,7 +376,9 @@ export class MeetingsClient {
         ...(provider !== undefined ? { onlineMeetingProvider: provider } : {}),
       }),
     );
-    const spec: CallSpec = { method: 'POST', path: '/me/events', body, signal: opts.signal };
+    // The chosen calendar's events, or the default calendar's (graph/calendars.ts).
+    const path = createPath(draft.calendarId);
+    const spec: CallSpec = { method: 'POST', path, body, signal: opts.signal };
     // Not re-sent here after an unreadable answer: the create's retries and its pending record belong to
     // `MeetingOperations.schedule` (src/services), which sends the same transactionId when the submit is retried.
     return parseEvent(await this.call(spec));

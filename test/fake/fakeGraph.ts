@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCertificates } from './certs';
 import { testCertificates } from './certs';
+import type { FakeCalendarEntry } from './calendars';
+import { calendarEntry, newCalendars, routeCalendars } from './calendars';
 import { calendarViewEvents } from './calendarView';
 import type { FakeFindTime } from './findTime';
 import { createFindTime } from './findTime';
@@ -79,6 +81,8 @@ export interface FakeEvent extends Partial<Record<BooleanProperty, boolean>>, Se
   cancelComment?: string;
   /** Overrides the Outlook web link Graph answers with (tests of hostile links). */
   webLink?: string;
+  /** The calendar it was created in, when not the default one (test/fake/calendars.ts). */
+  calendarId?: string;
 }
 
 /** One request the fake received (top-level, or an inner request of a `$batch`). */
@@ -199,6 +203,10 @@ export interface FakeGraph {
   findTime: FakeFindTime;
   /** Sets what `GET /me/calendar` reports, e.g. a personal account: `{ allowed: ['skypeForConsumer'] }`. */
   setCalendar(calendar: FakeCalendar): void;
+  /** The mailbox's calendars (`GET /me/calendars`), the default one first. */
+  calendars: FakeCalendarEntry[];
+  /** Adds a calendar (`canEdit` default true); returns it. */
+  seedCalendar(c: { name: string; canEdit?: boolean; id?: string }): FakeCalendarEntry;
   /** Adds an event directly (e.g. one organized by someone else); returns it. */
   seed(event: Partial<FakeEvent> & { subject?: string }): FakeEvent;
   /** The event as Graph would return it (UTC times unless a zone is given). */
@@ -310,6 +318,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   let faults: (Fault & { left: number })[] = [];
   let user: FakeUser = { ...(opts.user ?? defaultUser) };
   let calendar: FakeCalendar = structuredClone(opts.calendar ?? workCalendar);
+  const calendars = newCalendars();
   let inFlight = 0;
   // Outlook's mailbox concurrency ("Microsoft Graph throttling guidance", Outlook service limits: 4 concurrent
   // requests per app and mailbox; a $batch's members count one by one and Graph runs up to 4 of them at once).
@@ -363,6 +372,12 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     },
     setCalendar: (c) => {
       calendar = structuredClone(c);
+    },
+    calendars,
+    seedCalendar: (c) => {
+      const entry = calendarEntry(c);
+      calendars.push(entry);
+      return entry;
     },
     seed: (partial) => {
       const now = new Date().toISOString();
@@ -1084,6 +1099,18 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       }
       return methodNotAllowed(ctx);
     }
+    const inCalendar = routeCalendars(path, method, {
+      calendars,
+      create: () => createEvent(ctx),
+      file: (id, calendarId) => Object.assign(events.get(id) ?? {}, { calendarId }),
+      list: (calendarId) =>
+        [...events.values()]
+          .filter((e) => e.calendarId === calendarId)
+          .map((e) => renderEvent(e, ctx.prefer)),
+      error: (status, code, message) => errorAnswer(status, code, message, ctx.requestId),
+      methodNotAllowed: () => methodNotAllowed(ctx),
+    });
+    if (inCalendar) return inCalendar;
     const m = /^\/me\/(?:calendar\/)?events\/([^/]+)(\/cancel|\/instances)?$/.exec(path);
     if (m) {
       const id = decodeURIComponent(m[1]!);
