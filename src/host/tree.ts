@@ -194,7 +194,7 @@ export class MeetingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.contextValue = meetingContextValue(m, node.now);
     // The tooltip is left to resolveTreeItem, which adds location and attendees read from Graph on hover.
     item.accessibilityInformation = {
-      label: [subject, when, stateName(state), answered].filter(Boolean).join(', '),
+      label: [subject, when, answered, stateName(state)].filter(Boolean).join(', '),
     };
     // Every row opens the meeting in the form: to edit, or its details read-only (the form says why).
     item.command = {
