@@ -10,6 +10,7 @@ import type { HostContext } from './hostContext';
 import type { StartsWhen } from './nextMeetingModel';
 import {
   dueReminders,
+  escapeIcons,
   lookaheadWindow,
   msUntilNextChange,
   nextMeeting,
@@ -32,11 +33,6 @@ export interface NextMeetingState {
   meetingId?: string;
   /** ISO 8601 (UTC) start of the meeting shown. */
   start?: string;
-}
-
-/** Status bar text shows `$(name)` as an icon: a subject's own `$(` is escaped so it stays text. */
-function escapeIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
 }
 
 function readSettings(log: (m: string) => void): NextMeetingSettings {

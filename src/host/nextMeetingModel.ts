@@ -54,6 +54,11 @@ export function statusText(entry: CalendarEntry, now: number): { subject: string
   return { subject, when: minutes < 60 ? { kind: 'minutes', minutes } : { kind: 'at', start: entry.start } };
 }
 
+/** Status bar text shows `$(name)` as an icon: a subject's own `$(` is escaped (`\$(`) so it stays text. */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 /** A reminder to show; `key` marks it as shown (the same meeting moved to another time is reminded again). */
 export interface DueReminder {
   key: string;

@@ -7,6 +7,7 @@ import {
   nextMeeting,
   pollIntervalMs,
   pollPlan,
+  escapeIcons,
   restOfDay,
   statusText,
 } from '../../src/host/nextMeetingModel';
@@ -71,6 +72,10 @@ describe('nextMeetingModel (fake clock)', () => {
       assert.deepEqual(statusText(entry('a', 12), now - 30_000).when, { kind: 'minutes', minutes: 13 });
       assert.deepEqual(statusText(entry('a', 0), now - 59_999).when, { kind: 'minutes', minutes: 1 });
       assert.deepEqual(statusText(entry('a', 60), now).when, { kind: 'at', start: now + 60 * min });
+    });
+
+    it("escapes a subject's $(icon) syntax, so the status bar shows it as text", () => {
+      assert.equal(escapeIcons('Deploy $(alert) now $(x'), 'Deploy \\$(alert) now \\$(x');
     });
 
     it('shortens a long subject and names an empty one as such', () => {
