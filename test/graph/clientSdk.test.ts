@@ -28,7 +28,7 @@ function graphBundleOptions() {
     external: ['vscode'],
     mainFields: ['module', 'main'],
     legalComments: 'none' as const,
-    metafile: true,
+    metafile: true as const,
     logLevel: 'silent' as const,
     plugins: [nativeAsyncGraphSdk()],
   };
