@@ -29,6 +29,9 @@ for (const required of [
   'extension/dist/webview/form.js',
   'extension/dist/webview/form.css',
   'extension/l10n/bundle.l10n.json',
+  'extension/l10n/bundle.l10n.es.json',
+  'extension/package.nls.es.json',
+  'extension/media/walkthrough/register.md',
 ]) {
   if (!names.some((n) => n.toLowerCase() === required.toLowerCase())) problems.push(`missing ${required}`);
 }
