@@ -252,8 +252,28 @@ describe('the tree: a series and its answers, cancel one occurrence (code-server
     await monday.waitFor({ state: 'visible', timeout: 20_000 });
     await monday.click();
     const form = activeWebview(page);
-    await form.locator('h1', { hasText: 'Update meeting' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await form.locator('h1', { hasText: 'Update meeting' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await form.locator('#start input').inputValue(), '2030-06-10T10:00');
     await saveScreenshot(page, 'ui-light-tree-series-update-occurrence');
+  });
+
+  it('Cancel Meeting on the series says the whole series is cancelled; Keep Meeting sends nothing', async () => {
+    assert.ok(series);
+    await runCommand(page, 'View: Close All Editors');
+    await contextMenuAction(page, treeRow(page, subject), 'Cancel Meeting');
+    await answerInputBox(page, '');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    const said = await dialog.innerText();
+    assert.match(said, /Cancel the whole series "Team sync" \(from Jun 3, 2030/);
+    assert.match(said, /Every occurrence of the series is cancelled\./);
+    assert.match(said, /4 attendees will be notified/);
+    await saveScreenshot(page, 'ui-light-tree-series-cancel-series-confirm');
+    const mark = fake.requests.length;
+    await dialog.locator('a.monaco-button', { hasText: 'Keep Meeting' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.equal(fake.requests.slice(mark).filter((r) => r.method === 'POST').length, 0);
+    assert.equal(series.isCancelled, false);
   });
 });
