@@ -71,9 +71,9 @@ describe('next meeting: the status bar item and its reminder (real editor, fake 
   });
 
   after(async () => {
-    const config = vscode.workspace.getConfiguration('outlookMeetings');
-    await config.update('nextMeeting.showInStatusBar', previous.show, vscode.ConfigurationTarget.Global);
-    await config.update('nextMeeting.reminderMinutes', previous.minutes, vscode.ConfigurationTarget.Global);
+    // Back to off (the code-server launcher's values; the test-electron launcher has none), so the suites after
+    // this one see no calendar reads of their own fake.
+    await setNextMeeting({ showInStatusBar: previous.show ?? false, reminderMinutes: previous.minutes ?? 0 });
     await env?.dispose();
     resetStandInAuth();
   });
