@@ -144,8 +144,10 @@ function nativeAsyncGraphSdk() {
 }
 
 /**
- * Deletes the page's files a build no longer writes (chunk names carry a content hash, so each change leaves the
- * last build's chunks behind; the production build starts from an empty dist/ anyway).
+ * Deletes the page's chunks a build no longer writes once they are 10 minutes old (chunk names carry a content hash,
+ * so each change leaves the last build's chunks behind). Not at once: a page loaded from the previous build's entry
+ * (a test run, a bench, a webview open while another build runs) still fetches that build's chunks. The production
+ * build starts from an empty dist/ anyway.
  */
 const pruneStaleChunks = {
   name: 'prune-stale-chunks',
@@ -154,9 +156,11 @@ const pruneStaleChunks = {
       if (!result.metafile) return;
       const dir = path.join(__dirname, 'dist', 'webview');
       const written = new Set(Object.keys(result.metafile.outputs).map((o) => path.basename(o)));
+      const staleBefore = Date.now() - 10 * 60_000;
       for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-        const file = name.replace(/\.map$/, '');
-        if (file.endsWith('.js') && !written.has(file)) fs.rmSync(path.join(dir, name));
+        const file = path.join(dir, name);
+        if (!/\.js(\.map)?$/.test(name) || written.has(name.replace(/\.map$/, ''))) continue;
+        if (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs < staleBefore) fs.rmSync(file, { force: true });
       }
     });
   },
