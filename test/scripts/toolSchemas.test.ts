@@ -49,7 +49,10 @@ describe('agent tools: the languageModelTools contribution', () => {
   });
 
   it('findTimes takes the arguments of outlookMeetings.findMeetingTimes', () => {
-    const findTimes = toolInputSchemas().findTimes as { properties: Record<string, unknown>; required: string[] };
+    const findTimes = toolInputSchemas().findTimes as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     assert.deepEqual(Object.keys(findTimes.properties), [
       'attendees',
       'optionalAttendees',
