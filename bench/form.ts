@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/vscode/workbench';
 import { renderFormHtml } from '../src/shared/formHtml';
+import { allFeatures } from '../test/webview/findTimeScreens';
 import { sampleInit } from '../test/webview/harness';
 import type { Figure } from './stats';
 import { median, quantile } from './stats';
@@ -94,7 +95,12 @@ interface LoadTimes {
  * Loads the form page and the reference page `loads` times each (after one warm-up pair), interleaved, each in a
  * fresh browser context: median time to an interactive first field, the reference's `ready`, and their ratio.
  */
-export async function measureForm(opts: { distDir: string; loads: number }): Promise<Figure[]> {
+export async function measureForm(opts: {
+  distDir: string;
+  loads: number;
+  /** Issue 13: also load the form with its find-a-time features offered, in the same rounds. */
+  withFindTime?: boolean;
+}): Promise<Figure[]> {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
   const nonce = randomBytes(18).toString('base64');
   // Every file of dist/webview: the page's entry, its stylesheet and the chunks the entry imports.
@@ -171,8 +177,10 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
   const form: LoadTimes[] = [];
   const reference: number[] = [];
   const ratios: number[] = [];
+  const withFindTime: LoadTimes[] = [];
   try {
     const init = sampleInit();
+    const findTimeInit = { ...init, findTime: allFeatures };
     for (let i = 0; i < opts.loads + 1; i++) {
       const loadForm = (): Promise<LoadTimes> => load(`${base}/`, init);
       const loadReference = async (): Promise<number> => (await load(`${base}/reference`, null)).interactive;
@@ -185,7 +193,10 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
         r = await loadReference();
         f = await loadForm();
       }
+      // Issue 13: the same form with its features offered, before or after the pair by turns.
+      const ft = opts.withFindTime ? await load(`${base}/`, findTimeInit) : undefined;
       if (i === 0) continue; // the first pair warms Chromium's own caches
+      if (ft) withFindTime.push(ft);
       form.push(f);
       reference.push(r);
       ratios.push(f.interactive / r);
@@ -195,6 +206,18 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   const interactive = form.map((t) => t.interactive);
+  const findTimeFigures: Figure[] =
+    withFindTime.length === 0
+      ? []
+      : [
+          {
+            key: 'form.findTime.interactive',
+            label: 'form with find-a-time offered (issue 13): navigation start to interactive first field',
+            value: median(withFindTime.map((t) => t.interactive)),
+            unit: 'ms',
+            note: `today's form ${median(interactive).toFixed(0)} ms in the same rounds; first contentful paint ${median(withFindTime.map((t) => t.paint)).toFixed(0)} ms vs ${median(form.map((t) => t.paint)).toFixed(0)} ms; per-round differences ${withFindTime.map((t, k) => (t.interactive - form[k].interactive).toFixed(0)).join(' ')} ms`,
+          },
+        ];
   return [
     {
       key: 'form.interactive',
@@ -219,5 +242,6 @@ export async function measureForm(opts: { distDir: string; loads: number }): Pro
       target: 1.5,
       note: `pairs ${ratios.map((x) => x.toFixed(2)).join(' ')}; ratio of medians ${(median(interactive) / median(reference)).toFixed(2)}`,
     },
+    ...findTimeFigures,
   ];
 }

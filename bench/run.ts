@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,lazy,actions,refresh,scale,parsing,form,findTime]`: measures bundle size, activation in a real extension
+// `npm run bench [-- --quick] [-- --skip-activation] [-- --only=bundle,activation,lazy,actions,refresh,scale,parsing,form,findTime,formFindTime]`: measures bundle size, activation in a real extension
 // host, per-action overhead, refresh at scale, tree and store at scale, and the form's time to interactive;
 // prints each figure with its target and PASS/MISS, and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { measureLazyBundles } from './activationNode';
 import { measureBundles, productionBuild } from './bundle';
 import { measureFindTime } from './findTime';
 import { measureForm } from './form';
+import { measurePeopleTyping } from './formFindTime';
 import { measureActions, measureRefresh } from './http';
 import { measureParsing } from './parsing';
 import { measureScale } from './scale';
@@ -85,8 +86,9 @@ async function main(): Promise<number> {
     await part('findTime', figures, () =>
       measureFindTime({ distDir: path.join(build.dir, 'dist'), reps: quick ? 5 : 21 }),
     );
+    await part('formFindTime', figures, () => measurePeopleTyping({ runs: quick ? 3 : 10 }));
     await part('form', figures, () =>
-      measureForm({ distDir: path.join(build.dir, 'dist'), loads: quick ? 5 : 25 }),
+      measureForm({ distDir: path.join(build.dir, 'dist'), loads: quick ? 5 : 25, withFindTime: true }),
     );
   } finally {
     build.dispose();

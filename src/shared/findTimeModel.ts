@@ -14,6 +14,22 @@ export interface LookupClock {
 export const PEOPLE_DEBOUNCE_MS = 250;
 /** Shorter queries are not searched. */
 export const PEOPLE_MIN_QUERY = 2;
+/** People per search answer: the host's `$top` (src/graph/findTime.ts PEOPLE_PER_SEARCH; a test keeps them equal). */
+export const PEOPLE_PAGE = 10;
+
+/** The words of a name or address (split at anything not a letter or digit), lower case. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Whether every word typed starts a word of the person's name or address ("ana li" matches Ana Lima). */
+export function matchesQuery(p: PersonChoice, query: string): boolean {
+  const own = words(`${p.name} ${p.address}`);
+  return words(query).every((w) => own.some((o) => o.startsWith(w)));
+}
 
 /** A cache key: trimmed, lower case, inner spaces collapsed. */
 function normalQuery(query: string): string {
@@ -49,7 +65,7 @@ export class PeopleLookup {
       this.opts.show('', []);
       return;
     }
-    const cached = this.#cache.get(query);
+    const cached = this.#cache.get(query) ?? this.#narrowed(query);
     if (cached) {
       this.opts.show(query, cached);
       return;
@@ -61,6 +77,18 @@ export class PeopleLookup {
       this.#latest = requestId;
       this.opts.send(requestId, text.trim());
     }, this.opts.delayMs ?? PEOPLE_DEBOUNCE_MS);
+  }
+
+  /**
+   * The people for `query` from a complete answer (fewer than a page) to a query it extends: everyone Graph could
+   * match is in that answer, so the longer query is filtered here instead of asked again.
+   */
+  #narrowed(query: string): PersonChoice[] | undefined {
+    for (const [earlier, people] of this.#cache) {
+      if (people.length < PEOPLE_PAGE && query.startsWith(earlier))
+        return people.filter((p) => matchesQuery(p, query));
+    }
+    return undefined;
   }
 
   /** Whether a sent request has been overtaken by a later one (its answer will not show). */

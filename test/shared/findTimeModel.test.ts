@@ -2,7 +2,9 @@
 // layout and its screen-reader text, and the host's mapping of Graph's answers to the page's shapes.
 import assert from 'node:assert/strict';
 import {
+  PEOPLE_PAGE,
   PeopleLookup,
+  matchesQuery,
   busyText,
   entryAt,
   freeBusyRequestKey,
@@ -14,6 +16,8 @@ import {
   toSuggestedTime,
 } from '../../src/shared/findTimeModel';
 import type { LookupClock } from '../../src/shared/findTimeModel';
+import { requestPeople } from '../../src/graph/findTime';
+import type { GraphSend } from '../../src/graph/findTime';
 
 /** A clock the test moves by hand. */
 function manualClock(): LookupClock & { advance(ms: number): void; now: number } {
@@ -115,6 +119,54 @@ describe('PeopleLookup: at most one request per pause, the latest answer only, c
     clock.advance(300);
     assert.equal(sent.length, 1);
     assert.equal(shown.length, 2);
+  });
+
+  it('a longer query within a complete answer (fewer people than a page) is filtered here, not sent', () => {
+    const { l, clock, sent, shown } = lookup();
+    const anders = { name: 'Anders Berg', address: 'anders@contoso.com' };
+    l.type('an');
+    clock.advance(300);
+    l.answer('q1', [ana, anders]);
+    l.type('ana l');
+    clock.advance(300);
+    assert.equal(sent.length, 1);
+    assert.deepEqual(shown.at(-1), { query: 'ana l', people: [ana] });
+    l.type('ber');
+    clock.advance(300);
+    assert.equal(sent.length, 2, 'not a longer form of a searched query');
+  });
+
+  it('a full page of people is not taken as complete: the longer query is sent', () => {
+    const { l, clock, sent } = lookup();
+    l.type('an');
+    clock.advance(300);
+    l.answer(
+      'q1',
+      Array.from({ length: PEOPLE_PAGE }, (_, i) => ({ name: `Ana ${i}`, address: `ana${i}@contoso.com` })),
+    );
+    l.type('ana l');
+    clock.advance(300);
+    assert.equal(sent.length, 2);
+  });
+
+  it('keeps its page size equal to the $top of the host people search', async () => {
+    let path = '';
+    const graph = {
+      send: (_method: string, p: string) => {
+        path = p;
+        return Promise.resolve({ value: [] });
+      },
+    } as unknown as GraphSend;
+    await requestPeople(graph, 'ana');
+    assert.equal(new URL(path, 'https://graph.example').searchParams.get('$top'), String(PEOPLE_PAGE));
+  });
+
+  it('matches each typed word to the start of a word of the name or address', () => {
+    assert.equal(matchesQuery(ana, 'ana li'), true);
+    assert.equal(matchesQuery(ana, 'lima'), true);
+    assert.equal(matchesQuery(ana, 'contoso'), true);
+    assert.equal(matchesQuery(ana, 'ima'), false);
+    assert.equal(matchesQuery(ana, 'ana@con'), true);
   });
 
   it('a failed or cancelled request is not cached, and cancel stops a pending one', () => {

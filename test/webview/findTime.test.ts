@@ -1,8 +1,7 @@
 // Issue 13 in the built form page (headless Chromium): people suggestions by keyboard in every attendee list, the
 // free/busy strips and their screen-reader text, picking a suggested time, the room picker, features that hide
-// themselves with one line, and axe over these states.
+// themselves with one line. Their axe audit: rows of test/webview/a11y.test.ts.
 import assert from 'node:assert/strict';
-import axe from 'axe-core';
 import { formControl, formFieldOrder } from '../../src/core/fields';
 import type {
   FreeBusyQueryMessage,
@@ -14,7 +13,6 @@ import type {
 import type { FormPage, Harness } from './harness';
 import { buildPage, sampleInit, startHarness } from './harness';
 import { allFeatures, findTimeValues, waitForPosted } from './findTimeScreens';
-import { darkPlus, lightPlus } from './themes';
 
 const available = allFeatures;
 const values = findTimeValues;
@@ -119,12 +117,12 @@ describe('find a time in the form page (issue 13)', function () {
     await form.init(init());
     const box = form.page.locator('#attendees textarea');
     await box.pressSequentially('carl@contoso.com', { delay: 10 });
-    const [query] = await waitFor(form, 'peopleQuery');
+    await waitFor(form, 'peopleQuery');
+    await form.page.waitForTimeout(400);
+    const query = ofType(await form.posted(), 'peopleQuery').at(-1) as PeopleQueryMessage;
     await form.send({ type: 'people', requestId: query.requestId, people: [ana] });
-    await form.page
-      .locator('#attendees-people')
-      .waitFor({ state: 'visible' })
-      .catch(() => undefined);
+    // The list shows, nothing highlighted: Enter is still a new line.
+    await form.page.locator('#attendees-people').waitFor({ state: 'visible' });
     await box.press('Enter');
     await box.pressSequentially('dora@contoso.com', { delay: 5 });
     assert.equal(await box.inputValue(), 'carl@contoso.com\ndora@contoso.com');
@@ -140,18 +138,27 @@ describe('find a time in the form page (issue 13)', function () {
   it('suggests in every attendee list', async () => {
     await form.init(init());
     const lists = formFieldOrder.filter((n) => formControl(n).control === 'attendees');
+    const people = [
+      ana,
+      { name: 'Bo Ek', address: 'bo@contoso.com' },
+      { name: 'Room 9', address: 'room9@contoso.com' },
+    ];
     for (const [i, name] of lists.entries()) {
-      await form.page.locator(`#${name} textarea`).pressSequentially(`an${'d'.repeat(i)}`, { delay: 20 });
+      const person = people[i % people.length];
+      await form.page.locator(`#${name} textarea`).pressSequentially(person.name.slice(0, 2), { delay: 20 });
       const queries = await waitFor(form, 'peopleQuery', i + 1);
       await form.send({
         type: 'people',
         requestId: (queries.at(-1) as PeopleQueryMessage).requestId,
-        people: [ana],
+        people: [person],
       });
       await form.page.locator(`#${name}-people`).waitFor({ state: 'visible' });
       await form.page.locator(`#${name} textarea`).press('ArrowDown');
       await form.page.locator(`#${name} textarea`).press('Enter');
-      assert.match(await form.page.locator(`#${name} textarea`).inputValue(), /ana@contoso\.com/);
+      assert.equal(
+        await form.page.locator(`#${name} textarea`).inputValue(),
+        `${person.name} <${person.address}>\n`,
+      );
     }
   });
 
@@ -316,67 +323,4 @@ describe('find a time in the form page (issue 13)', function () {
     await form.page.locator('#submit').click();
     assert.equal((await waitFor(form, 'submit')).length, 1);
   });
-
-  for (const [themeName, theme] of [
-    ['light', lightPlus],
-    ['dark', darkPlus],
-  ] as const) {
-    it(`has no WCAG 2.1 AA violations (axe-core) with suggestions, strips and lines, ${themeName} theme`, async () => {
-      await form.page.context().close();
-      form = await harness.open(theme, { width: 1280, height: 800 });
-      const failures: string[] = [];
-      const audit = async (state: string): Promise<void> => {
-        await form.page.evaluate(axe.source);
-        const violations = await form.page.evaluate(async () => {
-          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map(
-            (v) =>
-              `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
-          );
-        });
-        for (const v of violations) failures.push(`[${state}] ${v}`);
-      };
-      await form.init(init({ values: values({ attendees: ['ana@contoso.com'] }) }));
-      const [fb] = await waitFor(form, 'freeBusyQuery');
-      await form.send({
-        type: 'freeBusy',
-        requestId: fb.requestId,
-        schedules: [
-          { address: 'me@contoso.com', organizer: true, busy: [{ start: 540, end: 570, status: 'busy' }] },
-          { address: 'ana@contoso.com', busy: [{ start: 600, end: 660, status: 'oof' }] },
-        ],
-      });
-      await form.page.locator('#suggest-times').click();
-      const [times] = await waitFor(form, 'timesQuery');
-      await form.send({
-        type: 'times',
-        requestId: times.requestId,
-        suggestions: [
-          {
-            start: '2030-06-03T13:00',
-            end: '2030-06-03T13:30',
-            confidence: 100,
-            attendees: [{ address: 'ana@contoso.com', availability: 'free' }],
-          },
-        ],
-      });
-      const box = form.page.locator('#attendees textarea');
-      await box.press('End');
-      await box.pressSequentially('\nAnd', { delay: 30 });
-      const [people] = await waitFor(form, 'peopleQuery');
-      await form.send({ type: 'people', requestId: people.requestId, people: [ana, anders] });
-      await form.page.locator('#attendees-people').waitFor({ state: 'visible' });
-      await box.press('ArrowDown');
-      await audit('suggestions, strips and people open');
-      await form.send({
-        type: 'feature',
-        feature: 'rooms',
-        state: { state: 'ask', reason: 'Rooms need permission.' },
-      });
-      await audit('a feature line with Allow');
-      assert.deepEqual(failures, []);
-    });
-  }
 });
