@@ -530,6 +530,79 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await keys.press('Enter');
   });
 
+  it("schedules a recurring meeting from the form: Repeat, every week on the start's weekday", async () => {
+    await runCommand(page, 'Outlook: Schedule Meeting');
+    await allowSignInIfAsked(page); // when it runs alone (--grep)
+    const form = await formFrame(page, 'Schedule meeting');
+    await form.locator('#form').waitFor({ state: 'visible', timeout: 30_000 });
+    await typeInto(form.locator('#subject input'), 'Weekly sync');
+    // 2030-06-03 is a Monday.
+    await form.locator('#start input').fill('2030-06-03T09:00');
+    await form.locator('#end input').fill('2030-06-03T09:30');
+    await form.locator('#recurrence').focus();
+    for (const key of ['Enter', 'ArrowDown', 'ArrowDown', 'Enter']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(200); // the list opens and closes with a transition
+    }
+    await form
+      .locator('#recurrence-summary', { hasText: 'Repeats weekly, Mon.' })
+      .waitFor({ state: 'visible', timeout: 10_000 });
+    await saveScreenshot(page, 'ui-light-form-recurring');
+    const mark = fake.requests.length;
+    await page.keyboard.press('Control+Enter');
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    const posts = topLevel(fake, mark).filter((r) => r.method === 'POST');
+    assert.deepEqual(describeRequests(posts), ['POST /v1.0/me/events']);
+    assert.deepEqual((posts[0]!.body as Record<string, unknown>).recurrence, {
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'], firstDayOfWeek: 'sunday' },
+      range: { type: 'noEnd', startDate: '2030-06-03', recurrenceTimeZone: 'W. Europe Standard Time' },
+    });
+    const series = [...fake.events.values()].find((e) => e.subject === 'Weekly sync');
+    assert.equal(series?.recurrence?.pattern.type, 'weekly', 'the fake keeps it as a series master');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  it('schedules a meeting at a suggested time: Suggest times, pick one (nothing sent), then Send', async () => {
+    // 2030-06-05 (a Wednesday): Ana is busy until 11:00 (Berlin), so the best time for both is 11:00.
+    fake.findTime.addBusy('ana@contoso.example', {
+      startMs: Date.UTC(2030, 5, 5, 6),
+      endMs: Date.UTC(2030, 5, 5, 9),
+      status: 'busy',
+    });
+    await runCommand(page, 'Outlook: Schedule Meeting');
+    await allowSignInIfAsked(page); // when it runs alone (--grep)
+    const form = await formFrame(page, 'Schedule meeting');
+    await form.locator('#form').waitFor({ state: 'visible', timeout: 30_000 });
+    await typeInto(form.locator('#subject input'), 'Planning at a suggested time');
+    await form.locator('#start input').fill('2030-06-05T09:00');
+    await form.locator('#end input').fill('2030-06-05T09:30');
+    await form.locator('#attendees textarea').click();
+    await form.locator('#attendees textarea').pressSequentially('ana@contoso.example');
+    const mark = fake.requests.length;
+    await form.locator('#suggest-times').click();
+    await form.locator('#suggestion-0').waitFor({ state: 'visible', timeout: 30_000 });
+    await form.locator('#suggestion-0').click();
+    await form.locator('#suggest-state', { hasText: 'Nothing is sent' }).waitFor({ timeout: 10_000 });
+    assert.equal(await form.locator('#start input').inputValue(), '2030-06-05T11:00');
+    assert.equal(await form.locator('#end input').inputValue(), '2030-06-05T11:30');
+    await saveScreenshot(page, 'ui-light-form-suggested-time');
+    const beforeSend = topLevel(fake, mark).filter((r) => r.method === 'POST');
+    assert.ok(
+      describeRequests(beforeSend).every((r) => !r.startsWith('POST /v1.0/me/events')),
+      'picking a time sends no meeting',
+    );
+    assert.ok(describeRequests(beforeSend).includes('POST /v1.0/me/findMeetingTimes'));
+    const sent = fake.requests.length;
+    await form.locator('#submit').click();
+    await form.locator('#success').waitFor({ state: 'visible', timeout: 30_000 });
+    const posts = topLevel(fake, sent).filter((r) => r.method === 'POST');
+    assert.deepEqual(describeRequests(posts), ['POST /v1.0/me/events']);
+    const body = posts[0]!.body as Record<string, unknown>;
+    assert.deepEqual(body.start, { dateTime: '2030-06-05T11:00:00', timeZone: 'W. Europe Standard Time' });
+    assert.deepEqual(body.end, { dateTime: '2030-06-05T11:30:00', timeZone: 'W. Europe Standard Time' });
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   it('signing out clears the tree and shows the welcome view with Sign In', async () => {
     await runCommand(page, 'Outlook: Sign Out');
     const welcome = page.locator('.part.sidebar .welcome-view-content');
