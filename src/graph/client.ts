@@ -472,7 +472,7 @@ export class MeetingsClient {
     const query = new URLSearchParams({
       startDateTime: new Date(window.start).toISOString(),
       endDateTime: new Date(window.end).toISOString(),
-      $select: 'id,transactionId,start,end',
+      $select: 'id,transactionId,start,end,seriesMasterId',
       $top: String(CALENDAR_VIEW_PAGE),
     });
     const path = `/me/calendarView?${query.toString()}`;
@@ -482,13 +482,24 @@ export class MeetingsClient {
           return this.get(item.id, opts);
         }
       }
+    // A series is listed as its occurrences ("List calendarView"), which need not carry the master's transactionId:
+    // each series' master is read once after the view, so an interrupted recurring create is found, not made twice.
+    const masters = new Set<string>();
     }
     return undefined;
   }
 
   /** The occurrences of the series `seriesMasterId` overlapping `window` (epoch ms), soonest first (instances.ts). */
+        if (isRecord(item) && typeof item.seriesMasterId === 'string') masters.add(item.seriesMasterId);
   occurrences(seriesMasterId: string, window: TimeWindow, opts: CallOptions = {}): Promise<Occurrence[]> {
     return listOccurrences(this, seriesMasterId, window, opts);
+    for (const id of masters) {
+      const master = await this.get(id, opts).catch((e: unknown) => {
+        if (isMeetingsError(e) && e.kind === 'notFound') return undefined;
+        throw e;
+      });
+      if (master?.transactionId === transactionId) return master;
+    }
   }
 
   /** The user's calendar entries overlapping `window` (epoch ms), occurrences expanded, soonest first (calendarView.ts). */

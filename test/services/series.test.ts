@@ -3,11 +3,13 @@
 // occurrence's: that occurrence only), and the store keeps the series' record accordingly.
 import assert from 'node:assert/strict';
 import { listOccurrences } from '../../src/graph/instances';
+import { isMeetingsError } from '../../src/graph/errors';
 import { isInvalidArgumentsError } from '../../src/services/errors';
+import { resolvePendingCreates } from '../../src/services/recovery';
 import { MeetingOperations } from '../../src/services/meetingOperations';
 import { MeetingStore } from '../../src/store/meetingStore';
 import { useHarness } from '../fake/harness';
-import { SharedMemento, accountId, depsFor } from './env';
+import { SharedMemento, accountId, depsFor, openWindow } from './env';
 
 describe('series through the operations (HTTPS fake)', () => {
   const h = useHarness();
@@ -113,5 +115,28 @@ describe('series through the operations (HTTPS fake)', () => {
     await ops.cancel({ meetingId: master.id });
     assert.equal(store.get(accountId, master.id)?.status, 'cancelled');
     assert.deepEqual(await listOccurrences(h.client(), master.id, january), []);
+  });
+
+  it('an interrupted create of a series is found again by recovery (through an occurrence), not made twice', async () => {
+    const memento = new SharedMemento();
+    const first = openWindow(memento, h.client({ maxRetries: 0 }));
+    h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
+    await assert.rejects(first.ops.schedule(first.ops.validateSchedule(input)), (e: unknown) =>
+      isMeetingsError(e),
+    );
+    assert.equal(h.fake.events.size, 1, 'the fake made the series');
+    await first.store.flush(accountId);
+    const next = openWindow(memento, h.client());
+    const outcomes = await resolvePendingCreates(next.deps);
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      ['recorded'],
+      'the series is recorded, not offered to be made again',
+    );
+    const master = [...h.fake.events.values()][0]!;
+    assert.deepEqual(
+      next.store.list(accountId).map((m) => m.id),
+      [master.id],
+    );
   });
 });
