@@ -318,15 +318,18 @@ export class MeetingForm {
   /** Disables a control; a switch dims itself but leaves its inner input enabled (read as live): that too. */
   #disable(control: HTMLElement): void {
     (control as HTMLElement & { disabled: boolean }).disabled = true;
-    // The switch may not be defined yet (lazyElements.ts), nor attached (then upgraded here, rendered once attached).
-    if (control === this.#teams)
+    // A switch's inner input is disabled too, so its dimmed label reads as inactive (to assistive technology and axe).
+    // It may not be defined yet (lazyElements.ts), nor attached (then upgraded here, rendered once attached).
+    if (control.tagName === 'VSCODE-CHECKBOX') {
+      const box = control as VscodeCheckbox;
       void customElements
         .whenDefined('vscode-checkbox')
         .then(() => {
-          customElements.upgrade(this.#teams);
-          return this.#teams.updateComplete;
+          customElements.upgrade(box);
+          return box.updateComplete;
         })
-        .then(() => this.#teams.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''));
+        .then(() => box.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''));
+    }
   }
 
   /** The host's `lock`: the meeting was cancelled or deleted, or is not the user's to change. Read-only from now. */

@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import type { InitMessage, SubmitMessage } from '../../src/shared/protocol';
 import type { FormPage, Harness } from './harness';
 import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
+import { allFeatures, findTimeValues, waitForPosted } from './findTimeScreens';
 import { darkPlus, lightPlus } from './themes';
 
 /** A form state: the `init` it opens with, then what brings it there (clicks, keys, host messages). */
@@ -101,6 +102,59 @@ export const states: AuditState[] = [
   {
     name: 'closed draft offered',
     init: { closedDraft: sampleValues({ subject: 'Unsent' }) },
+  },
+  {
+    name: 'find a time: free/busy strips, suggested times, people suggestions open',
+    init: { values: findTimeValues({ attendees: ['ana@contoso.com'] }), findTime: allFeatures },
+    reach: async (f) => {
+      const [fb] = await waitForPosted(f, 'freeBusyQuery');
+      await f.send({
+        type: 'freeBusy',
+        requestId: fb.requestId,
+        schedules: [
+          { address: 'me@contoso.com', organizer: true, busy: [{ start: 540, end: 570, status: 'busy' }] },
+          { address: 'ana@contoso.com', busy: [{ start: 600, end: 660, status: 'oof' }] },
+        ],
+      });
+      await f.page.locator('#suggest-times').click();
+      const [times] = await waitForPosted(f, 'timesQuery');
+      await f.send({
+        type: 'times',
+        requestId: times.requestId,
+        suggestions: [
+          {
+            start: '2030-06-03T13:00',
+            end: '2030-06-03T13:30',
+            confidence: 100,
+            attendees: [{ address: 'ana@contoso.com', availability: 'free' }],
+          },
+        ],
+      });
+      const box = f.page.locator('#attendees textarea');
+      await box.press('End');
+      await box.pressSequentially('\nAnd', { delay: 30 });
+      const [people] = await waitForPosted(f, 'peopleQuery');
+      await f.send({
+        type: 'people',
+        requestId: people.requestId,
+        people: [
+          { name: 'Ana Lima', address: 'ana@contoso.com' },
+          { name: 'Anders Berg', address: 'anders@contoso.com' },
+        ],
+      });
+      await f.page.locator('#attendees-people').waitFor({ state: 'visible' });
+      await box.press('ArrowDown');
+    },
+  },
+  {
+    name: 'find a time: a feature line with Allow',
+    init: { values: findTimeValues(), findTime: allFeatures },
+    reach: (f) =>
+      f.send({
+        type: 'feature',
+        feature: 'rooms',
+        state: { state: 'ask', reason: 'Rooms need permission.' },
+      }),
   },
   {
     name: 'suggested attendees (meetings about code)',

@@ -312,6 +312,13 @@ describe('find a time in the form page (issue 13)', function () {
     await form.page.locator('#allow-people').click();
     const [allow] = await waitFor(form, 'allowFeature');
     assert.deepEqual(allow, { type: 'allowFeature', feature: 'people' });
+    // Typing while the permission is missing asks nothing; once allowed, suggestions work again.
+    await form.page.locator('#attendees textarea').pressSequentially('an', { delay: 20 });
+    await form.page.waitForTimeout(400);
+    assert.equal(ofType(await form.posted(), 'peopleQuery').length, 0);
+    await form.send({ type: 'feature', feature: 'people', state: { state: 'available' } });
+    await form.page.locator('#attendees textarea').pressSequentially('a', { delay: 20 });
+    await waitFor(form, 'peopleQuery');
     await form.send({
       type: 'feature',
       feature: 'rooms',
