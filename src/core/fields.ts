@@ -48,6 +48,8 @@ export type ControlKind =
   | 'number'
   /** A few names in one line, separated by commas or semicolons; its form value is the list. */
   | 'list'
+  /** The calendar to create in: shown only when the host lists two or more the user can edit; '' is the default. */
+  | 'calendar'
   /** A series' rule: a choice of common ones and a custom editor; its form value is shared/recurrenceForm.ts's text. */
   | 'recurrence';
 
@@ -285,7 +287,12 @@ export const meetingFields = {
   },
   // Schedule only: create in this calendar (`POST /me/calendars/{id}/events`, Microsoft Graph docs "Create event");
   // absent or blank, the default calendar. Its ID goes in the path (graph/calendars.ts), never in the body.
-  calendarId: { kind: { type: 'text', max: CALENDAR_ID_MAX }, update: false, graph: 'special' },
+  calendarId: {
+    kind: { type: 'text', max: CALENDAR_ID_MAX },
+    update: false,
+    graph: 'special',
+    form: { control: 'calendar', label: 'calendar', option: true },
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof meetingFields;
@@ -357,12 +364,13 @@ export interface ControlValues {
   select: string;
   number: string;
   list: string[];
+  recurrence: string;
+  calendar: string;
 }
 /** A form field's value in the form (`FormValues`). */
 export type FormValue<N extends FormFieldName> = ControlValues[FormOf<N>['control']];
 
 /** Every field's name, in input order. */
-  recurrence: string;
 const fieldNames = /* @__PURE__ */ Object.keys(meetingFields) as FieldName[];
 /** The fields of a schedule input. */
 export const scheduleFieldNames: readonly FieldName[] = fieldNames;
@@ -409,6 +417,7 @@ export const formFieldOrder = [
   'responseRequested',
   'allowNewTimeProposals',
   'hideAttendees',
+  'calendarId',
 ] as const satisfies readonly FormFieldName[];
 type MissingFromOrder = Exclude<FormFieldName, (typeof formFieldOrder)[number]>;
 /** Compile-time check: `never` unless a form field is missing from `formFieldOrder`. */
@@ -436,12 +445,13 @@ export function formDefault<N extends FormFieldName>(name: N): FormValue<N> {
     case 'dateTime':
     case 'timeZone':
     case 'select':
+    case 'recurrence':
+    case 'calendar':
       return (spec.formDefault ?? '') as FormValue<N>;
   }
 }
 
 /** Whether `value` is `name`'s form default (lists compared item by item; a number's text trimmed). */
-    case 'recurrence':
 export function isFormDefault(name: FormFieldName, value: unknown): boolean {
   const fallback: unknown = formDefault(name);
   if (Array.isArray(fallback))

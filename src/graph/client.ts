@@ -381,7 +381,13 @@ export class MeetingsClient {
     const spec: CallSpec = { method: 'POST', path, body, signal: opts.signal };
     // Not re-sent here after an unreadable answer: the create's retries and its pending record belong to
     // `MeetingOperations.schedule` (src/services), which sends the same transactionId when the submit is retried.
-    return parseEvent(await this.call(spec));
+    try {
+      return parseEvent(await this.call(spec));
+    } catch (e) {
+      // A 404 here is the chosen calendar, not a meeting: said as such (nothing was made).
+      if (draft.calendarId === undefined || !isMeetingsError(e) || e.kind !== 'notFound') throw e;
+      throw new MeetingsError({ kind: 'invalidInput', code: 'calendarNotFound', status: 404, cause: e });
+    }
   }
 
   /** Changes only the given fields; reads the meeting first when the content, Teams or attendees change without `current`. */

@@ -43,6 +43,12 @@ function invalidInputMessage(info: GraphErrorInfo): string {
   switch (info.code) {
     case 'invalidMeetingId':
       return vscode.l10n.t('The meeting ID is not valid. Nothing was sent.');
+    case 'invalidCalendarId':
+      return vscode.l10n.t('The calendar ID is not valid. Nothing was sent.');
+    case 'calendarNotFound':
+      return vscode.l10n.t(
+        'The chosen calendar was not found in Outlook: it may have been deleted. No meeting was made.',
+      );
     case 'teamsUnavailable':
       return vscode.l10n.t(
         'Teams meetings are not available for this account: its calendar allows no Teams online-meeting provider. Nothing was sent.',

@@ -7,6 +7,7 @@ import { MAX_ATTENDEES, validateSchedule } from '../core/validate';
 import { allowedLink } from '../services/linkHosts';
 import { renderFormHtml } from '../shared/formHtml';
 import {
+  calendarChoices,
   defaultFormValues,
   draftWorthKeeping,
   formToScheduleInput,
@@ -206,6 +207,8 @@ class FormPanel {
         this.post(await this.init());
         if (this.lastResult) this.post(this.lastResult);
         if (this.locked) this.post({ type: 'lock', reason: this.locked });
+        // A new form's calendar picker, after init: the page shows its first frame without waiting for it.
+        else if (this.setup.mode === 'schedule') void this.postCalendars();
       },
       submit: async (requestId, values) => {
         if (this.busy) return;
@@ -229,6 +232,16 @@ class FormPanel {
       },
       failed: (e) => void this.errors.showError(e, this.services.log, { noRetry: true }),
     });
+  }
+
+  /** Sends the calendars the picker offers (two or more the user can edit); a failed read only leaves it out. */
+  private async postCalendars(): Promise<void> {
+    try {
+      const calendars = calendarChoices(await this.actions.calendars());
+      if (calendars.length > 0) this.post({ type: 'calendars', calendars });
+    } catch (e) {
+      this.services.log.warn(`The calendar list could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** The meeting this form shows: the one it updates, or the one it scheduled. */

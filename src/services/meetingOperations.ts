@@ -11,6 +11,8 @@ import type { CancelRequest, FieldError, Meeting, MeetingChanges, MeetingDraft }
 import { validateCancel, validateSchedule, validateUpdate } from '../core/validate';
 import { validateTimeWindow } from '../core/findTime';
 import type { CalendarEntry } from '../graph/calendarView';
+import type { CalendarInfo } from '../graph/calendars';
+import { listCalendars } from '../graph/calendars';
 import type { MeetingsClient } from '../graph/client';
 import { isMeetingsError } from '../graph/errors';
 import type { Occurrence } from '../graph/instances';
@@ -33,6 +35,7 @@ export type MeetingsApi = Pick<
   | 'send'
   | 'calendarView'
   | 'occurrences'
+  | 'pages'
 >;
 
 /** "Find a time" rides in this bundle (dist/operations.js), loaded at its first use (src/host/findTime.ts). */
@@ -172,6 +175,11 @@ export class MeetingOperations {
     await store.completePending(account.id, transactionId, storedFromMeeting(meeting));
     log.info(`Scheduled meeting ${meeting.id} (transaction ${transactionId}).`);
     return meeting;
+  }
+
+  /** The user's calendars (`GET /me/calendars`, graph/calendars.ts), for the form's calendar picker. */
+  async calendars(options: OperationOptions = {}): Promise<CalendarInfo[]> {
+    return listCalendars(await this.deps.graph(), { signal: options.signal });
   }
 
   /** Reads a meeting from Graph. */

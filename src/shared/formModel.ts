@@ -86,6 +86,7 @@ export function draftWorthKeeping(values: FormValues, original: FormValues): boo
       case 'number':
       case 'list':
       case 'recurrence':
+      case 'calendar':
         return false;
     }
   });
@@ -218,6 +219,9 @@ function fieldInput(name: FormFieldName, value: unknown, update?: { before: unkn
       if (update) return JSON.stringify(list) === JSON.stringify(before ?? []) ? undefined : list;
       return list.length > 0 ? list : undefined;
     }
+    case 'calendar':
+      // Schedule only: a meeting stays in its calendar.
+      return update || value === undefined || value === '' ? undefined : value;
     case 'recurrence': {
       // The rule's text (shared/recurrenceForm.ts); '' does not repeat, which an update sends as null (refused).
       const text = (value ?? '') as string;
@@ -225,6 +229,19 @@ function fieldInput(name: FormFieldName, value: unknown, update?: { before: unkn
       return recurrenceInput(text);
     }
   }
+}
+
+/**
+ * The calendar picker's choices: the calendars the user can edit (Microsoft Graph docs, "calendar resource type",
+ * `canEdit`), the default one first under '' (no calendarId: the default calendar); none when fewer than two.
+ */
+export function calendarChoices(
+  calendars: readonly { id: string; name: string; canEdit: boolean; isDefault: boolean }[],
+): { id: string; name: string }[] {
+  const editable = calendars.filter((c) => c.canEdit);
+  if (editable.length < 2) return [];
+  const byDefault = [...editable].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  return byDefault.map((c) => ({ id: c.isDefault ? '' : c.id, name: c.name }));
 }
 
 /** The names of a list field's text: split at commas and semicolons, trimmed, blanks dropped. */

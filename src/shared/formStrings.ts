@@ -60,6 +60,7 @@ export const formStrings = {
   responseRequested: 'Request responses',
   allowNewTimeProposals: 'Allow new time proposals',
   hideAttendees: 'Hide the attendee list',
+  calendar: 'Calendar',
   hideAttendeesHelp: 'Each attendee sees only themselves in the invitation.',
   submitSend: 'Send',
   submitSave: 'Save',

@@ -190,7 +190,16 @@ export interface LockMessage {
   reason: string;
 }
 
-export type ToWebview = InitMessage | ResultMessage | LockMessage | FindTimeToWebview;
+/**
+ * Host to page (a new form, after `init`; the page never waits for it): the calendars the picker offers, the default
+ * first with the ID '' (shared/formModel.ts `calendarChoices`). Sent only when there are two or more.
+ */
+export interface CalendarsMessage {
+  type: 'calendars';
+  calendars: { id: string; name: string }[];
+}
+
+export type ToWebview = InitMessage | ResultMessage | LockMessage | CalendarsMessage | FindTimeToWebview;
 
 /** Page to host: the page has loaded and listens. */
 export interface ReadyMessage {
@@ -331,6 +340,8 @@ function parseControlValue(spec: FormControl, value: unknown): unknown {
       return stringList(value, protocolLimits.attendees, protocolLimits.attendee);
     case 'list':
       return stringList(value, protocolLimits.list, protocolLimits.text);
+    case 'calendar':
+      return isString(value, protocolLimits.meetingId) ? value : undefined;
     case 'recurrence':
       // A rule's text (shared/recurrenceForm.ts): checked by the core validator like any input.
       return isString(value, protocolLimits.text) ? value : undefined;
@@ -508,6 +519,19 @@ function parseFieldError(v: unknown): FieldError | undefined {
   return v as unknown as FieldError;
 }
 
+/** A `calendars` message: a list of `{ id, name }` strings (bounded), nothing else; a copy. */
+function parseCalendars(msg: Plain): CalendarsMessage | undefined {
+  if (!hasExactKeys(msg, ['type', 'calendars']) || !Array.isArray(msg.calendars)) return undefined;
+  if (msg.calendars.length > protocolLimits.list) return undefined;
+  const calendars: { id: string; name: string }[] = [];
+  for (const c of msg.calendars as unknown[]) {
+    if (!isPlainObject(c) || !hasExactKeys(c, ['id', 'name'])) return undefined;
+    if (!isString(c.id, protocolLimits.meetingId) || !isString(c.name, protocolLimits.text)) return undefined;
+    calendars.push({ id: c.id, name: c.name });
+  }
+  return { type: 'calendars', calendars };
+}
+
 /** Whether `v` is absent or passes `check`. */
 function optional(v: unknown, check: (v: unknown) => boolean): boolean {
   return v === undefined || check(v);
@@ -577,6 +601,8 @@ export function parseToWebview(msg: unknown): ToWebview | undefined {
       return hasExactKeys(msg, ['type', 'reason']) && isText(msg.reason)
         ? { type: 'lock', reason: msg.reason as string }
         : undefined;
+    case 'calendars':
+      return parseCalendars(msg);
     default:
       return parseFindTimeAnswer(msg) ? (msg as unknown as ToWebview) : undefined;
   }

@@ -702,6 +702,8 @@ export class MeetingForm {
         return (control as VscodeCheckbox).checked;
       case 'number':
         return (control as VscodeTextfield).value;
+      case 'calendar':
+        return (control as VscodeSingleSelect).value;
       case 'list':
         return parseListText((control as VscodeTextfield).value);
       case 'recurrence':
@@ -719,6 +721,7 @@ export class MeetingForm {
       case 'timeZone':
       case 'select':
       case 'number':
+      case 'calendar':
         (control as VscodeTextfield).value = String(value ?? formDefault(name));
         break;
       case 'attendees':
@@ -800,6 +803,12 @@ export class MeetingForm {
       }
       case 'list':
         return this.#textfield(name, 'text', (value as string[]).join(', '));
+      case 'calendar': {
+        // Its choices come with the host's `calendars` message (onCalendars); until then its field is hidden.
+        const select = document.createElement('vscode-single-select');
+        select.id = name;
+        return select;
+      }
       case 'recurrence':
         // Its own module: the common rules, the rule in words, and the custom editor loaded when opened.
         this.#recurrence = new RecurrenceField(
@@ -815,6 +824,27 @@ export class MeetingForm {
         );
         return this.#recurrence.select;
     }
+  }
+
+  /**
+   * The host's `calendars` (a new form, two or more the user can edit, the default first as ''): the picker shows
+   * them, keeping a choice restored from a draft when it is still offered.
+   */
+  onCalendars(calendars: readonly { id: string; name: string }[]): void {
+    if (this.#init.mode !== 'schedule' || this.#draft.locked || calendars.length < 2) return;
+    const picker = this.#controls.calendarId as VscodeSingleSelect;
+    const chosen = String(this.#valueOf(this.#draft.values, 'calendarId'));
+    const current = calendars.some((c) => c.id === chosen) ? chosen : '';
+    picker.options = calendars.map((c) => ({
+      label: c.name,
+      value: c.id,
+      description: '',
+      selected: c.id === current,
+      disabled: false,
+    }));
+    picker.value = current;
+    const box = document.getElementById('calendarId-field') ?? picker.closest('.field');
+    if (box instanceof HTMLElement) box.hidden = false;
   }
 
   /** The "Repeat" field (src/webview/recurrenceField.ts). */
@@ -836,6 +866,7 @@ export class MeetingForm {
       );
     }
     const box = this.#field(name, this.#t(spec.label), control, spec.help ? this.#t(spec.help) : undefined);
+    if (spec.control === 'calendar') box.hidden = true;
     if (spec.control === 'recurrence' && this.#recurrence) {
       box.querySelector('.error')?.before(this.#recurrence.summary, this.#recurrence.editorHost);
       control.setAttribute(

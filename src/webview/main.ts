@@ -37,6 +37,10 @@ function start(): void {
       case 'lock':
         form?.onLock(msg.reason);
         break;
+      case 'calendars':
+        // Sent after init (the form never waits for it); a page not built yet has no picker to fill.
+        form?.onCalendars(msg.calendars);
+        break;
       case 'people':
       case 'freeBusy':
       case 'times':

@@ -5,7 +5,11 @@ import { toCreateBody } from '../../src/core/mapping';
 import { validateSchedule, validateUpdate } from '../../src/core/validate';
 import { listCalendars } from '../../src/graph/calendars';
 import { isMeetingsError } from '../../src/graph/errors';
+import { MeetingOperations } from '../../src/services/meetingOperations';
+import { calendarChoices } from '../../src/shared/formModel';
+import { MeetingStore } from '../../src/store/meetingStore';
 import { failure, sampleDraft, useHarness } from '../fake/harness';
+import { SharedMemento, depsFor } from '../services/env';
 
 describe('calendars: the list and a create in a chosen calendar', () => {
   const h = useHarness();
@@ -72,6 +76,11 @@ describe('calendars: the list and a create in a chosen calendar', () => {
       client.schedule(sampleDraft({ calendarId: 'AAMkNoSuch=' }), { transactionId: 't3' }),
     );
     assert.equal(unknown.status, 404);
+    assert.deepEqual(
+      [unknown.kind, unknown.code],
+      ['invalidInput', 'calendarNotFound'],
+      'not "the meeting was deleted"',
+    );
     const holidays = h.fake.seedCalendar({ name: 'Holidays', canEdit: false });
     const refused = await failure(
       client.schedule(sampleDraft({ calendarId: holidays.id }), { transactionId: 't4' }),
@@ -79,5 +88,16 @@ describe('calendars: the list and a create in a chosen calendar', () => {
     assert.ok(isMeetingsError(refused));
     assert.equal(refused.kind, 'forbidden');
     assert.equal(h.fake.events.size, 0);
+  });
+
+  it("the form's picker gets the calendars the user can edit through the operations, the default first", async () => {
+    const ops = new MeetingOperations(depsFor(new MeetingStore(new SharedMemento()), h.client()));
+    assert.deepEqual(calendarChoices(await ops.calendars()), [], 'the default calendar alone: no picker');
+    const team = h.fake.seedCalendar({ name: 'Team', canEdit: true });
+    h.fake.seedCalendar({ name: 'Holidays', canEdit: false });
+    assert.deepEqual(calendarChoices(await ops.calendars()), [
+      { id: '', name: 'Calendar' },
+      { id: team.id, name: 'Team' },
+    ]);
   });
 });
