@@ -473,7 +473,7 @@ export class MeetingsClient {
   async findByTransactionId(
     transactionId: string,
     window: { start: number; end: number },
-    opts: CallOptions & { maxPages?: number } = {},
+    opts: CallOptions & { maxPages?: number; calendarId?: string } = {},
   ): Promise<Meeting | undefined> {
     const query = new URLSearchParams({
       startDateTime: new Date(window.start).toISOString(),
@@ -481,7 +481,9 @@ export class MeetingsClient {
       $select: 'id,transactionId,start,end,seriesMasterId',
       $top: String(CALENDAR_VIEW_PAGE),
     });
-    const path = `/me/calendarView?${query.toString()}`;
+    // A create in a chosen calendar is in that calendar's view; `/me/calendarView` is the default calendar's.
+    const view = opts.calendarId === undefined ? '/me' : createPath(opts.calendarId).replace(/\/events$/, '');
+    const path = `${view}/calendarView?${query.toString()}`;
     for await (const page of this.pages(path, opts.maxPages ?? CALENDAR_VIEW_MAX_PAGES, opts)) {
       for (const item of page) {
         if (isRecord(item) && item.transactionId === transactionId && typeof item.id === 'string') {

@@ -94,6 +94,7 @@ export async function resolvePendingCreates(
     try {
       meeting = await client.findByTransactionId(p.transactionId, recoveryWindow(p, draft), {
         signal: options.signal,
+        ...(draft.calendarId !== undefined ? { calendarId: draft.calendarId } : {}),
       });
     } catch (e) {
       if (mayHaveReachedGraph(e)) {

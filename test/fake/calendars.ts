@@ -44,29 +44,33 @@ export interface CalendarDeps {
   create(): CalendarAnswer;
   /** Files a created event under a calendar. */
   file(eventId: string, calendarId: string): void;
+  /** One calendar's view (the `/me/calendarView` rule; undefined: the default calendar's). */
+  view(calendarId: string | undefined): CalendarAnswer;
   /** The events of one calendar, rendered (undefined: the default calendar's). */
   list(calendarId: string | undefined): unknown[];
   error(status: number, code: string, message: string): CalendarAnswer;
   methodNotAllowed(): CalendarAnswer;
 }
 
-/** Answers `/me/calendars` and `/me/calendars/{id}/events`; undefined for any other path. */
+/** Answers `/me/calendars` and `/me/calendars/{id}/events` and `/calendarView`; undefined for any other path. */
 export function routeCalendars(path: string, method: string, deps: CalendarDeps): CalendarAnswer | undefined {
   if (path === '/me/calendars') {
     if (method !== 'GET') return deps.methodNotAllowed();
     return { status: 200, headers: {}, body: { value: deps.calendars.map((c) => ({ ...c })) } };
   }
-  const m = /^\/me\/calendars\/([^/]+)\/events$/.exec(path);
+  const m = /^\/me\/calendars\/([^/]+)\/(events|calendarView)$/.exec(path);
   if (!m) return undefined;
   const id = decodeURIComponent(m[1]!);
   const calendar = deps.calendars.find((c) => c.id === id);
   if (!calendar)
     return deps.error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  const own = calendar.isDefaultCalendar ? undefined : id;
+  if (m[2] === 'calendarView') return method === 'GET' ? deps.view(own) : deps.methodNotAllowed();
   if (method === 'GET')
     return {
       status: 200,
       headers: {},
-      body: { value: deps.list(calendar.isDefaultCalendar ? undefined : id) },
+      body: { value: deps.list(own) },
     };
   if (method !== 'POST') return deps.methodNotAllowed();
   if (!calendar.canEdit)

@@ -1103,6 +1103,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       calendars,
       create: () => createEvent(ctx),
       file: (id, calendarId) => Object.assign(events.get(id) ?? {}, { calendarId }),
+      view: (calendarId) => calendarView(ctx, calendarId),
       list: (calendarId) =>
         [...events.values()]
           .filter((e) => e.calendarId === calendarId)
@@ -1158,7 +1159,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   }
 
   /** `GET /me/calendarView`: events overlapping [startDateTime, endDateTime), by start, with `$top`/`$skip` paging and `$select`. */
-  function calendarView(ctx: Ctx): Answer {
+  function calendarView(ctx: Ctx, calendarId?: string): Answer {
     const q = ctx.query;
     const instant = (v: string | undefined): number | undefined => {
       if (v === undefined || v.trim() === '') return undefined;
@@ -1187,7 +1188,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     const top = Math.min(1000, Math.max(1, Number(q.$top ?? 10) || 10));
     const skip = Math.max(0, Number(q.$skip ?? 0) || 0);
     // Series expanded into their occurrences (test/fake/calendarView.ts).
-    const matching = calendarViewEvents({ events }, start, end);
+    // One calendar's events: `/me/calendarView` is the default calendar's ("List calendarView").
+    const inCalendar = new Map([...events].filter(([, e]) => e.calendarId === calendarId));
+    const matching = calendarViewEvents({ events: inCalendar }, start, end);
     const select = q.$select
       ?.split(',')
       .map((x) => x.trim())
