@@ -455,9 +455,12 @@ function fill(template: string, params: Record<string, string | number>): string
   );
 }
 
-/** A UTC date whose weekday is `day` (2023-01-01 was a Sunday). */
-function weekdayDate(day: WeekDay): Date {
-  return new Date(Date.UTC(2023, 0, 1 + weekDays.indexOf(day)));
+/** The name of a weekday in `locale` (`Mon`, or `Monday` with `long`), from `Intl`. */
+export function weekdayName(day: WeekDay, locale?: string, style: 'short' | 'long' = 'short'): string {
+  // 2023-01-01 was a Sunday.
+  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2023, 0, 1 + weekDays.indexOf(day))),
+  );
 }
 
 function dateOf(text: string): Date {
@@ -478,14 +481,13 @@ export function describeRecurrence(
   strings: RecurrenceStrings = recurrenceStrings,
 ): string {
   const utc = { timeZone: 'UTC' } as const;
-  const weekday = new Intl.DateTimeFormat(locale, { ...utc, weekday: 'short' });
   const { pattern: p, range } = r;
   const order = p.firstDayOfWeek ? weekDays.indexOf(p.firstDayOfWeek) : 1;
   const sorted = [...(p.daysOfWeek ?? [])].sort(
     (a, b) => ((weekDays.indexOf(a) - order + 7) % 7) - ((weekDays.indexOf(b) - order + 7) % 7),
   );
   const days = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-    sorted.map((d) => weekday.format(weekdayDate(d))),
+    sorted.map((d) => weekdayName(d, locale)),
   );
   const n = p.interval;
   const index = strings[indexKeys[p.index ?? 'first']];

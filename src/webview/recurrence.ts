@@ -9,7 +9,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with {
   'resolution-mode': 'import',
 };
-import { weekDays, weekIndexes } from '../core/recurrence';
+import { weekDays, weekIndexes, weekdayName } from '../core/recurrence';
 import type { RecurrencePattern, RecurrenceRangeType, WeekDay, WeekIndex } from '../core/recurrence';
 import type { FormStringKey } from '../shared/formStrings';
 import { recurrenceFormValue, recurrenceInput, weekdayOf } from '../shared/recurrenceForm';
@@ -103,10 +103,6 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
   const { t, lang } = options;
   let start = options.start;
   let rule: RecurrenceRule = ruleOf('');
-  const weekdayName = (day: WeekDay, style: 'long' | 'short'): string =>
-    new Intl.DateTimeFormat(lang, { weekday: style, timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2023, 0, 1 + weekDays.indexOf(day))),
-    );
   const monthName = (month: number): string =>
     new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(
       new Date(Date.UTC(2000, month - 1, 1)),
@@ -125,8 +121,8 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
   const days = weekDays.map((day) => {
     const box = document.createElement('vscode-checkbox');
     box.id = `recurrence-day-${day}`;
-    box.label = weekdayName(day, 'short');
-    box.setAttribute('aria-label', weekdayName(day, 'long'));
+    box.label = weekdayName(day, lang, 'short');
+    box.setAttribute('aria-label', weekdayName(day, lang, 'long'));
     return box;
   });
   const daysGroup = el(
@@ -201,7 +197,7 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
     );
     const relParams = {
       index: t(indexKeys[index]),
-      weekday: weekdayName(day, 'long'),
+      weekday: weekdayName(day, lang, 'long'),
       month: monthName(month),
     };
     const mode = p.type === 'relativeMonthly' || p.type === 'relativeYearly' ? 'relative' : 'day';
@@ -216,30 +212,35 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
     on.value = mode;
   };
 
-  /** Shows the controls of the rule's type and end. */
-  const render = (): void => {
+  /**
+   * Shows the controls of the rule's type and end; `values` also puts the rule's values into the controls (when
+   * shown, not while the user types in them).
+   */
+  const render = (values: boolean): void => {
     const p = rule.pattern;
     const u = unitOf(p);
-    interval.value = String(p.interval ?? 1);
-    unit.value = u;
-    for (const box of days)
-      box.checked = p.daysOfWeek?.includes(box.id.slice('recurrence-day-'.length) as WeekDay) ?? false;
+    if (values) {
+      interval.value = String(p.interval ?? 1);
+      unit.value = u;
+      for (const box of days)
+        box.checked = p.daysOfWeek?.includes(box.id.slice('recurrence-day-'.length) as WeekDay) ?? false;
+      end.value = rule.range.type;
+      if (rule.range.endDate) endDate.value = rule.range.endDate;
+      if (rule.range.numberOfOccurrences) count.value = String(rule.range.numberOfOccurrences);
+    }
     daysBox.hidden = u !== 'weekly';
     onBox.hidden = u !== 'monthly' && u !== 'yearly';
     if (!onBox.hidden) fillOn();
-    end.value = rule.range.type;
     endDateBox.hidden = rule.range.type !== 'endDate';
     countBox.hidden = rule.range.type !== 'numbered';
-    if (rule.range.endDate) endDate.value = rule.range.endDate;
-    if (rule.range.numberOfOccurrences) count.value = String(rule.range.numberOfOccurrences);
     setText(hint, u === 'weekly' && !(p.daysOfWeek?.length ?? 0) ? t('recurrenceNoDays') : '');
   };
 
   /** The pattern for a unit and "On" choice, keeping what still applies. */
   const patternFor = (u: Unit, mode: string): RecurrencePattern => {
     const p = rule.pattern;
-    const n = Number(interval.value);
-    const intervalValue = Number.isInteger(n) && n >= 1 ? n : (interval.value as unknown as number);
+    // Not a whole number ≥ 1: the validator names `recurrence.pattern.interval` (NaN goes as null: required).
+    const intervalValue = Number(interval.value);
     const rel = relativeOf(start);
     const dayOfMonth = p.dayOfMonth ?? Number(start.slice(8, 10));
     const month = p.month ?? Number(start.slice(5, 7));
@@ -285,19 +286,15 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
       rule = { ...rule, pattern: { type: 'daily', interval: rule.pattern.interval } };
     rule.pattern = patternFor(u, mode);
     const endType = end.value as RecurrenceRangeType;
-    const countValue = Number(count.value);
+    // An end date starts at the start's date, for the user to move.
+    if (endType === 'endDate' && endDate.value === '') endDate.value = start.slice(0, 10);
     rule.range =
       endType === 'endDate'
         ? { type: 'endDate', endDate: endDate.value }
         : endType === 'numbered'
-          ? {
-              type: 'numbered',
-              numberOfOccurrences: Number.isInteger(countValue)
-                ? countValue
-                : (count.value as unknown as number),
-            }
+          ? { type: 'numbered', numberOfOccurrences: Number(count.value) }
           : { type: 'noEnd' };
-    render();
+    render(false);
     options.changed(recurrenceFormValue(rule));
   };
 
@@ -320,7 +317,7 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
     show(value, focus) {
       rule = ruleOf(value);
       if (rule.range.type === 'endDate' && !rule.range.endDate) rule.range.endDate = start.slice(0, 10);
-      render();
+      render(true);
       root.hidden = false;
       if (focus) void interval.updateComplete.then(() => interval.focus());
     },

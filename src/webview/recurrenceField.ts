@@ -5,7 +5,7 @@
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
   'resolution-mode': 'import',
 };
-import { describeRecurrence } from '../core/recurrence';
+import { describeRecurrence, weekdayName } from '../core/recurrence';
 import type { RecurrenceStrings } from '../core/recurrenceStrings';
 import { recurrenceStrings } from '../core/recurrenceStrings';
 import type { FormStringKey } from '../shared/formStrings';
@@ -125,20 +125,7 @@ export class RecurrenceField {
   #options(): { label: string; value: Choice }[] {
     const start = this.host.start();
     const valid = /^\d{4}-\d{2}-\d{2}/.test(start);
-    const weekday = valid
-      ? new Intl.DateTimeFormat(this.host.lang, { weekday: 'long', timeZone: 'UTC' }).format(
-          new Date(
-            Date.UTC(
-              2023,
-              0,
-              1 +
-                ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(
-                  weekdayOf(start),
-                ),
-            ),
-          ),
-        )
-      : '';
+    const weekday = valid ? weekdayName(weekdayOf(start), this.host.lang, 'long') : '';
     const day = valid ? Number(start.slice(8, 10)) : '';
     const out: { label: string; value: Choice }[] = [];
     if (this.#allowNone) out.push({ label: this.host.t('recurrenceNone'), value: '' });
