@@ -133,12 +133,18 @@ export function moveEndWithStart(
   values: FormValues,
 ): { values: FormValues; prevStart: string } {
   if (values.start === prevStart) return { values, prevStart };
-  const length = wallDurationMinutes(prevStart, before.end);
-  const moved = length !== undefined && length > 0 ? addWallMinutes(values.start, length) : undefined;
-  const next = moved === undefined ? values : { ...values, end: moved };
+  // An all-day form's days (YYYY-MM-DD) move as their midnights, by whole days (the end may equal the start).
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const wall = (v: string): string => (day.test(v) ? `${v}T00:00` : v);
+  const length = wallDurationMinutes(wall(prevStart), wall(before.end));
+  const minLength = day.test(values.start) ? 0 : 1;
+  const moved =
+    length !== undefined && length >= minLength ? addWallMinutes(wall(values.start), length) : undefined;
+  const end = moved !== undefined && day.test(values.start) ? moved.slice(0, 10) : moved;
+  const next = end === undefined ? values : { ...values, end };
   return {
     values: next,
-    prevStart: addWallMinutes(values.start, 0) !== undefined ? values.start : prevStart,
+    prevStart: addWallMinutes(wall(values.start), 0) !== undefined ? values.start : prevStart,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   formToUpdateInput,
   meetingToFormValues,
 } from '../../src/shared/formModel';
+import { moveEndWithStart } from '../../src/shared/formState';
 import { parseFromWebview } from '../../src/shared/protocol';
 
 const ctx = { defaultTimeZone: 'Europe/Berlin' };
@@ -159,5 +160,18 @@ describe('all-day meetings (isAllDay)', () => {
       },
     );
     assert.ok(parseFromWebview({ type: 'submit', requestId: 'r', values: allDay }));
+  });
+});
+
+describe('all-day form: moving the start', () => {
+  it('moves the end by the same days', () => {
+    const before = {
+      ...defaultFormValues(new Date('2030-06-01T08:00:00Z'), 'Europe/Berlin', 30),
+      isAllDay: true,
+      start: '2030-06-03',
+      end: '2030-06-04',
+    };
+    const moved = moveEndWithStart('2030-06-03', before, { ...before, start: '2030-06-10' });
+    assert.deepEqual([moved.values.end, moved.prevStart], ['2030-06-11', '2030-06-10']);
   });
 });
