@@ -484,23 +484,17 @@ export class MeetingsClient {
     // A create in a chosen calendar is in that calendar's view; `/me/calendarView` is the default calendar's.
     const view = opts.calendarId === undefined ? '/me' : createPath(opts.calendarId).replace(/\/events$/, '');
     const path = `${view}/calendarView?${query.toString()}`;
+    // A series is listed as its occurrences ("List calendarView"), which need not carry the master's transactionId:
+    // each series' master is read once after the view, so an interrupted recurring create is found, not made twice.
+    const masters = new Set<string>();
     for await (const page of this.pages(path, opts.maxPages ?? CALENDAR_VIEW_MAX_PAGES, opts)) {
       for (const item of page) {
         if (isRecord(item) && item.transactionId === transactionId && typeof item.id === 'string') {
           return this.get(item.id, opts);
         }
-      }
-    // A series is listed as its occurrences ("List calendarView"), which need not carry the master's transactionId:
-    // each series' master is read once after the view, so an interrupted recurring create is found, not made twice.
-    const masters = new Set<string>();
-    }
-    return undefined;
-  }
-
-  /** The occurrences of the series `seriesMasterId` overlapping `window` (epoch ms), soonest first (instances.ts). */
         if (isRecord(item) && typeof item.seriesMasterId === 'string') masters.add(item.seriesMasterId);
-  occurrences(seriesMasterId: string, window: TimeWindow, opts: CallOptions = {}): Promise<Occurrence[]> {
-    return listOccurrences(this, seriesMasterId, window, opts);
+      }
+    }
     for (const id of masters) {
       const master = await this.get(id, opts).catch((e: unknown) => {
         if (isMeetingsError(e) && e.kind === 'notFound') return undefined;
@@ -508,6 +502,12 @@ export class MeetingsClient {
       });
       if (master?.transactionId === transactionId) return master;
     }
+    return undefined;
+  }
+
+  /** The occurrences of the series `seriesMasterId` overlapping `window` (epoch ms), soonest first (instances.ts). */
+  occurrences(seriesMasterId: string, window: TimeWindow, opts: CallOptions = {}): Promise<Occurrence[]> {
+    return listOccurrences(this, seriesMasterId, window, opts);
   }
 
   /** The user's calendar entries overlapping `window` (epoch ms), occurrences expanded, soonest first (calendarView.ts). */
