@@ -32,7 +32,7 @@ export function matchesQuery(p: PersonChoice, query: string): boolean {
 }
 
 /** A cache key: trimmed, lower case, inner spaces collapsed. */
-function normalQuery(query: string): string {
+export function normalQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

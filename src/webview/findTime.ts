@@ -207,7 +207,7 @@ class FindTime implements FindTimeUi {
     this.#locked = true;
     clearTimeout(this.#freeBusyTimer);
     this.#lookup.cancel();
-    for (const s of this.#suggesters) s.disable();
+    for (const s of this.#suggesters) s.setEnabled(false);
     this.#section.hidden = true;
   }
 
@@ -223,7 +223,7 @@ class FindTime implements FindTimeUi {
 
   /** Shows each available feature; the others leave one line each (the same reason once), with Allow when asking may help. */
   #applyStates(): void {
-    for (const s of this.#suggesters) if (!this.#available('people')) s.disable();
+    for (const s of this.#suggesters) s.setEnabled(this.#available('people'));
     this.#strips.element.hidden = !this.#available('availability');
     this.#times.button.hidden = !this.#available('suggestions');
     this.#times.element.hidden = !this.#available('suggestions');

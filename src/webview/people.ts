@@ -6,7 +6,7 @@
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
   'resolution-mode': 'import',
 };
-import { entryAt, replaceEntry } from '../shared/findTimeModel';
+import { entryAt, normalQuery, replaceEntry } from '../shared/findTimeModel';
 import type { AttendeeEntry, PeopleLookup } from '../shared/findTimeModel';
 import type { PersonChoice } from '../shared/protocol';
 import { el, setText } from './dom';
@@ -59,15 +59,15 @@ export class PeopleSuggest {
     });
   }
 
-  /** Stops suggesting (the feature became unavailable, or the form was locked). */
-  disable(): void {
-    this.#enabled = false;
-    this.close();
+  /** Suggests, or stops (the feature became unavailable, or the form was locked). */
+  setEnabled(enabled: boolean): void {
+    this.#enabled = enabled;
+    if (!enabled) this.close();
   }
 
   /** The lookup's answer for what this list typed (only while it is the active list). */
   show(query: string, people: PersonChoice[]): void {
-    if (!this.#enabled || !this.#entry || this.#entry.query.toLowerCase() !== query.toLowerCase()) {
+    if (!this.#enabled || !this.#entry || normalQuery(this.#entry.query) !== query) {
       if (query === '') this.close();
       return;
     }

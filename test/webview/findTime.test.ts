@@ -317,8 +317,10 @@ describe('find a time in the form page (issue 13)', function () {
     await form.page.waitForTimeout(400);
     assert.equal(ofType(await form.posted(), 'peopleQuery').length, 0);
     await form.send({ type: 'feature', feature: 'people', state: { state: 'available' } });
+    await form.page.locator('#allow-people').waitFor({ state: 'detached' });
     await form.page.locator('#attendees textarea').pressSequentially('a', { delay: 20 });
     await waitFor(form, 'peopleQuery');
+    await form.page.locator('#attendees textarea').fill('');
     await form.send({
       type: 'feature',
       feature: 'rooms',
