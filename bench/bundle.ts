@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Metafile } from '../scripts/bundleCheck';
+import { pageFirstLoad } from '../scripts/bundleCheck';
 import type { Figure } from './stats';
 
 const root = path.resolve(__dirname, '..');
@@ -38,7 +40,7 @@ export function measureBundles(build: ProductionBuild): Figure[] {
     ['graph', 'dist/graph.js', ['dist/graph.js']],
     [
       'webview',
-      `the page's first load: dist/webview/form.js and the ${firstLoad.length - 1} chunks it imports statically`,
+      `the page's first load: dist/webview/form.js, the page's code and the chunks they import (${firstLoad.length} files)`,
       firstLoad,
     ],
   ] as const) {
@@ -84,18 +86,11 @@ export function measureBundles(build: ProductionBuild): Figure[] {
 }
 
 /**
- * The page's files from the build's metafile: its first load (the entry, dist/webview/form.js, and the chunks it
- * imports statically, transitively) and every file of it (the chunks loaded with `import()` too).
+ * The page's files from the build's metafile: its first load (`pageFirstLoad`: the entry, the page's code and what
+ * they import statically) and every file of it (the later controls and the feature modules too).
  */
 function pageFiles(build: ProductionBuild): { firstLoad: string[]; chunks: string[] } {
-  const meta = JSON.parse(fs.readFileSync(path.join(build.dir, 'dist', 'meta.json'), 'utf8')) as {
-    outputs: Record<string, { imports: { path: string; kind: string }[] }>;
-  };
+  const meta = JSON.parse(fs.readFileSync(path.join(build.dir, 'dist', 'meta.json'), 'utf8')) as Metafile;
   const chunks = Object.keys(meta.outputs).filter((o) => /^dist\/webview\/[\w-]+\.js$/.test(o));
-  const firstLoad = ['dist/webview/form.js'];
-  for (let i = 0; i < firstLoad.length; i++) {
-    for (const { path: p, kind } of meta.outputs[firstLoad[i]]?.imports ?? [])
-      if (kind === 'import-statement' && chunks.includes(p) && !firstLoad.includes(p)) firstLoad.push(p);
-  }
-  return { firstLoad, chunks };
+  return { firstLoad: pageFirstLoad(meta), chunks };
 }

@@ -49,9 +49,11 @@ export function bundleOf(output: string): string | undefined {
 }
 
 /**
- * Sources the page's first load (the entry and every chunk it imports statically) may not hold: the controls after
- * the first frame, which src/webview/lazyElements.ts defines in a chunk the entry loads with `import()`.
+ * Sources the page's first load may not hold: the controls after the first frame, which src/webview/lazyElements.ts
+ * defines in a chunk the entry loads with `import()`. The first load is the entry, the chunk of `firstFrame` (the
+ * page's code, which the entry also loads with `import()`), and every chunk those import statically.
  */
+export const firstFrame = 'src/webview/app.ts';
 export const afterFirstFrame = [
   'src/webview/lazyElements.ts',
   ...['vscode-button', 'vscode-checkbox', 'vscode-progress-ring', 'vscode-single-select', 'vscode-textarea'].map(
@@ -252,26 +254,34 @@ export function checkBundles(
   return problems;
 }
 
-/**
- * The page's split: its first load (the entry and the chunks it imports statically, transitively) holds nothing of
- * `afterFirstFrame`, and each table appears at most once over all its chunks (esbuild puts a module in one chunk).
- */
-function checkPage(meta: Metafile, outputs: string[], readOutput: (output: string) => string | undefined): string[] {
-  const problems: string[] = [];
+/** The page's first load: the entry, the chunk holding `firstFrame`, and what they import statically, transitively. */
+export function pageFirstLoad(meta: Metafile): string[] {
   const firstLoad = [page];
+  for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+    if (pageChunk.test(output) && output !== page && Object.keys(inputs).some((i) => projectPath(i) === firstFrame))
+      firstLoad.push(output);
+  }
   for (let i = 0; i < firstLoad.length; i++) {
     for (const { path: imported, kind } of meta.outputs[firstLoad[i]]?.imports ?? []) {
       if (kind === 'import-statement' && meta.outputs[imported] && !firstLoad.includes(imported))
         firstLoad.push(imported);
     }
   }
-  for (const output of firstLoad) {
+  return firstLoad;
+}
+
+/**
+ * The page's split: its first load (`pageFirstLoad`) holds nothing of `afterFirstFrame`, and each table appears at
+ * most once over all its chunks (esbuild puts a module in one chunk).
+ */
+function checkPage(meta: Metafile, outputs: string[], readOutput: (output: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  for (const output of pageFirstLoad(meta)) {
     for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[output]?.inputs ?? {})) {
       const source = projectPath(input);
       if (bytesInOutput === 0 || !afterFirstFrame.some((later) => source.startsWith(later))) continue;
-      const where = output === page ? page : `${output}, imported by ${page}`;
       problems.push(
-        `${source} is in the page's first load (${where}); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+        `${source} is in the page's first load (${output}); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
       );
     }
   }

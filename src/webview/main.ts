@@ -1,64 +1,35 @@
-// The form page's entry: says `ready`, waits for `init`, then builds the form. Nothing interactive before.
-// The first frame's elements (the title and the first field: a label and a text field); the other controls are
-// defined by ./lazyElements, loaded from the start beside this module (MeetingForm attaches them once defined).
-import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { draftFor } from '../shared/formState';
-import { parseToWebview } from '../shared/protocol';
-import type { ToWebview } from '../shared/protocol';
+// The form page's entry: says `ready` at once, so the host prepares `init` while the page's code loads; builds the
+// form at `init`. Nothing interactive before. This module imports nothing statically: the page's code (./app, with
+// what the first frame needs) and the other controls (./lazyElements) are chunks fetched in parallel from here
+// (esbuild.js), and host messages that come before ./app is there wait for it, in order.
 import type { HostApi } from './form';
-import { MeetingForm } from './form';
 
 declare function acquireVsCodeApi(): HostApi;
 
-/** Compile-time exhaustiveness: a host message type without a case above fails to compile here. */
-function unhandled(msg: never): void {
-  void (msg as ToWebview);
-}
-
 function start(): void {
-  // Fetched and compiled while the page says `ready` and the host prepares `init` (a chunk, see esbuild.js).
+  const app = import('./app.js');
   void import('./lazyElements.js');
   const api = acquireVsCodeApi();
   const root = document.getElementById('app');
   if (!root) return;
-  let form: MeetingForm | undefined;
+  const waiting: unknown[] = [];
+  let handle: ((data: unknown) => void) | undefined;
+  let initSeen = false;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    // Every host message is checked before anything acts on it, as the host checks the page's.
-    const msg = parseToWebview(event.data);
-    if (!msg) return;
-    switch (msg.type) {
-      case 'init':
-        form = new MeetingForm(root, msg, api, draftFor(api.getState(), msg));
-        break;
-      case 'result':
-        form?.onResult(msg);
-        break;
-      case 'lock':
-        form?.onLock(msg.reason);
-        break;
-      case 'calendars':
-        // Sent after init (the form never waits for it); a page not built yet has no picker to fill.
-        form?.onCalendars(msg.calendars);
-        break;
-      case 'people':
-      case 'freeBusy':
-      case 'times':
-      case 'rooms':
-      case 'feature':
-      case 'findTimeFailed':
-        form?.onFindTime(msg);
-        break;
-      default:
-        unhandled(msg);
-    }
+    if (handle) handle(event.data);
+    else waiting.push(event.data);
+    initSeen ||= (event.data as { type?: unknown } | null)?.type === 'init';
+  });
+  void app.then(({ startForm }) => {
+    handle = startForm(api, root);
+    for (const data of waiting.splice(0)) handle(data);
   });
   api.postMessage({ type: 'ready' });
   // While the host prepares `init`: Chromium's first date-time input builds its editor (locale data, ~35 ms in
   // the bench profile), which otherwise delays the first field. Only while waiting: when `init` is already there
   // (queued before this task), the form's own first date-time field pays it instead, with nothing to overlap.
   setTimeout(() => {
-    if (!form) document.createElement('input').type = 'datetime-local';
+    if (!initSeen) document.createElement('input').type = 'datetime-local';
   }, 0);
 }
 
