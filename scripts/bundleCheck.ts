@@ -78,6 +78,11 @@ export const placements: { source: string; may: Placement; why: string }[] = [
   { source: 'src/host/formPanel.ts', may: all(forms), why: 'the form panel, loaded at the first form' },
   { source: 'src/host/formDispatch.ts', may: all(forms), why: 'the form panel, loaded at the first form' },
   {
+    source: 'src/host/formFindTime.ts',
+    may: all(forms),
+    why: "the form panel's find-a-time requests (pure), loaded with the panel at the first form",
+  },
+  {
     source: 'src/host/',
     may: all(extension),
     why: 'the host: one copy, so its state (log, remembered-token redaction) is single; the form panel gets its helpers passed in',
@@ -91,9 +96,14 @@ export const placements: { source: string; may: Placement; why: string }[] = [
     why: "a series' occurrences, read through the Graph client (the tree's occurrence commands)",
   },
   {
+    source: 'src/graph/calendars.ts',
+    may: all(graph, operations),
+    why: "calendars: the create's path in the client, the list of calendars in the operations (the form's picker)",
+  },
+  {
     source: 'src/graph/errors.ts',
-    may: { [graph]: Infinity, [extension]: helpersOnly, [operations]: helpersOnly, [forms]: helpersOnly },
-    why: 'MeetingsError lives in the Graph bundle; the others carry only its guards (isMeetingsError, isNotFoundError)',
+    may: { [graph]: Infinity, [extension]: helpersOnly, [operations]: 1.5 * helpersOnly, [forms]: helpersOnly },
+    why: 'MeetingsError lives in the Graph bundle; the others carry only its guards (isMeetingsError, isNotFoundError, isRecord)',
   },
   {
     source: 'src/graph/findTime.ts',

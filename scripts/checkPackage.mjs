@@ -53,16 +53,31 @@ for (const name of names) {
 }
 // Minified: each shipped script is well under the size of the same bundle built for development
 // (Lit's CSS templates keep line breaks, so counting lines says nothing), and carries no source map link.
+// The page's chunks have content-hashed names, different in each build: compared all together with the page's
+// chunks of the development build (its metafile), and not file by file.
 execFileSync('node', ['esbuild.js'], { stdio: 'inherit' });
+const pageChunk = /^dist\/webview\/[\w-]+-[A-Z0-9]{8}\.js$/;
+const devMeta = JSON.parse(readFileSync('dist/meta.json', 'utf8'));
+const devPage = Object.keys(devMeta.outputs)
+  .filter((o) => pageChunk.test(o))
+  .reduce((sum, o) => sum + statSync(o).size, 0);
+let shippedPage = 0;
 for (const [name, text] of entries) {
   if (text === null) continue;
   if (text.includes('sourceMappingURL')) problems.push(`${name} links a source map`);
   const devFile = name.slice('extension/'.length);
+  if (pageChunk.test(devFile)) {
+    shippedPage += text.length;
+    continue;
+  }
   if (!existsSync(devFile)) continue;
   const devSize = statSync(devFile).size;
   if (text.length > 0.85 * devSize) {
     problems.push(`${name} does not look minified (${text.length} bytes vs ${devSize} unminified)`);
   }
+}
+if (shippedPage > 0.85 * devPage) {
+  problems.push(`the page's chunks do not look minified (${shippedPage} bytes vs ${devPage} unminified)`);
 }
 // The split: which sources landed in which shipped bundle, each date and zone table at most once per bundle.
 const { checkBundles } = await tsImport('./bundleCheck.ts', import.meta.url);
