@@ -14,22 +14,19 @@ function start(): void {
   if (!root) return;
   const waiting: unknown[] = [];
   let handle: ((data: unknown) => void) | undefined;
-  let initSeen = false;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (handle) handle(event.data);
     else waiting.push(event.data);
-    initSeen ||= (event.data as { type?: unknown } | null)?.type === 'init';
   });
   void app.then(({ startForm }) => {
     handle = startForm(api, root);
     for (const data of waiting.splice(0)) handle(data);
   });
   api.postMessage({ type: 'ready' });
-  // While the host prepares `init`: Chromium's first date-time input builds its editor (locale data, ~35 ms in
-  // the bench profile), which otherwise delays the first field. Only while waiting: when `init` is already there
-  // (queued before this task), the form's own first date-time field pays it instead, with nothing to overlap.
+  // While the page's code loads and the host prepares `init`: Chromium's first date-time input builds its editor
+  // (locale data, ~35 ms in the bench profile), which would otherwise delay the form's date-time fields.
   setTimeout(() => {
-    if (!initSeen) document.createElement('input').type = 'datetime-local';
+    if (!handle) document.createElement('input').type = 'datetime-local';
   }, 0);
 }
 
