@@ -563,7 +563,9 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
   });
 
   it('schedules a meeting at a suggested time: Suggest times, pick one (nothing sent), then Send', async () => {
-    // 2030-06-05 (a Wednesday): Ana is busy until 11:00 (Berlin), so the best time for both is 11:00.
+    // 2030-06-05 (a Wednesday): Ana is busy until 11:00 (Berlin), so the best time for both is 11:00 (the fake
+    // mailbox works 08:00-17:00 in Berlin here; its default zone is Pacific).
+    fake.findTime.setWorkingHours({ zone: 'Europe/Berlin', startHour: 8, endHour: 17 });
     fake.findTime.addBusy('ana@contoso.example', {
       startMs: Date.UTC(2030, 5, 5, 6),
       endMs: Date.UTC(2030, 5, 5, 9),
