@@ -118,6 +118,7 @@ export const formStrings = {
   suggestTimes: 'Suggest times',
   suggestTimesLoading: 'Looking for times…',
   suggestTimesNone: 'No time could be suggested for this day.',
+  suggestTimesMore: 'Show all {count}',
   suggestionConfidence: '{confidence}% likely',
   suggestionFree: 'free: {names}',
   suggestionNotFree: 'not free: {names}',

@@ -7,6 +7,9 @@ import type { PersonChoice, SuggestedTime } from '../shared/protocol';
 import { el, setText } from './dom';
 import type { Translate } from './findTime';
 
+/** Suggestions shown before "Show all". */
+const shownFirst = 5;
+
 /** The "Suggest times" button and the suggestions it shows. */
 export class TimeSuggestions {
   readonly element: HTMLElement;
@@ -78,12 +81,24 @@ export class TimeSuggestions {
             this.t('suggestionPicked', { start: this.clock(s.start), end: this.clock(s.end) }),
           );
         });
-        return el('li', { className: 'suggestion' }, [
+        return el('li', { className: 'suggestion', hidden: i >= shownFirst }, [
           button,
           el('span', { id: `suggestion-${i}-details`, className: 'hint' }, [details]),
         ]);
       }),
     );
+    // The best few first; the rest a press away, so the strips below stay in view.
+    if (suggestions.length > shownFirst) {
+      const more = el('vscode-button', { id: 'suggest-more', secondary: true }, [
+        this.t('suggestTimesMore', { count: suggestions.length }),
+      ]);
+      more.addEventListener('click', () => {
+        for (const item of this.#list.children) (item as HTMLElement).hidden = false;
+        more.parentElement?.remove();
+        (this.#list.children[shownFirst]?.querySelector('vscode-button') as HTMLElement | null)?.focus();
+      });
+      this.#list.append(el('li', { className: 'suggestion' }, [more]));
+    }
   }
 }
 

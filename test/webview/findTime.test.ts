@@ -246,6 +246,7 @@ describe('find a time in the form page (issue 13)', function () {
       ],
     });
     await form.page.locator('#suggestion-1').waitFor();
+    assert.equal(await form.page.locator('#suggest-more').count(), 0, 'two suggestions: all shown');
     assert.match(
       (await form.page.locator('#suggestion-1-details').textContent()) ?? '',
       /50% likely · not free: ana@contoso\.com/,
@@ -261,6 +262,28 @@ describe('find a time in the form page (issue 13)', function () {
       /Nothing is sent until you press Send/,
     );
     assert.equal(ofType(await form.posted(), 'submit').length, 0);
+  });
+
+  it('shows the best five suggested times first, the rest after Show all', async () => {
+    await form.init(init({ values: values({ attendees: ['ana@contoso.com'] }) }));
+    await form.page.locator('#suggest-times').click();
+    const [query] = await waitFor(form, 'timesQuery');
+    await form.send({
+      type: 'times',
+      requestId: query.requestId,
+      suggestions: Array.from({ length: 7 }, (_, i) => ({
+        start: `2030-06-03T1${i}:00`,
+        end: `2030-06-03T1${i}:30`,
+        confidence: 100 - i,
+        attendees: [],
+      })),
+    });
+    await form.page.locator('#suggest-more').waitFor();
+    assert.equal(await form.page.locator('.suggestion vscode-button[id^=suggestion-]:visible').count(), 5);
+    assert.equal((await form.page.locator('#suggest-more').textContent())?.trim(), 'Show all 7');
+    await form.page.locator('#suggest-more').click();
+    assert.equal(await form.page.locator('.suggestion vscode-button[id^=suggestion-]:visible').count(), 7);
+    assert.equal(await form.focusedId(), 'suggestion-5');
   });
 
   it('lists rooms when the picker is first used; the chosen room becomes a resource', async () => {
