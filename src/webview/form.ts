@@ -242,7 +242,7 @@ export class MeetingForm {
       this.#form.id = 'form';
       root.removeAttribute('aria-busy');
       // Once the form is usable, in the next task: the chosen zone's full label, the first validation (it loads the
-      // time-zone data, Intl), then the picker's other labels in idle slices.
+      // time-zone data, Intl), the Repeat field's other choices, then the picker's other labels in idle slices.
       setTimeout(() => {
         if (!this.#zonesFilled) {
           const current = this.#timeZone.value;
@@ -250,6 +250,7 @@ export class MeetingForm {
           this.#timeZone.value = current;
         }
         this.#validate();
+        this.#recurrence?.fillChoices();
         this.#prepareZones();
         this.#loadFindTime();
       }, 0);

@@ -55,6 +55,12 @@ export class RecurrenceField {
   readonly #allowNone: boolean;
   #editor: RecurrenceEditor | undefined;
   #locked = false;
+  /**
+   * Whether the select holds every choice. Until the form is interactive it holds only the one it shows: the weekly
+   * choice's label names the start's weekday with `Intl`, whose first use loads ICU's date data (~50 ms of the first
+   * frame in the bench's profile); the full list comes with `fillChoices` (the form calls it once usable) or focus.
+   */
+  #filled = false;
 
   constructor(
     readonly host: RecurrenceFieldHost,
@@ -70,6 +76,8 @@ export class RecurrenceField {
     this.editorHost = el('div', { id: 'recurrence-editor-host' });
     this.#fillOptions();
     this.select.addEventListener('change', () => this.#chose());
+    // Focus comes before any key or click that opens the list or moves the choice.
+    this.select.addEventListener('focus', () => this.fillChoices());
     this.refresh();
     if (this.#choice === 'custom') this.#openEditor(false);
   }
@@ -89,6 +97,13 @@ export class RecurrenceField {
     if (this.#choice === 'custom') this.#openEditor(false);
     else this.#closeEditor();
     this.refresh();
+  }
+
+  /** Puts every choice in the select (once; later changes of the start relabel them in `refresh`). */
+  fillChoices(): void {
+    if (this.#filled) return;
+    this.#filled = true;
+    this.#fillOptions();
   }
 
   /** Updates what depends on the start (the quick choices' labels, the words, the editor's choices). */
@@ -122,20 +137,24 @@ export class RecurrenceField {
     return out as unknown as RecurrenceStrings;
   }
 
+  /** The select's choices: all of them once filled, before that only the one shown. */
   #options(): { label: string; value: Choice }[] {
     const start = this.host.start();
     const valid = /^\d{4}-\d{2}-\d{2}/.test(start);
-    const weekday = valid ? weekdayName(weekdayOf(start), this.host.lang, 'long') : '';
-    const day = valid ? Number(start.slice(8, 10)) : '';
-    const out: { label: string; value: Choice }[] = [];
-    if (this.#allowNone) out.push({ label: this.host.t('recurrenceNone'), value: '' });
-    for (const preset of recurrencePresets)
-      out.push({
-        label: this.host.t(presetKeys[preset], { day: preset === 'weekly' ? weekday : day }),
-        value: preset,
+    const choices: Choice[] = [...(this.#allowNone ? [''] : []), ...recurrencePresets, 'custom'] as Choice[];
+    return choices
+      .filter((value) => this.#filled || value === this.#choice)
+      .map((value) => {
+        if (value === '') return { label: this.host.t('recurrenceNone'), value };
+        if (value === 'custom') return { label: this.host.t('recurrenceCustom'), value };
+        let day: string | number = '';
+        if (valid)
+          day =
+            value === 'weekly'
+              ? weekdayName(weekdayOf(start), this.host.lang, 'long')
+              : Number(start.slice(8, 10));
+        return { label: this.host.t(presetKeys[value], { day }), value };
       });
-    out.push({ label: this.host.t('recurrenceCustom'), value: 'custom' });
-    return out;
   }
 
   #fillOptions(): void {
