@@ -166,6 +166,36 @@ const pruneStaleChunks = {
   },
 };
 
+/**
+ * Writes dist/webview/preload.json: the chunks the page's entry imports (`app.ts`, `lazyElements.ts`) and what they
+ * import statically, transitively. The host lists them as `<link rel="modulepreload">` in the page
+ * (src/shared/formHtml.ts), so they are fetched beside the entry, not in three rounds as the module graph unfolds.
+ */
+const writePreloadList = {
+  name: 'write-preload-list',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const { outputs } = result.metafile;
+      const entry = 'dist/webview/form.js';
+      const list = (outputs[entry]?.imports ?? [])
+        .filter((i) => i.kind === 'dynamic-import')
+        .map((i) => i.path);
+      for (let i = 0; i < list.length; i++) {
+        for (const { path: imported, kind } of outputs[list[i]]?.imports ?? []) {
+          if (kind === 'import-statement' && outputs[imported] && !list.includes(imported))
+            list.push(imported);
+        }
+      }
+      fs.mkdirSync(path.join(__dirname, 'dist', 'webview'), { recursive: true });
+      fs.writeFileSync(
+        path.join(__dirname, 'dist', 'webview', 'preload.json'),
+        `${JSON.stringify(list.map((o) => path.basename(o)))}\n`,
+      );
+    });
+  },
+};
+
 /** Copies the form's stylesheet next to its script. */
 const copyAssets = {
   name: 'copy-assets',
@@ -268,7 +298,7 @@ async function main() {
       platform: 'browser',
       format: 'esm',
       target: 'es2022',
-      plugins: [copyAssets, pruneStaleChunks, compactElementStyles(), ...sharedPlugins],
+      plugins: [copyAssets, pruneStaleChunks, writePreloadList, compactElementStyles(), ...sharedPlugins],
     }),
   ]);
   if (watch) {

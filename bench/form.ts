@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/vscode/workbench';
-import { renderFormHtml } from '../src/shared/formHtml';
+import { readFormPreloads, renderFormHtml } from '../src/shared/formHtml';
 import { allFeatures } from '../test/webview/findTimeScreens';
 import { sampleInit } from '../test/webview/harness';
 import type { Figure } from './stats';
@@ -123,15 +123,17 @@ export async function measureForm(opts: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const page = (script: string): string =>
+  // The form's page preloads the chunks its entry imports first, as the host's does; the reference page only posts `ready`.
+  const page = (script: string, preloads: string[] = []): string =>
     renderFormHtml({
       cspSource: base,
       nonce,
       scriptUri: `${base}${script}`,
+      preloadUris: preloads.map((name) => `${base}/${name}`),
       styleUri: `${base}/form.css`,
       lang: 'en',
     });
-  files['/'] = page('/form.js');
+  files['/'] = page('/form.js', readFormPreloads(path.join(opts.distDir, 'webview')));
   files['/reference'] = page('/ready.js');
   const browser = await chromium.launch({
     executablePath: chromiumPath,

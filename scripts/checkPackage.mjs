@@ -28,6 +28,7 @@ for (const required of [
   'extension/dist/operations.js',
   'extension/dist/webview/form.js',
   'extension/dist/webview/form.css',
+  'extension/dist/webview/preload.json',
   'extension/l10n/bundle.l10n.json',
   'extension/l10n/bundle.l10n.es.json',
   'extension/package.nls.es.json',

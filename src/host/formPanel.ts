@@ -5,7 +5,7 @@ import { formatMessage, validationMessages } from '../core/messages';
 import type { FieldError, Meeting, ValidationCode } from '../core/types';
 import { MAX_ATTENDEES, validateSchedule } from '../core/validate';
 import { allowedLink } from '../services/linkHosts';
-import { renderFormHtml } from '../shared/formHtml';
+import { readFormPreloads, renderFormHtml } from '../shared/formHtml';
 import {
   calendarChoices,
   defaultFormValues,
@@ -168,6 +168,9 @@ class FormPanel {
       cspSource: webview.cspSource,
       nonce,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'form.js')).toString(),
+      preloadUris: readFormPreloads(root.fsPath).map((name) =>
+        webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString(),
+      ),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'form.css')).toString(),
       lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en',
     });

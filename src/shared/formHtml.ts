@@ -5,6 +5,9 @@
 // resources with `Access-Control-Allow-Origin: *` (microsoft/vscode, webview/browser/pre/service-worker.js), which a
 // module script's CORS fetch needs.
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** What the host (or a test) passes to render the page. */
 export interface FormHtmlOptions {
   /** The webview's `cspSource` (the origin its local resources load from). */
@@ -13,6 +16,12 @@ export interface FormHtmlOptions {
   nonce: string;
   /** URL of `dist/webview/form.js`. */
   scriptUri: string;
+  /**
+   * URLs of the chunks the entry imports first (dist/webview/preload.json, written by esbuild.js): fetched beside the
+   * entry as `<link rel="modulepreload">` with the script's nonce (HTML Standard, "Link type modulepreload": the
+   * fetch uses the link's cryptographic nonce), so `script-src` stays the nonce alone.
+   */
+  preloadUris?: readonly string[];
   /** URL of `dist/webview/form.css`. */
   styleUri: string;
   /** The display language (`en`, `es`, ...). */
@@ -21,6 +30,21 @@ export interface FormHtmlOptions {
 
 function escapeAttr(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The chunk file names in `webviewDir`/preload.json (written by esbuild.js), plain `name.js` names only; none when the
+ * list is missing or unreadable (the page then fetches its chunks as its imports unfold).
+ */
+export function readFormPreloads(webviewDir: string): string[] {
+  try {
+    const list: unknown = JSON.parse(fs.readFileSync(path.join(webviewDir, 'preload.json'), 'utf8'));
+    return Array.isArray(list)
+      ? list.filter((n): n is string => typeof n === 'string' && /^[\w-]+\.js$/.test(n))
+      : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The Content-Security-Policy the page runs under. */
@@ -36,7 +60,7 @@ export function formCsp(cspSource: string, nonce: string): string {
 
 /** The form page's HTML. Throws when an argument could break out of its attribute or the policy. */
 export function renderFormHtml(options: FormHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, lang } = options;
+  const { cspSource, nonce, scriptUri, styleUri, lang, preloadUris = [] } = options;
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce))
     throw new Error('The nonce must be at least 16 base64 characters.');
   // VS Code for the Web gives a list such as `'self' https://*.vscode-cdn.net`: accept source expressions
@@ -52,7 +76,7 @@ export function renderFormHtml(options: FormHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(formCsp(cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttr(styleUri)}">
-</head>
+${preloadUris.map((uri) => `<link rel="modulepreload" nonce="${escapeAttr(nonce)}" href="${escapeAttr(uri)}">\n`).join('')}</head>
 <body>
 <main id="app" aria-busy="true"></main>
 <script type="module" nonce="${escapeAttr(nonce)}" src="${escapeAttr(scriptUri)}"></script>

@@ -12,7 +12,7 @@ import { chromiumArgs, chromiumPath } from '../vscode/workbench';
 import type { Browser, Page } from 'playwright-core';
 import { validationMessages } from '../../src/core/messages';
 import { formStrings } from '../../src/shared/formStrings';
-import { renderFormHtml } from '../../src/shared/formHtml';
+import { readFormPreloads, renderFormHtml } from '../../src/shared/formHtml';
 import type { FormValues, FromWebview, InitMessage, ToWebview } from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
 import { darkPlus } from './themes';
@@ -98,6 +98,8 @@ export async function startHarness(): Promise<Harness> {
     cspSource: baseUrl,
     nonce,
     scriptUri: `${baseUrl}/form.js`,
+    // As the host renders it: the chunks the entry imports first, preloaded under the nonce.
+    preloadUris: readFormPreloads(join(root, 'dist', 'webview')).map((name) => `${baseUrl}/${name}`),
     styleUri: `${baseUrl}/form.css`,
     lang: 'en',
   });
