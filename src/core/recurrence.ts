@@ -98,7 +98,8 @@ const patternProperties: Record<
   relativeYearly: { required: ['daysOfWeek', 'month'], uses: ['daysOfWeek', 'month', 'index'] },
 };
 
-const patternKeys = [
+/** A pattern's properties, in the order Graph documents them (the recurrence form writes its rules in this order). */
+export const patternKeys = [
   'type',
   'interval',
   'daysOfWeek',

@@ -1,7 +1,7 @@
 // The form's recurrence: its value is the rule as canonical JSON text ('' = does not repeat), the pattern and the
 // range's end only; the range's start date and zone follow the form's start (core/recurrence.ts fills them in).
 // Shared by the form model (host and page) and the page's recurrence control. Pure.
-import { readRecurrence, weekDays } from '../core/recurrence';
+import { patternKeys, readRecurrence, weekDays } from '../core/recurrence';
 import type { Recurrence, RecurrencePattern, RecurrenceRange, WeekDay } from '../core/recurrence';
 
 /** A rule as the form keeps it: the pattern and how the series ends. */
@@ -13,15 +13,6 @@ export interface RecurrenceRule {
 /** The quick choices of the form, besides "Does not repeat" and "Custom…". */
 export type RecurrencePreset = 'daily' | 'weekly' | 'weekdays' | 'monthly';
 
-const patternOrder = [
-  'type',
-  'interval',
-  'daysOfWeek',
-  'dayOfMonth',
-  'month',
-  'index',
-  'firstDayOfWeek',
-] as const;
 const rangeOrder = ['type', 'endDate', 'numberOfOccurrences'] as const;
 
 /** `o`'s properties in `order` (the others dropped), so equal rules give equal text. */
@@ -49,7 +40,7 @@ export function recurrenceFormValue(rule: unknown): string {
   if (typeof source !== 'object' || source === null) return JSON.stringify(source);
   const range = source.range === undefined ? { type: 'noEnd' } : source.range;
   return JSON.stringify({
-    pattern: ordered(source.pattern, patternOrder),
+    pattern: ordered(source.pattern, patternKeys),
     range: ordered(range, rangeOrder),
   });
 }
