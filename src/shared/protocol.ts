@@ -2,6 +2,8 @@
 // The host never trusts a message: `parseFromWebview` checks every field before anything acts on it.
 import { formControl, formFieldOrder } from '../core/fields';
 import type { FormControl, FormFieldName, FormValue, OptionFieldName } from '../core/fields';
+import { freeBusyStatuses } from '../core/findTime';
+import type { FreeBusyStatus } from '../core/findTime';
 import { validationMessages } from '../core/messages';
 import type { FieldError } from '../core/types';
 import type { FormStrings } from './formStrings';
@@ -76,15 +78,7 @@ export interface PersonChoice {
 export type SuggestedAttendee = PersonChoice;
 
 /** Graph's free/busy statuses (`freeBusyStatus`, and `availabilityView` digits 0-4 plus unknown). */
-export type BusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
-export const busyStatuses: readonly BusyStatus[] = [
-  'free',
-  'tentative',
-  'busy',
-  'oof',
-  'workingElsewhere',
-  'unknown',
-];
+export type BusyStatus = FreeBusyStatus;
 
 /** A block of someone's day: minutes from the asked day's midnight (0-1440, clipped), in the form's zone. */
 export interface BusyBlock {
@@ -633,7 +627,7 @@ function isListOf(v: unknown, check: (item: unknown) => boolean): boolean {
   return Array.isArray(v) && v.length <= protocolLimits.answerItems && v.every(check);
 }
 
-const isStatus = (v: unknown): boolean => busyStatuses.some((s) => s === v);
+const isStatus = (v: unknown): boolean => freeBusyStatuses.some((s) => s === v);
 
 function isPerson(v: unknown): boolean {
   return isPlainObject(v) && hasExactKeys(v, ['name', 'address']) && isText(v.name) && isText(v.address);
