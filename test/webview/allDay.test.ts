@@ -1,38 +1,14 @@
 // Issue 12: the form's all-day switch in headless Chromium: labelled, used by keyboard, it turns the start and end
 // fields into days (the end the last day) and back; the submit carries the days; an all-day update shows days.
 import assert from 'node:assert/strict';
-import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
-import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
-
-function submits(posted: FromWebview[]): SubmitMessage[] {
-  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
-}
+import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
 describe('form: the all-day switch (headless Chromium)', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let form: FormPage;
-
-  before(async () => {
-    buildPage();
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    form = await harness.open();
-  });
-  afterEach(async () => {
-    if (form) {
-      assert.deepEqual(await form.violations(), [], 'no CSP violations');
-      await form.page.context().close();
-    }
-  });
+  const ui = useFormPage();
 
   const times = () =>
-    form.page.evaluate(() =>
+    ui.form.page.evaluate(() =>
       ['start', 'end'].map((id) => {
         const field = document.getElementById(id) as HTMLElement & { value: string };
         return [field.getAttribute('type'), field.value];
@@ -40,21 +16,22 @@ describe('form: the all-day switch (headless Chromium)', function () {
     );
 
   it('is a labelled switch after the times; Space turns the times into days and back', async () => {
-    await form.init();
+    await ui.form.init();
     assert.equal(
-      await form.page.locator('#isAllDay').evaluate((e) => (e as HTMLElement & { label: string }).label),
+      await ui.form.page.locator('#isAllDay').evaluate((e) => (e as HTMLElement & { label: string }).label),
       'All day',
     );
-    await form.page.locator('#end input').focus();
+    await ui.form.page.locator('#end input').focus();
     // Tab walks the date-time field's parts first, then leaves it for the switch.
-    for (let i = 0; i < 10 && (await form.focusedId()) === 'end'; i++) await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'isAllDay');
-    await form.page.keyboard.press('Space');
+    for (let i = 0; i < 10 && (await ui.form.focusedId()) === 'end'; i++)
+      await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'isAllDay');
+    await ui.form.page.keyboard.press('Space');
     assert.deepEqual(await times(), [
       ['date', '2030-06-03'],
       ['date', '2030-06-03'],
     ]);
-    await form.page.keyboard.press('Space');
+    await ui.form.page.keyboard.press('Space');
     assert.deepEqual(await times(), [
       ['datetime-local', '2030-06-03T09:00'],
       ['datetime-local', '2030-06-03T09:30'],
@@ -62,12 +39,12 @@ describe('form: the all-day switch (headless Chromium)', function () {
   });
 
   it('sends the days of an all-day meeting, the end the last day', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Offsite');
-    await form.page.locator('#isAllDay').click();
-    await form.page.locator('#end input').fill('2030-06-04');
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Offsite');
+    await ui.form.page.locator('#isAllDay').click();
+    await ui.form.page.locator('#end input').fill('2030-06-04');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(
       [sent?.values.isAllDay, sent?.values.start, sent?.values.end],
       [true, '2030-06-03', '2030-06-04'],
@@ -75,7 +52,7 @@ describe('form: the all-day switch (headless Chromium)', function () {
   });
 
   it('shows an all-day update as days', async () => {
-    await form.init(
+    await ui.form.init(
       sampleInit({
         mode: 'update',
         meetingId: 'M1',
@@ -87,7 +64,9 @@ describe('form: the all-day switch (headless Chromium)', function () {
       ['date', '2030-06-05'],
     ]);
     assert.equal(
-      await form.page.locator('#isAllDay').evaluate((e) => (e as HTMLElement & { checked: boolean }).checked),
+      await ui.form.page
+        .locator('#isAllDay')
+        .evaluate((e) => (e as HTMLElement & { checked: boolean }).checked),
       true,
     );
   });

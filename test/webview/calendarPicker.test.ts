@@ -2,13 +2,8 @@
 // renders without it), then a labelled choice in More options, used by keyboard; the chosen calendar is submitted,
 // the default one is not; an update form never shows it.
 import assert from 'node:assert/strict';
-import type { CalendarsMessage, FromWebview, SubmitMessage } from '../../src/shared/protocol';
-import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
-
-function submits(posted: FromWebview[]): SubmitMessage[] {
-  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
-}
+import type { CalendarsMessage } from '../../src/shared/protocol';
+import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
 const calendars: CalendarsMessage = {
   type: 'calendars',
@@ -20,66 +15,48 @@ const calendars: CalendarsMessage = {
 
 describe('form: the calendar picker (headless Chromium)', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let form: FormPage;
-
-  before(async () => {
-    buildPage();
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    form = await harness.open();
-  });
-  afterEach(async () => {
-    if (form) {
-      assert.deepEqual(await form.violations(), [], 'no CSP violations');
-      await form.page.context().close();
-    }
-  });
+  const ui = useFormPage();
 
   const pickerShown = () =>
-    form.page.evaluate(() => {
+    ui.form.page.evaluate(() => {
       const box = document.getElementById('calendarId-field');
       return box !== null && !box.hidden;
     });
 
   it('renders without the list; the list shows a labelled picker in More options, and the choice is sent', async () => {
-    await form.init();
+    await ui.form.init();
     assert.equal(await pickerShown(), false);
-    await form.send(calendars);
+    await ui.form.send(calendars);
     assert.equal(await pickerShown(), true);
-    assert.equal(await form.page.locator('#calendarId-label').textContent(), 'Calendar');
+    assert.equal(await ui.form.page.locator('#calendarId-label').textContent(), 'Calendar');
     assert.notEqual(
-      await form.page.evaluate(() => document.getElementById('calendarId')?.closest('#more-options')),
+      await ui.form.page.evaluate(() => document.getElementById('calendarId')?.closest('#more-options')),
       null,
     );
-    await form.page.locator('#subject input').fill('Planning');
-    await form.page.locator('#more-options-summary').focus();
-    await form.page.keyboard.press('Enter');
-    for (let i = 0; i < 30 && (await form.focusedId()) !== 'calendarId'; i++)
-      await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'calendarId');
+    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.locator('#more-options-summary').focus();
+    await ui.form.page.keyboard.press('Enter');
+    for (let i = 0; i < 30 && (await ui.form.focusedId()) !== 'calendarId'; i++)
+      await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'calendarId');
     for (const key of ['Enter', 'ArrowDown', 'Enter']) {
-      await form.page.keyboard.press(key);
-      await form.page.waitForTimeout(200); // the list opens and closes with a transition
+      await ui.form.page.keyboard.press(key);
+      await ui.form.page.waitForTimeout(200); // the list opens and closes with a transition
     }
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal(sent?.values.calendarId, 'AAMkTeam=');
   });
 
   it('the default calendar is not sent; an update form ignores the list', async () => {
-    await form.init();
-    await form.send(calendars);
-    await form.page.locator('#subject input').fill('Planning');
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.init();
+    await ui.form.send(calendars);
+    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal('calendarId' in (sent?.values ?? {}), false);
 
-    const update = await harness.open();
+    const update = await ui.harness.open();
     await update.init(
       sampleInit({ mode: 'update', meetingId: 'M1', values: sampleValues({ subject: 'Sync' }) }),
     );

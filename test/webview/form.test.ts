@@ -2,13 +2,9 @@
 import assert from 'node:assert/strict';
 import { formControl, formFieldOrder } from '../../src/core/fields';
 import { wallTimeIn } from '../../src/shared/formModel';
-import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
-import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
-
-function submits(posted: FromWebview[]): SubmitMessage[] {
-  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
-}
+import type { SubmitMessage } from '../../src/shared/protocol';
+import type { FormPage } from './harness';
+import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
 /** Types a subject, presses Create and returns the submit the page posted (after its ready). */
 async function submitWithSubject(form: FormPage, subject: string): Promise<SubmitMessage> {
@@ -19,89 +15,71 @@ async function submitWithSubject(form: FormPage, subject: string): Promise<Submi
 
 describe('meeting form page (headless Chromium)', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let form: FormPage;
-
-  before(async () => {
-    buildPage();
-    harness = await startHarness();
-  });
-
-  after(async () => {
-    await harness?.close();
-  });
-
-  beforeEach(async () => {
-    form = await harness.open();
-  });
-
-  afterEach(async () => {
-    if (form) {
-      assert.deepEqual(await form.violations(), [], 'no CSP violations');
-      await form.page.context().close();
-    }
-  });
+  const ui = useFormPage();
 
   it('posts ready, shows nothing interactive before init, then renders the form', async () => {
-    const posted = await form.waitForPosted(1);
+    const posted = await ui.form.waitForPosted(1);
     assert.deepEqual(posted, [{ type: 'ready' }]);
-    const before = await form.page.evaluate(() => ({
+    const before = await ui.form.page.evaluate(() => ({
       controls: document.querySelectorAll('input, textarea, button, vscode-textfield, vscode-button').length,
       busy: document.getElementById('app')?.getAttribute('aria-busy'),
     }));
     assert.deepEqual(before, { controls: 0, busy: 'true' });
-    await form.send(
+    await ui.form.send(
       sampleInit({ values: sampleValues({ subject: 'Planning', attendees: ['a@example.com'] }) }),
     );
-    await form.page.waitForSelector('#form');
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Planning');
-    assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
-    assert.equal(await form.page.locator('#start input').inputValue(), '2030-06-03T10:00');
-    assert.equal(await form.page.locator('h1').textContent(), 'Schedule meeting');
-    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 30 min');
+    await ui.form.page.waitForSelector('#form');
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Planning');
+    assert.equal(await ui.form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
+    assert.equal(await ui.form.page.locator('#start input').inputValue(), '2030-06-03T10:00');
+    assert.equal(await ui.form.page.locator('h1').textContent(), 'Schedule meeting');
+    assert.equal(await ui.form.page.locator('#duration').textContent(), 'Duration: 30 min');
   });
 
   it('shows validation messages for a missing start, an end before the start and each bad attendee', async () => {
-    await form.init();
-    await form.page.locator('#end input').fill('2030-06-03T09:00');
-    assert.match(await form.errorText('end'), /must be after the start/);
-    await form.page.locator('#attendees textarea').fill('ok@example.com\nbob@\n<x>@evil');
-    await form.page.locator('#subject input').focus();
-    const attendeeErrors = await form.page
+    await ui.form.init();
+    await ui.form.page.locator('#end input').fill('2030-06-03T09:00');
+    assert.match(await ui.form.errorText('end'), /must be after the start/);
+    await ui.form.page.locator('#attendees textarea').fill('ok@example.com\nbob@\n<x>@evil');
+    await ui.form.page.locator('#subject input').focus();
+    const attendeeErrors = await ui.form.page
       .locator('#attendees-error .error-line')
       .evaluateAll((els) => els.map((e) => e.textContent));
     assert.equal(attendeeErrors.length, 2);
     assert.match(attendeeErrors[0] ?? '', /"bob@" is not one/);
     assert.match(attendeeErrors[1] ?? '', /"<x>@evil" is not one/);
-    assert.equal(await form.page.locator('#attendees').getAttribute('aria-invalid'), 'true');
-    assert.equal(await form.page.locator('#attendees textarea').getAttribute('aria-invalid'), 'true');
-    await form.page.locator('#start input').fill('');
-    assert.match(await form.errorText('start'), /required/);
-    await form.page.locator('#submit').click();
-    assert.equal(await form.focusedId(), 'start', 'focus on the first invalid field');
-    assert.equal(await form.page.locator('#status').textContent(), 'Please correct the highlighted fields.');
-    assert.equal(submits(await form.posted()).length, 0, 'nothing sent while invalid');
-    await form.page.locator('#start input').fill('2030-06-03T08:00');
-    await form.page.locator('#end input').fill('2030-06-03T08:45');
-    await form.page.locator('#attendees textarea').fill('ok@example.com');
-    assert.equal(await form.errorText('start'), '');
-    assert.equal(await form.errorText('end'), '');
-    assert.equal(await form.errorText('attendees'), '');
+    assert.equal(await ui.form.page.locator('#attendees').getAttribute('aria-invalid'), 'true');
+    assert.equal(await ui.form.page.locator('#attendees textarea').getAttribute('aria-invalid'), 'true');
+    await ui.form.page.locator('#start input').fill('');
+    assert.match(await ui.form.errorText('start'), /required/);
+    await ui.form.page.locator('#submit').click();
+    assert.equal(await ui.form.focusedId(), 'start', 'focus on the first invalid field');
+    assert.equal(
+      await ui.form.page.locator('#status').textContent(),
+      'Please correct the highlighted fields.',
+    );
+    assert.equal(submits(await ui.form.posted()).length, 0, 'nothing sent while invalid');
+    await ui.form.page.locator('#start input').fill('2030-06-03T08:00');
+    await ui.form.page.locator('#end input').fill('2030-06-03T08:45');
+    await ui.form.page.locator('#attendees textarea').fill('ok@example.com');
+    assert.equal(await ui.form.errorText('start'), '');
+    assert.equal(await ui.form.errorText('end'), '');
+    assert.equal(await ui.form.errorText('attendees'), '');
   });
 
   it('keeps the duration when the start changes', async () => {
-    await form.init();
-    await form.page.locator('#start input').fill('2030-06-03T14:15');
-    assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-03T14:45');
+    await ui.form.init();
+    await ui.form.page.locator('#start input').fill('2030-06-03T14:15');
+    assert.equal(await ui.form.page.locator('#end input').inputValue(), '2030-06-03T14:45');
   });
 
   it('can be filled and submitted with the keyboard alone, in a sensible tab order', async () => {
-    await form.init();
-    await form.page.waitForFunction(() => document.activeElement?.id === 'subject');
+    await ui.form.init();
+    await ui.form.page.waitForFunction(() => document.activeElement?.id === 'subject');
     const order: string[] = ['subject'];
     for (let i = 0; i < 40 && order.at(-1) !== 'submit'; i++) {
-      await form.page.keyboard.press('Tab');
-      const id = await form.focusedId();
+      await ui.form.page.keyboard.press('Tab');
+      const id = await ui.form.focusedId();
       if (id && order.at(-1) !== id) order.push(id);
     }
     // Every control of the field table, in its order (a control's id is its field's name), then Send; the options
@@ -112,46 +90,47 @@ describe('meeting form page (headless Chromium)', function () {
     const main = formFieldOrder.filter((n) => !formControl(n).option);
     assert.ok(options.length > 0);
     assert.deepEqual(order, [...main, 'more-options-summary', 'submit']);
-    assert.equal(await form.page.locator('#more-options').getAttribute('open'), null);
-    await form.page.keyboard.press('Shift+Tab');
-    assert.equal(await form.focusedId(), 'more-options-summary');
+    assert.equal(await ui.form.page.locator('#more-options').getAttribute('open'), null);
+    await ui.form.page.keyboard.press('Shift+Tab');
+    assert.equal(await ui.form.focusedId(), 'more-options-summary');
     assert.equal(
-      await form.page.locator('#more-options-summary').textContent(),
+      await ui.form.page.locator('#more-options-summary').textContent(),
       'More options',
       'the section is labelled',
     );
-    await form.page.keyboard.press('Enter');
+    await ui.form.page.keyboard.press('Enter');
     const opened: string[] = ['more-options-summary'];
     for (let i = 0; i < 20 && opened.at(-1) !== 'submit'; i++) {
-      await form.page.keyboard.press('Tab');
-      const id = await form.focusedId();
+      await ui.form.page.keyboard.press('Tab');
+      const id = await ui.form.focusedId();
       if (id && opened.at(-1) !== id) opened.push(id);
     }
     assert.deepEqual(opened, ['more-options-summary', ...options, 'submit']);
     // Moves focus with the keyboard only (Tab, or Shift+Tab back) until it reaches a control, wherever fields sit.
     const tabTo = async (id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> => {
-      for (let i = 0; i < 40 && (await form.focusedId()) !== id; i++) await form.page.keyboard.press(key);
-      assert.equal(await form.focusedId(), id);
+      for (let i = 0; i < 40 && (await ui.form.focusedId()) !== id; i++)
+        await ui.form.page.keyboard.press(key);
+      assert.equal(await ui.form.focusedId(), id);
     };
     await tabTo('subject', 'Shift+Tab');
-    await form.page.keyboard.type('Sprint review');
+    await ui.form.page.keyboard.type('Sprint review');
     await tabTo('attendees');
-    await form.page.keyboard.type('ana@example.com');
-    await form.page.keyboard.press('Enter');
-    await form.page.keyboard.type('bo@example.org');
-    assert.equal(submits(await form.posted()).length, 0, 'Enter in the attendees box adds a line');
+    await ui.form.page.keyboard.type('ana@example.com');
+    await ui.form.page.keyboard.press('Enter');
+    await ui.form.page.keyboard.type('bo@example.org');
+    assert.equal(submits(await ui.form.posted()).length, 0, 'Enter in the attendees box adds a line');
     await tabTo('location');
-    await form.page.keyboard.type('Room 4');
+    await ui.form.page.keyboard.type('Room 4');
     await tabTo('teamsMeeting');
-    await form.page.keyboard.press('Space');
+    await ui.form.page.keyboard.press('Space');
     await tabTo('content');
-    await form.page.keyboard.type('Agenda');
-    await form.page.keyboard.press('Escape');
+    await ui.form.page.keyboard.type('Agenda');
+    await ui.form.page.keyboard.press('Escape');
     await tabTo('location', 'Shift+Tab');
-    await form.page.keyboard.press('Enter');
-    assert.equal(submits(await form.posted()).length, 0, 'Enter in a one-line field sends nothing');
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Enter');
+    assert.equal(submits(await ui.form.posted()).length, 0, 'Enter in a one-line field sends nothing');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.ok(sent);
     assert.deepEqual(sent.values, {
       start: '2030-06-03T10:00',
@@ -170,130 +149,132 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('offers Importance as a select after the message: Normal at first and not sent, High chosen by keyboard is sent', async () => {
-    await form.init(sampleInit({ values: sampleValues({ subject: 'Budget' }) }));
-    await form.page.locator('#more-options-summary').focus();
-    await form.page.keyboard.press('Enter');
-    await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'importance');
-    assert.equal(await form.page.locator('#importance-label').textContent(), 'Importance');
+    await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Budget' }) }));
+    await ui.form.page.locator('#more-options-summary').focus();
+    await ui.form.page.keyboard.press('Enter');
+    await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'importance');
+    assert.equal(await ui.form.page.locator('#importance-label').textContent(), 'Importance');
     assert.equal(
-      await form.page.locator('#importance').evaluate((s) => (s as HTMLInputElement).value),
+      await ui.form.page.locator('#importance').evaluate((s) => (s as HTMLInputElement).value),
       'normal',
     );
     for (const key of ['Enter', 'ArrowDown', 'Enter']) {
-      await form.page.keyboard.press(key);
-      await form.page.waitForTimeout(200); // the list opens and closes with a transition
+      await ui.form.page.keyboard.press(key);
+      await ui.form.page.waitForTimeout(200); // the list opens and closes with a transition
     }
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal(sent?.values.importance, 'high');
   });
 
   it('never sends on Enter in a one-line field, date and time fields included; Ctrl+Enter and Cmd+Enter send', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Planning');
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Planning');
     for (const field of ['subject', 'location', 'start', 'end']) {
-      await form.page.locator(`#${field} input`).focus();
-      await form.page.keyboard.press('Enter');
+      await ui.form.page.locator(`#${field} input`).focus();
+      await ui.form.page.keyboard.press('Enter');
     }
-    await form.page.locator('#start input').focus();
-    await form.page.keyboard.type('12');
-    await form.page.keyboard.press('Enter');
-    await form.page.waitForTimeout(100);
-    assert.equal(submits(await form.posted()).length, 0, 'Enter sent nothing');
-    await form.page.locator('#location input').focus();
-    await form.page.keyboard.press('Meta+Enter');
-    assert.equal(submits(await form.waitForPosted(2)).length, 1, 'Cmd+Enter sends');
+    await ui.form.page.locator('#start input').focus();
+    await ui.form.page.keyboard.type('12');
+    await ui.form.page.keyboard.press('Enter');
+    await ui.form.page.waitForTimeout(100);
+    assert.equal(submits(await ui.form.posted()).length, 0, 'Enter sent nothing');
+    await ui.form.page.locator('#location input').focus();
+    await ui.form.page.keyboard.press('Meta+Enter');
+    assert.equal(submits(await ui.form.waitForPosted(2)).length, 1, 'Cmd+Enter sends');
   });
 
   it('asks in the page before sending an untouched form, focusing the safe choice', async () => {
-    await form.init();
-    assert.equal(await form.page.locator('#submit').textContent(), 'Save', 'no attendees: Save');
-    await form.page.locator('#submit').click();
-    await form.page.waitForTimeout(100);
-    assert.equal(submits(await form.posted()).length, 0, 'nothing sent before confirming');
-    assert.equal(await form.page.locator('#confirm').isVisible(), true);
-    assert.match((await form.page.locator('#confirm').textContent()) ?? '', /no subject/);
-    assert.equal(await form.focusedId(), 'confirmBack', 'focus on Go back');
-    await form.page.keyboard.press('Enter');
-    assert.equal(await form.page.locator('#confirm').isVisible(), false);
-    assert.equal(submits(await form.posted()).length, 0, 'Go back sends nothing');
-    assert.equal(await form.focusedId(), 'subject', 'back at the field the warning names');
-    await form.page.keyboard.press('Control+Enter');
-    assert.equal(await form.focusedId(), 'confirmBack');
-    await form.page.keyboard.press('Escape');
-    assert.equal(await form.page.locator('#confirm').isVisible(), false, 'Escape is Go back');
-    await form.page.keyboard.press('Control+Enter');
-    await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'confirmSend');
-    assert.equal(await form.page.locator('#confirmSend').textContent(), 'Save anyway');
-    await form.page.keyboard.press('Enter');
-    assert.equal(submits(await form.waitForPosted(2)).length, 1, 'sent after confirming');
+    await ui.form.init();
+    assert.equal(await ui.form.page.locator('#submit').textContent(), 'Save', 'no attendees: Save');
+    await ui.form.page.locator('#submit').click();
+    await ui.form.page.waitForTimeout(100);
+    assert.equal(submits(await ui.form.posted()).length, 0, 'nothing sent before confirming');
+    assert.equal(await ui.form.page.locator('#confirm').isVisible(), true);
+    assert.match((await ui.form.page.locator('#confirm').textContent()) ?? '', /no subject/);
+    assert.equal(await ui.form.focusedId(), 'confirmBack', 'focus on Go back');
+    await ui.form.page.keyboard.press('Enter');
+    assert.equal(await ui.form.page.locator('#confirm').isVisible(), false);
+    assert.equal(submits(await ui.form.posted()).length, 0, 'Go back sends nothing');
+    assert.equal(await ui.form.focusedId(), 'subject', 'back at the field the warning names');
+    await ui.form.page.keyboard.press('Control+Enter');
+    assert.equal(await ui.form.focusedId(), 'confirmBack');
+    await ui.form.page.keyboard.press('Escape');
+    assert.equal(await ui.form.page.locator('#confirm').isVisible(), false, 'Escape is Go back');
+    await ui.form.page.keyboard.press('Control+Enter');
+    await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'confirmSend');
+    assert.equal(await ui.form.page.locator('#confirmSend').textContent(), 'Save anyway');
+    await ui.form.page.keyboard.press('Enter');
+    assert.equal(submits(await ui.form.waitForPosted(2)).length, 1, 'sent after confirming');
   });
 
   it('names the button Send when there are attendees and Save when there are none', async () => {
-    await form.init();
-    await form.page.locator('#attendees textarea').fill('ana@example.com');
-    assert.equal(await form.page.locator('#submit').textContent(), 'Send');
-    await form.page.locator('#attendees textarea').fill('');
-    assert.equal(await form.page.locator('#submit').textContent(), 'Save');
-    await form.page.context().close();
-    form = await harness.open();
-    await form.init(
+    await ui.form.init();
+    await ui.form.page.locator('#attendees textarea').fill('ana@example.com');
+    assert.equal(await ui.form.page.locator('#submit').textContent(), 'Send');
+    await ui.form.page.locator('#attendees textarea').fill('');
+    assert.equal(await ui.form.page.locator('#submit').textContent(), 'Save');
+    await ui.reopen();
+    await ui.form.init(
       sampleInit({ mode: 'update', meetingId: 'M1', values: sampleValues({ attendees: ['a@example.com'] }) }),
     );
-    assert.equal(await form.page.locator('#submit').textContent(), 'Send update');
+    assert.equal(await ui.form.page.locator('#submit').textContent(), 'Send update');
   });
 
   it('warns near the times when the start is in the past, also after a zone change, and asks before sending', async () => {
     const soon = wallTimeIn(new Date(Date.now() + 60 * 60_000), 'Europe/Berlin');
-    await form.init(sampleInit({ values: sampleValues({ start: soon, end: soon.replace(/T\d\d/, 'T23') }) }));
-    await form.page.locator('#subject input').fill('Stand-up');
-    assert.equal(await form.page.locator('#timeWarning').isVisible(), false);
+    await ui.form.init(
+      sampleInit({ values: sampleValues({ start: soon, end: soon.replace(/T\d\d/, 'T23') }) }),
+    );
+    await ui.form.page.locator('#subject input').fill('Stand-up');
+    assert.equal(await ui.form.page.locator('#timeWarning').isVisible(), false);
     // Same clock time, fourteen hours ahead of UTC: now it lies in the past.
-    await form.page.locator('#timeZone input').click();
-    await form.page.keyboard.type('Kiritimati');
-    await form.page.keyboard.press('ArrowDown');
-    await form.page.keyboard.press('Enter');
-    await form.page.locator('#subject input').focus();
+    await ui.form.page.locator('#timeZone input').click();
+    await ui.form.page.keyboard.type('Kiritimati');
+    await ui.form.page.keyboard.press('ArrowDown');
+    await ui.form.page.keyboard.press('Enter');
+    await ui.form.page.locator('#subject input').focus();
     assert.equal(
-      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      await ui.form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
       'Pacific/Kiritimati',
     );
-    assert.equal(await form.page.locator('#timeWarning').isVisible(), true);
-    assert.match((await form.page.locator('#timeWarning').textContent()) ?? '', /in the past/);
-    await form.page.locator('#submit').click();
-    assert.match((await form.page.locator('#confirm').textContent()) ?? '', /in the past/);
-    assert.equal(submits(await form.posted()).length, 0);
+    assert.equal(await ui.form.page.locator('#timeWarning').isVisible(), true);
+    assert.match((await ui.form.page.locator('#timeWarning').textContent()) ?? '', /in the past/);
+    await ui.form.page.locator('#submit').click();
+    assert.match((await ui.form.page.locator('#confirm').textContent()) ?? '', /in the past/);
+    assert.equal(submits(await ui.form.posted()).length, 0);
   });
 
   it('clears a status line once it is no longer true', async () => {
-    await form.init();
-    await form.page.locator('#end input').fill('2030-06-03T09:00');
-    await form.page.locator('#submit').click();
-    assert.equal(await form.page.locator('#status').textContent(), 'Please correct the highlighted fields.');
-    await form.page.locator('#end input').fill('2030-06-03T11:00');
-    assert.equal(await form.page.locator('#status').textContent(), '', 'no error left: the summary goes');
-    await form.page.context().close();
-    form = await harness.open();
-    await form.init(
+    await ui.form.init();
+    await ui.form.page.locator('#end input').fill('2030-06-03T09:00');
+    await ui.form.page.locator('#submit').click();
+    assert.equal(
+      await ui.form.page.locator('#status').textContent(),
+      'Please correct the highlighted fields.',
+    );
+    await ui.form.page.locator('#end input').fill('2030-06-03T11:00');
+    assert.equal(await ui.form.page.locator('#status').textContent(), '', 'no error left: the summary goes');
+    await ui.reopen();
+    await ui.form.init(
       sampleInit({ mode: 'update', meetingId: 'M2', values: sampleValues({ subject: 'Weekly' }) }),
     );
-    await form.page.locator('#submit').click();
+    await ui.form.page.locator('#submit').click();
     assert.equal(
-      await form.page.locator('#status').textContent(),
+      await ui.form.page.locator('#status').textContent(),
       'Nothing has changed, so nothing was sent.',
     );
-    await form.page.locator('#location input').fill('Room 7');
-    assert.equal(await form.page.locator('#status').textContent(), '', 'something changed: the note goes');
+    await ui.form.page.locator('#location input').fill('Room 7');
+    assert.equal(await ui.form.page.locator('#status').textContent(), '', 'something changed: the note goes');
   });
 
   it('scrolls the invalid field it focuses so that its label and message are in view', async () => {
-    await form.page.context().close();
-    form = await harness.open(undefined, { width: 900, height: 460 });
-    await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page
+    await ui.reopen(undefined, { width: 900, height: 460 });
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Review');
+    await ui.form.page
       .locator('#attendees textarea')
       .fill(
         [
@@ -311,10 +292,10 @@ describe('meeting form page (headless Chromium)', function () {
           'l@x.com',
         ].join('\n'),
       );
-    await form.page.locator('#subject input').focus();
-    await form.page.keyboard.press('Control+Enter');
-    assert.equal(await form.focusedId(), 'attendees');
-    const seen = await form.page.evaluate(() => {
+    await ui.form.page.locator('#subject input').focus();
+    await ui.form.page.keyboard.press('Control+Enter');
+    assert.equal(await ui.form.focusedId(), 'attendees');
+    const seen = await ui.form.page.evaluate(() => {
       const footer = document.querySelector('.footer')?.getBoundingClientRect().top ?? innerHeight;
       const bottom = Math.min(innerHeight, footer);
       const out: Record<string, boolean> = {};
@@ -331,39 +312,39 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('keeps the success view when the tab is hidden and shown again', async () => {
-    await form.init();
-    const sent = await submitWithSubject(form, 'Retro');
-    await form.send({
+    await ui.form.init();
+    const sent = await submitWithSubject(ui.form, 'Retro');
+    await ui.form.send({
       type: 'result',
       requestId: sent.requestId,
       ok: true,
       meetingId: 'M-77',
       canJoin: false,
     });
-    await form.page.waitForSelector('#success:not([hidden])');
-    await form.page.reload();
-    await form.waitForPosted(1);
-    await form.send(sampleInit());
-    await form.page.waitForSelector('#success:not([hidden])');
-    assert.equal(await form.page.locator('#meetingId').textContent(), 'M-77');
-    assert.equal(await form.page.locator('#form').isVisible(), false);
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    await ui.form.page.reload();
+    await ui.form.waitForPosted(1);
+    await ui.form.send(sampleInit());
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await ui.form.page.locator('#meetingId').textContent(), 'M-77');
+    assert.equal(await ui.form.page.locator('#form').isVisible(), false);
   });
 
   it("takes Outlook's copied recipients, counts the attendees and warns about duplicates", async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Sync');
-    await form.page
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Sync');
+    await ui.form.page
       .locator('#attendees textarea')
       .fill('Ana Smith <ana@contoso.example>; "Smith, Bo" <bo@contoso.example>; ANA@contoso.example');
-    await form.page.locator('#location input').focus();
-    assert.equal(await form.errorText('attendees'), '');
-    assert.match((await form.page.locator('#attendees-summary').textContent()) ?? '', /2 attendees/);
+    await ui.form.page.locator('#location input').focus();
+    assert.equal(await ui.form.errorText('attendees'), '');
+    assert.match((await ui.form.page.locator('#attendees-summary').textContent()) ?? '', /2 attendees/);
     assert.match(
-      (await form.page.locator('#attendees-summary').textContent()) ?? '',
+      (await ui.form.page.locator('#attendees-summary').textContent()) ?? '',
       /ana@contoso\.example is listed more than once/,
     );
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(sent?.values.attendees, [
       'ana@contoso.example',
       'bo@contoso.example',
@@ -372,15 +353,14 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('puts Subject first and keeps the Send button in view at 1280x800 however long the form is', async () => {
-    await form.page.context().close();
-    form = await harness.open(undefined, { width: 1280, height: 800 });
-    await form.init();
-    assert.equal(await form.page.locator('form .field').first().getAttribute('id'), 'subject-field');
+    await ui.reopen(undefined, { width: 1280, height: 800 });
+    await ui.form.init();
+    assert.equal(await ui.form.page.locator('form .field').first().getAttribute('id'), 'subject-field');
     const many = Array.from({ length: 12 }, (_, i) => `p${i}@example.com`).join('\n');
-    await form.page.locator('#attendees textarea').fill(many);
-    await form.page.locator('#content textarea').fill('Agenda\n'.repeat(30));
-    await form.page.evaluate(() => window.scrollTo(0, 0));
-    const visible = await form.page.evaluate(() => {
+    await ui.form.page.locator('#attendees textarea').fill(many);
+    await ui.form.page.locator('#content textarea').fill('Agenda\n'.repeat(30));
+    await ui.form.page.evaluate(() => window.scrollTo(0, 0));
+    const visible = await ui.form.page.evaluate(() => {
       const r = document.getElementById('submit')?.getBoundingClientRect();
       if (!r || r.height === 0) return false;
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -390,19 +370,19 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('offers time zones with offsets and friendly names, searchable, and Escape restores the shown one', async () => {
-    await form.init();
+    await ui.form.init();
     const shown = (): Promise<string> =>
-      form.page.locator('#timeZone').evaluate((z) => z.shadowRoot?.querySelector('input')?.value ?? '');
+      ui.form.page.locator('#timeZone').evaluate((z) => z.shadowRoot?.querySelector('input')?.value ?? '');
     // The full label (offset and zone name) is filled in one task after the form completes (start-up cost).
-    await form.page.waitForFunction(
+    await ui.form.page.waitForFunction(
       () =>
         /^\(UTC/.test(document.getElementById('timeZone')?.shadowRoot?.querySelector('input')?.value ?? ''),
       undefined,
       { timeout: 5000 },
     );
     assert.match(await shown(), /^\(UTC\+0[12]:00\) Berlin – Central European Time$/);
-    await form.page.locator('#timeZone input').click();
-    const labels = await form.page
+    await ui.form.page.locator('#timeZone input').click();
+    const labels = await ui.form.page
       .locator('#timeZone')
       .evaluate((z) => (z as HTMLElement & { options: { label: string }[] }).options.map((o) => o.label));
     assert.ok(labels.length > 300);
@@ -411,9 +391,9 @@ describe('meeting form page (headless Chromium)', function () {
       labels.slice(0, 3).join(' | '),
     );
     assert.ok(labels.some((l) => /^\(UTC\+09:00\) Tokyo – Japan/.test(l)));
-    await form.page.keyboard.type('Tokyo');
-    await form.page.keyboard.press('Escape');
-    await form.page.waitForFunction(
+    await ui.form.page.keyboard.type('Tokyo');
+    await ui.form.page.keyboard.press('Escape');
+    await ui.form.page.waitForFunction(
       () =>
         /Berlin/.test(document.getElementById('timeZone')?.shadowRoot?.querySelector('input')?.value ?? ''),
       undefined,
@@ -421,14 +401,14 @@ describe('meeting form page (headless Chromium)', function () {
     );
     assert.match(await shown(), /Berlin/, 'Escape restores the shown value');
     assert.equal(
-      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      await ui.form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
       'Europe/Berlin',
     );
-    await form.page.keyboard.type('Tokyo');
-    await form.page.keyboard.press('Enter');
-    await form.page.waitForTimeout(50);
+    await ui.form.page.keyboard.type('Tokyo');
+    await ui.form.page.keyboard.press('Enter');
+    await ui.form.page.waitForTimeout(50);
     assert.equal(
-      await form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
+      await ui.form.page.locator('#timeZone').evaluate((z) => (z as HTMLInputElement).value),
       'Asia/Tokyo',
       'Enter picks the first match of what was typed',
     );
@@ -436,76 +416,75 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('writes whole hours as "1 h" and times in messages as the fields show them', async () => {
-    await form.init();
-    await form.page.locator('#end input').fill('2030-06-03T11:00');
-    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h');
-    await form.page.locator('#end input').fill('2030-06-03T11:15');
-    assert.equal(await form.page.locator('#duration').textContent(), 'Duration: 1 h 15 min');
-    await form.page.locator('#end input').fill('2030-06-03T09:00');
+    await ui.form.init();
+    await ui.form.page.locator('#end input').fill('2030-06-03T11:00');
+    assert.equal(await ui.form.page.locator('#duration').textContent(), 'Duration: 1 h');
+    await ui.form.page.locator('#end input').fill('2030-06-03T11:15');
+    assert.equal(await ui.form.page.locator('#duration').textContent(), 'Duration: 1 h 15 min');
+    await ui.form.page.locator('#end input').fill('2030-06-03T09:00');
     // The same format as the date-time fields show (en-US here), not the ISO text.
     assert.match(
-      await form.errorText('end'),
+      await ui.form.errorText('end'),
       /The end \(06\/03\/2030, 09:00 AM\) must be after the start \(06\/03\/2030, 10:00 AM\)/,
     );
   });
 
   it('leads the success view with what was sent, then the ID, and confirms Copy ID', async () => {
-    await form.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
-    await form.page.locator('#subject input').fill('Design review');
-    await form.page.locator('#attendees textarea').fill('ana@example.com\nbo@example.com');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
-    await form.send({
+    await ui.form.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
+    await ui.form.page.locator('#subject input').fill('Design review');
+    await ui.form.page.locator('#attendees textarea').fill('ana@example.com\nbo@example.com');
+    await ui.form.page.locator('#submit').click();
+    const sent = submits(await ui.form.waitForPosted(2))[0] as SubmitMessage;
+    await ui.form.send({
       type: 'result',
       requestId: sent.requestId,
       ok: true,
       meetingId: 'AAMk=1',
       canJoin: true,
     });
-    await form.page.waitForSelector('#success:not([hidden])');
-    const text = (await form.page.locator('#success').textContent()) ?? '';
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    const text = (await ui.form.page.locator('#success').textContent()) ?? '';
     for (const part of ['Design review', 'ana@example.com', 'bo@example.com', '10:00', 'Teams']) {
       assert.ok(text.includes(part), `${part} in ${text}`);
     }
     assert.ok(text.indexOf('Design review') < text.indexOf('AAMk=1'), 'what was sent comes before the ID');
-    await form.page.locator('#action-copyId').click();
-    assert.equal(await form.page.locator('#copyStatus').textContent(), 'Meeting ID copied.');
-    await form.page.reload();
-    await form.waitForPosted(1);
-    await form.send(sampleInit());
-    await form.page.waitForSelector('#success:not([hidden])');
-    assert.match((await form.page.locator('#success').textContent()) ?? '', /Design review/);
+    await ui.form.page.locator('#action-copyId').click();
+    assert.equal(await ui.form.page.locator('#copyStatus').textContent(), 'Meeting ID copied.');
+    await ui.form.page.reload();
+    await ui.form.waitForPosted(1);
+    await ui.form.send(sampleInit());
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    assert.match((await ui.form.page.locator('#success').textContent()) ?? '', /Design review/);
   });
 
   it('opens with focus on Subject, the first field', async () => {
-    await form.init();
-    await form.page.waitForFunction(() => document.activeElement?.id === 'subject', undefined, {
+    await ui.form.init();
+    await ui.form.page.waitForFunction(() => document.activeElement?.id === 'subject', undefined, {
       timeout: 2000,
     });
-    assert.equal(await form.focusedId(), 'subject');
+    assert.equal(await ui.form.focusedId(), 'subject');
   });
 
   it('really disables the Teams switch: its inner input too, and the reason is readable', async () => {
-    await form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
-    const inner = await form.page
+    await ui.form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
+    const inner = await ui.form.page
       .locator('#teamsMeeting')
       .evaluate((c) => (c.shadowRoot?.querySelector('input') as HTMLInputElement | null)?.disabled);
     assert.equal(inner, true);
   });
 
   it('tells the host its values as a draft while typing in a new form, not in an update form', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Plan');
-    const drafts = (await form.posted()).filter((m) => m.type === 'draft');
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Plan');
+    const drafts = (await ui.form.posted()).filter((m) => m.type === 'draft');
     assert.ok(drafts.length > 0);
     assert.deepEqual(drafts.at(-1), { type: 'draft', values: sampleValues({ subject: 'Plan' }) });
-    await form.page.context().close();
-    form = await harness.open();
-    await form.init(
+    await ui.reopen();
+    await ui.form.init(
       sampleInit({ mode: 'update', meetingId: 'M3', values: sampleValues({ subject: 'Weekly' }) }),
     );
-    await form.page.locator('#subject input').fill('Weekly 2');
-    assert.equal((await form.posted()).filter((m) => m.type === 'draft').length, 0);
+    await ui.form.page.locator('#subject input').fill('Weekly 2');
+    assert.equal((await ui.form.posted()).filter((m) => m.type === 'draft').length, 0);
   });
 
   it('offers once the draft of a tab closed unsent: Restore fills the form, Discard leaves it', async () => {
@@ -514,46 +493,45 @@ describe('meeting form page (headless Chromium)', function () {
       attendees: ['a@example.com'],
       content: 'Notes',
     });
-    await form.init(sampleInit({ closedDraft }));
-    assert.match((await form.page.locator('#draftOffer').textContent()) ?? '', /Left behind/);
-    await form.page.locator('#draftRestore').click();
-    assert.equal(await form.page.locator('#draftOffer').isVisible(), false);
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Left behind');
-    assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
-    assert.equal(await form.page.locator('#content textarea').inputValue(), 'Notes');
-    await form.page.reload();
-    await form.init(sampleInit({ closedDraft }));
-    assert.equal(await form.page.locator('#draftOffer').isVisible(), false, 'offered once');
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Left behind');
-    await form.page.context().close();
-    form = await harness.open();
-    await form.init(sampleInit({ closedDraft }));
-    await form.page.locator('#draftDiscard').click();
-    assert.equal(await form.page.locator('#draftOffer').isVisible(), false);
-    assert.equal(await form.page.locator('#subject input').inputValue(), '');
+    await ui.form.init(sampleInit({ closedDraft }));
+    assert.match((await ui.form.page.locator('#draftOffer').textContent()) ?? '', /Left behind/);
+    await ui.form.page.locator('#draftRestore').click();
+    assert.equal(await ui.form.page.locator('#draftOffer').isVisible(), false);
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Left behind');
+    assert.equal(await ui.form.page.locator('#attendees textarea').inputValue(), 'a@example.com');
+    assert.equal(await ui.form.page.locator('#content textarea').inputValue(), 'Notes');
+    await ui.form.page.reload();
+    await ui.form.init(sampleInit({ closedDraft }));
+    assert.equal(await ui.form.page.locator('#draftOffer').isVisible(), false, 'offered once');
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Left behind');
+    await ui.reopen();
+    await ui.form.init(sampleInit({ closedDraft }));
+    await ui.form.page.locator('#draftDiscard').click();
+    assert.equal(await ui.form.page.locator('#draftOffer').isVisible(), false);
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), '');
   });
 
   it('submits with Ctrl+Enter from the message box', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Notes');
-    await form.page.locator('#content textarea').focus();
-    await form.page.keyboard.type('Line one');
-    await form.page.keyboard.press('Control+Enter');
-    const sent = submits(await form.waitForPosted(2));
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Notes');
+    await ui.form.page.locator('#content textarea').focus();
+    await ui.form.page.keyboard.type('Line one');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const sent = submits(await ui.form.waitForPosted(2));
     assert.equal(sent.length, 1);
     assert.equal(sent[0]?.values.content, 'Line one');
   });
 
   it('posts the exact submit message once, however often Submit is pressed', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Budget');
-    await form.page.locator('#submit').click();
-    await form.page.locator('#submit').click({ force: true });
-    await form.page.locator('#subject input').press('Enter');
-    await form.page.keyboard.press('Control+Enter');
-    const posted = await form.waitForPosted(2);
-    await form.page.waitForTimeout(200);
-    const all = (await form.posted()).filter((m) => m.type !== 'draft');
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Budget');
+    await ui.form.page.locator('#submit').click();
+    await ui.form.page.locator('#submit').click({ force: true });
+    await ui.form.page.locator('#subject input').press('Enter');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const posted = await ui.form.waitForPosted(2);
+    await ui.form.page.waitForTimeout(200);
+    const all = (await ui.form.posted()).filter((m) => m.type !== 'draft');
     assert.equal(all.length, 2, JSON.stringify(all));
     const sent = all[1] as SubmitMessage;
     assert.equal(posted[0]?.type, 'ready');
@@ -564,36 +542,38 @@ describe('meeting form page (headless Chromium)', function () {
       values: sampleValues({ subject: 'Budget' }),
     });
     assert.equal(
-      await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
+      await ui.form.page
+        .locator('#submit')
+        .evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
       true,
     );
-    assert.equal(await form.page.locator('#submit').textContent(), 'Sending…');
+    assert.equal(await ui.form.page.locator('#submit').textContent(), 'Sending…');
   });
 
   it('shows the meeting ID and the follow-up actions after success', async () => {
-    await form.init();
-    const sent = await submitWithSubject(form, 'Review');
-    await form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
-    await form.page.waitForTimeout(100);
+    await ui.form.init();
+    const sent = await submitWithSubject(ui.form, 'Review');
+    await ui.form.send({ type: 'result', requestId: 'someone-else', ok: true, meetingId: 'WRONG' });
+    await ui.form.page.waitForTimeout(100);
     assert.equal(
-      await form.page.locator('#success').isHidden(),
+      await ui.form.page.locator('#success').isHidden(),
       true,
       'a result for another request is ignored',
     );
-    await form.send({
+    await ui.form.send({
       type: 'result',
       requestId: sent.requestId,
       ok: true,
       meetingId: 'AAMk=123',
       canJoin: true,
     });
-    await form.page.waitForSelector('#success:not([hidden])');
-    assert.equal(await form.page.locator('#meetingId').textContent(), 'AAMk=123');
-    assert.equal(await form.page.locator('#form').isHidden(), true);
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await ui.form.page.locator('#meetingId').textContent(), 'AAMk=123');
+    assert.equal(await ui.form.page.locator('#form').isHidden(), true);
     for (const action of ['openInOutlook', 'join', 'copyId'] as const) {
-      await form.page.locator(`#action-${action}`).click();
+      await ui.form.page.locator(`#action-${action}`).click();
     }
-    const actions = (await form.posted()).filter((m) => m.type === 'action');
+    const actions = (await ui.form.posted()).filter((m) => m.type === 'action');
     assert.deepEqual(actions, [
       { type: 'action', action: 'openInOutlook', meetingId: 'AAMk=123' },
       { type: 'action', action: 'join', meetingId: 'AAMk=123' },
@@ -602,68 +582,80 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('offers no Join button when the meeting cannot be joined', async () => {
-    await form.init();
-    const sent = await submitWithSubject(form, 'Review');
-    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: false });
-    await form.page.waitForSelector('#success:not([hidden])');
-    assert.equal(await form.page.locator('#action-join').count(), 0);
-    assert.equal(await form.page.locator('#action-copyId').count(), 1);
+    await ui.form.init();
+    const sent = await submitWithSubject(ui.form, 'Review');
+    await ui.form.send({
+      type: 'result',
+      requestId: sent.requestId,
+      ok: true,
+      meetingId: 'M1',
+      canJoin: false,
+    });
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await ui.form.page.locator('#action-join').count(), 0);
+    assert.equal(await ui.form.page.locator('#action-copyId').count(), 1);
   });
 
   it('locks an open update form when the host says its meeting was cancelled: read-only, the reason shown, nothing sent (issue 15)', async () => {
-    await form.init(
+    await ui.form.init(
       sampleInit({
         mode: 'update',
         meetingId: 'M1',
         values: sampleValues({ subject: 'Weekly', teamsMeeting: true }),
       }),
     );
-    await form.page.locator('#subject input').fill('Weekly (moved)');
+    await ui.form.page.locator('#subject input').fill('Weekly (moved)');
     const reason = 'This meeting was cancelled. It can no longer be changed.';
-    await form.send({ type: 'lock', reason });
-    await form.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
-    assert.equal(await form.page.locator('#status').textContent(), reason);
-    assert.equal(await form.page.locator('h1').textContent(), 'Meeting details');
+    await ui.form.send({ type: 'lock', reason });
+    await ui.form.page.waitForFunction(() => document.getElementById('submit')?.hasAttribute('disabled'));
+    assert.equal(await ui.form.page.locator('#status').textContent(), reason);
+    assert.equal(await ui.form.page.locator('h1').textContent(), 'Meeting details');
     for (const inner of ['#subject input', '#start input', '#attendees textarea', '#content textarea'])
-      assert.equal(await form.page.locator(inner).isEditable(), false, `${inner} is read-only`);
-    assert.equal(await form.page.locator('#teamsMeeting').getAttribute('disabled'), '');
-    await form.page.locator('#subject input').press('X');
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Weekly (moved)');
-    await form.page.keyboard.press('Control+Enter');
-    await form.page.locator('#submit').click({ force: true });
-    await form.page.waitForTimeout(100);
-    assert.deepEqual(submits(await form.posted()), [], 'nothing is sent');
+      assert.equal(await ui.form.page.locator(inner).isEditable(), false, `${inner} is read-only`);
+    assert.equal(await ui.form.page.locator('#teamsMeeting').getAttribute('disabled'), '');
+    await ui.form.page.locator('#subject input').press('X');
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Weekly (moved)');
+    await ui.form.page.keyboard.press('Control+Enter');
+    await ui.form.page.locator('#submit').click({ force: true });
+    await ui.form.page.waitForTimeout(100);
+    assert.deepEqual(submits(await ui.form.posted()), [], 'nothing is sent');
   });
 
   it('opens read-only when the lock comes right after init: no send hint, Send disabled (issue 15)', async () => {
-    await form.waitForPosted(1);
-    await form.send(sampleInit({ mode: 'update', meetingId: 'M1' }));
-    await form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
-    await form.page.waitForSelector('#form');
-    await form.page.waitForSelector('#submit');
-    assert.equal(await form.page.locator('#submitHint').count(), 0);
-    assert.equal(await form.page.locator('#submit').getAttribute('disabled'), '');
-    assert.equal(await form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
+    await ui.form.waitForPosted(1);
+    await ui.form.send(sampleInit({ mode: 'update', meetingId: 'M1' }));
+    await ui.form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
+    await ui.form.page.waitForSelector('#form');
+    await ui.form.page.waitForSelector('#submit');
+    assert.equal(await ui.form.page.locator('#submitHint').count(), 0);
+    assert.equal(await ui.form.page.locator('#submit').getAttribute('disabled'), '');
+    assert.equal(await ui.form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
   });
 
   it('hides Join on a success view whose meeting is cancelled, and a late failure keeps the reason (issue 15)', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Review');
-    await form.page.locator('#attendees textarea').fill('ana@example.com');
-    await form.page.locator('#submit').click();
-    const sent = submits(await form.waitForPosted(2))[0] as SubmitMessage;
-    await form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId: 'M1', canJoin: true });
-    await form.page.waitForSelector('#action-join');
-    await form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
-    await form.page.waitForSelector('#action-join', { state: 'detached' });
-    assert.equal(await form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
-    assert.equal(await form.page.locator('#action-openInOutlook').count(), 1);
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Review');
+    await ui.form.page.locator('#attendees textarea').fill('ana@example.com');
+    await ui.form.page.locator('#submit').click();
+    const sent = submits(await ui.form.waitForPosted(2))[0] as SubmitMessage;
+    await ui.form.send({
+      type: 'result',
+      requestId: sent.requestId,
+      ok: true,
+      meetingId: 'M1',
+      canJoin: true,
+    });
+    await ui.form.page.waitForSelector('#action-join');
+    await ui.form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
+    await ui.form.page.waitForSelector('#action-join', { state: 'detached' });
+    assert.equal(await ui.form.page.locator('#status').textContent(), 'This meeting was deleted in Outlook.');
+    assert.equal(await ui.form.page.locator('#action-openInOutlook').count(), 1);
   });
 
   it('shows a failure with its field errors and lets the user send again', async () => {
-    await form.init();
-    const first = await submitWithSubject(form, 'Review');
-    await form.send({
+    await ui.form.init();
+    const first = await submitWithSubject(ui.form, 'Review');
+    await ui.form.send({
       type: 'result',
       requestId: first.requestId,
       ok: false,
@@ -677,87 +669,95 @@ describe('meeting form page (headless Chromium)', function () {
         },
       ],
     });
-    await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
-    assert.equal(await form.page.locator('#status').textContent(), 'Graph refused the meeting.');
-    assert.match(await form.errorText('subject'), /"Subject" is too long: 300 characters where at most 255/);
-    assert.equal(await form.focusedId(), 'subject');
+    await ui.form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    assert.equal(await ui.form.page.locator('#status').textContent(), 'Graph refused the meeting.');
+    assert.match(
+      await ui.form.errorText('subject'),
+      /"Subject" is too long: 300 characters where at most 255/,
+    );
+    assert.equal(await ui.form.focusedId(), 'subject');
     assert.equal(
-      await form.page.locator('#submit').evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
+      await ui.form.page
+        .locator('#submit')
+        .evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled),
       false,
     );
-    await form.page.locator('#submit').click();
-    const again = submits(await form.waitForPosted(3));
+    await ui.form.page.locator('#submit').click();
+    const again = submits(await ui.form.waitForPosted(3));
     assert.equal(again.length, 2);
     assert.notEqual(again[1]?.requestId, first.requestId);
   });
 
   it('restores the draft after a reload, and the draft wins over init values', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Draft subject');
-    await form.page.locator('#attendees textarea').fill('x@example.com\nhalf@');
-    await form.page.locator('#start input').fill('2030-06-04T09:00');
-    await form.page.reload();
-    await form.init();
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Draft subject');
-    assert.equal(await form.page.locator('#attendees textarea').inputValue(), 'x@example.com\nhalf@');
-    assert.equal(await form.page.locator('#start input').inputValue(), '2030-06-04T09:00');
-    assert.equal(await form.page.locator('#end input').inputValue(), '2030-06-04T09:30');
-    assert.match(await form.errorText('attendees'), /"half@" is not one/);
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Draft subject');
+    await ui.form.page.locator('#attendees textarea').fill('x@example.com\nhalf@');
+    await ui.form.page.locator('#start input').fill('2030-06-04T09:00');
+    await ui.form.page.reload();
+    await ui.form.init();
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Draft subject');
+    assert.equal(await ui.form.page.locator('#attendees textarea').inputValue(), 'x@example.com\nhalf@');
+    assert.equal(await ui.form.page.locator('#start input').inputValue(), '2030-06-04T09:00');
+    assert.equal(await ui.form.page.locator('#end input').inputValue(), '2030-06-04T09:30');
+    assert.match(await ui.form.errorText('attendees'), /"half@" is not one/);
   });
 
   it('ignores a draft of another meeting', async () => {
-    await form.init(
+    await ui.form.init(
       sampleInit({ mode: 'update', meetingId: 'A', values: sampleValues({ subject: 'Meeting A' }) }),
     );
-    await form.page.locator('#subject input').fill('Edited A');
-    await form.page.reload();
-    await form.init(
+    await ui.form.page.locator('#subject input').fill('Edited A');
+    await ui.form.page.reload();
+    await ui.form.init(
       sampleInit({ mode: 'update', meetingId: 'B', values: sampleValues({ subject: 'Meeting B' }) }),
     );
-    assert.equal(await form.page.locator('#subject input').inputValue(), 'Meeting B');
-    assert.equal(await form.page.locator('h1').textContent(), 'Update meeting');
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), 'Meeting B');
+    assert.equal(await ui.form.page.locator('h1').textContent(), 'Update meeting');
   });
 
   it('in update mode says nothing changed instead of sending, and sends all values once something has', async () => {
     const original = sampleValues({ subject: 'Weekly', attendees: ['a@example.com'], teamsMeeting: true });
-    await form.init(sampleInit({ mode: 'update', meetingId: 'M9', values: original }));
-    await form.page.locator('#subject input').press('Control+Enter');
+    await ui.form.init(sampleInit({ mode: 'update', meetingId: 'M9', values: original }));
+    await ui.form.page.locator('#subject input').press('Control+Enter');
     assert.equal(
-      await form.page.locator('#status').textContent(),
+      await ui.form.page.locator('#status').textContent(),
       'Nothing has changed, so nothing was sent.',
     );
-    assert.equal(submits(await form.posted()).length, 0);
-    await form.page.locator('#location input').fill('Room 2');
-    await form.page.locator('#location input').press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    assert.equal(submits(await ui.form.posted()).length, 0);
+    await ui.form.page.locator('#location input').fill('Room 2');
+    await ui.form.page.locator('#location input').press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(sent?.values, { ...original, location: 'Room 2' });
   });
 
   it('disables the Teams switch with the host-given reason', async () => {
-    await form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
+    await ui.form.init(sampleInit({ teams: { enabled: false, reason: 'Not for personal accounts.' } }));
     assert.equal(
-      await form.page
+      await ui.form.page
         .locator('#teamsMeeting')
         .evaluate((c) => (c as HTMLElement & { disabled: boolean }).disabled),
       true,
     );
-    assert.equal(await form.page.locator('#teamsMeeting-help').textContent(), 'Not for personal accounts.');
+    assert.equal(
+      await ui.form.page.locator('#teamsMeeting-help').textContent(),
+      'Not for personal accounts.',
+    );
   });
 
   it('shows hostile text in fields and host strings as inert text', async () => {
     const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
     const strings = { ...sampleInit().strings, titleSchedule: evil, subject: evil, teamsHelp: evil };
-    await form.init(
+    await ui.form.init(
       sampleInit({
         strings,
         values: sampleValues({ subject: evil, location: evil, content: evil, attendees: [`${evil}@x.com`] }),
       }),
     );
-    await form.page.locator('#attendees textarea').focus();
-    await form.page.locator('#subject input').focus();
-    await form.page.locator('#submit').click();
-    await form.page.waitForTimeout(200);
-    const seen = await form.page.evaluate(() => {
+    await ui.form.page.locator('#attendees textarea').focus();
+    await ui.form.page.locator('#subject input').focus();
+    await ui.form.page.locator('#submit').click();
+    await ui.form.page.waitForTimeout(200);
+    const seen = await ui.form.page.evaluate(() => {
       // No named inner functions: tsx would wrap them in a `__name` helper the page does not have.
       const counts = { img: 0, script: 0 };
       const roots: (Document | ShadowRoot)[] = [document];
@@ -781,37 +781,37 @@ describe('meeting form page (headless Chromium)', function () {
     assert.equal(seen.label, evil);
     assert.equal(seen.help, evil);
     assert.ok(seen.attendeeError?.includes('<img src=x'), seen.attendeeError);
-    assert.equal(await form.page.locator('#subject input').inputValue(), evil);
-    assert.equal(await form.page.locator('#location input').inputValue(), evil);
-    assert.equal(await form.page.locator('#content textarea').inputValue(), evil);
+    assert.equal(await ui.form.page.locator('#subject input').inputValue(), evil);
+    assert.equal(await ui.form.page.locator('#location input').inputValue(), evil);
+    assert.equal(await ui.form.page.locator('#content textarea').inputValue(), evil);
   });
 
   it('shows a hostile failure message and meeting ID as text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
-    await form.init();
-    const sent = await submitWithSubject(form, 'Review');
-    await form.send({ type: 'result', requestId: sent.requestId, ok: false, message: evil });
-    await form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
-    assert.equal(await form.page.locator('#status').textContent(), evil);
-    await form.page.locator('#submit').click();
-    const again = submits(await form.waitForPosted(3))[1] as SubmitMessage;
-    await form.send({ type: 'result', requestId: again.requestId, ok: true, meetingId: evil });
-    await form.page.waitForSelector('#success:not([hidden])');
-    assert.equal(await form.page.locator('#meetingId').textContent(), evil);
-    assert.equal(await form.page.locator('img').count(), 0);
+    await ui.form.init();
+    const sent = await submitWithSubject(ui.form, 'Review');
+    await ui.form.send({ type: 'result', requestId: sent.requestId, ok: false, message: evil });
+    await ui.form.page.waitForFunction(() => document.getElementById('status')?.textContent !== '');
+    assert.equal(await ui.form.page.locator('#status').textContent(), evil);
+    await ui.form.page.locator('#submit').click();
+    const again = submits(await ui.form.waitForPosted(3))[1] as SubmitMessage;
+    await ui.form.send({ type: 'result', requestId: again.requestId, ok: true, meetingId: evil });
+    await ui.form.page.waitForSelector('#success:not([hidden])');
+    assert.equal(await ui.form.page.locator('#meetingId').textContent(), evil);
+    assert.equal(await ui.form.page.locator('img').count(), 0);
     assert.equal(
-      await form.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      await ui.form.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
       undefined,
     );
   });
 
   it('is one module script: its chunks, the later controls among them, load under its nonce', async () => {
-    const scripts = [...harness.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    const scripts = [...ui.harness.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1);
     assert.match(scripts[0] ?? '', /type="module"/);
-    await form.init();
+    await ui.form.init();
     // The controls after the first frame come from a chunk the entry imports (src/webview/lazyElements.ts).
-    const loaded = await form.page.evaluate(() =>
+    const loaded = await ui.form.page.evaluate(() =>
       performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname),
     );
     assert.ok(
@@ -819,41 +819,41 @@ describe('meeting form page (headless Chromium)', function () {
       JSON.stringify(loaded),
     );
     for (const name of ['vscode-single-select', 'vscode-textarea', 'vscode-checkbox', 'vscode-button'])
-      assert.ok(await form.page.evaluate((n) => customElements.get(n) !== undefined, name), name);
-    assert.equal(await form.page.locator('#form :not(:defined)').count(), 0);
-    assert.deepEqual(await form.violations(), []);
+      assert.ok(await ui.form.page.evaluate((n) => customElements.get(n) !== undefined, name), name);
+    assert.equal(await ui.form.page.locator('#form :not(:defined)').count(), 0);
+    assert.deepEqual(await ui.form.violations(), []);
   });
 
   it('is served with a CSP that allows no remote content and only the nonced script', async () => {
-    const html = harness.html;
+    const html = ui.harness.html;
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/
       .exec(html)?.[1]
       ?.replace(/&#39;/g, "'");
     assert.equal(
       csp,
-      `default-src 'none'; style-src ${harness.baseUrl}; font-src ${harness.baseUrl}; img-src ${harness.baseUrl}; script-src 'nonce-${harness.nonce}'`,
+      `default-src 'none'; style-src ${ui.harness.baseUrl}; font-src ${ui.harness.baseUrl}; img-src ${ui.harness.baseUrl}; script-src 'nonce-${ui.harness.nonce}'`,
     );
     assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval|https?:\/\/(?!127\.0\.0\.1)|\*/);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1);
-    assert.ok(scripts[0]?.includes(`nonce="${harness.nonce}"`));
+    assert.ok(scripts[0]?.includes(`nonce="${ui.harness.nonce}"`));
     // The policy is enforced: an inline script without the nonce does not run.
-    await form.init();
-    await form.page.evaluate(() => {
+    await ui.form.init();
+    await ui.form.page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
       document.body.append(s);
     });
     assert.equal(
-      await form.page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+      await ui.form.page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
       undefined,
     );
-    const violations = await form.violations();
+    const violations = await ui.form.violations();
     assert.ok(
       violations.some((v) => v.startsWith('script-src')),
       JSON.stringify(violations),
     );
-    await form.page.evaluate(() => {
+    await ui.form.page.evaluate(() => {
       (window as unknown as { __violations: string[] }).__violations.length = 0;
     });
   });

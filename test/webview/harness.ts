@@ -1,5 +1,6 @@
 // Serves the built form page from 127.0.0.1 and drives it in headless Debian Chromium with a stand-in
 // for `acquireVsCodeApi` that records posted messages and keeps its state in sessionStorage.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,13 @@ import type { Browser, Page } from 'playwright-core';
 import { validationMessages } from '../../src/core/messages';
 import { formStrings } from '../../src/shared/formStrings';
 import { readFormPreloads, renderFormHtml } from '../../src/shared/formHtml';
-import type { FormValues, FromWebview, InitMessage, ToWebview } from '../../src/shared/protocol';
+import type {
+  FormValues,
+  FromWebview,
+  InitMessage,
+  SubmitMessage,
+  ToWebview,
+} from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
 import { darkPlus } from './themes';
 
@@ -58,6 +65,70 @@ export function sampleInit(over: Partial<InitMessage> = {}): InitMessage {
   };
 }
 
+/** The messages of one type among those a page posted. */
+export function ofType<T extends FromWebview['type']>(
+  posted: FromWebview[],
+  type: T,
+): Extract<FromWebview, { type: T }>[] {
+  return posted.filter((m): m is Extract<FromWebview, { type: T }> => m.type === type);
+}
+
+/** The submits among the messages a page posted. */
+export function submits(posted: FromWebview[]): SubmitMessage[] {
+  return ofType(posted, 'submit');
+}
+
+/** The pages of a form page test suite: the harness, and the page of the running test. */
+export interface FormPages {
+  readonly harness: Harness;
+  /** The page opened for the running test. */
+  readonly form: FormPage;
+  /** Closes the running test's page and opens another (another theme or viewport) in its place. */
+  reopen(theme?: WebviewTheme, viewport?: { width: number; height: number }): Promise<FormPage>;
+}
+
+/**
+ * Registers a suite's mocha hooks: builds the page and starts the harness once, opens a fresh page before each
+ * test and, after it, checks the page logged no CSP violation and closes it. Call it inside `describe`.
+ */
+export function useFormPage(): FormPages {
+  let harness: Harness | undefined;
+  let form: FormPage | undefined;
+  before(async () => {
+    buildPage();
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    form = await pages.harness.open();
+  });
+  afterEach(async () => {
+    if (form) {
+      assert.deepEqual(await form.violations(), [], 'no CSP violations');
+      await form.page.context().close();
+      form = undefined;
+    }
+  });
+  const pages: FormPages = {
+    get harness(): Harness {
+      if (!harness) throw new Error('the harness starts in the before hook');
+      return harness;
+    },
+    get form(): FormPage {
+      if (!form) throw new Error('the page opens in the beforeEach hook');
+      return form;
+    },
+    async reopen(theme, viewport) {
+      await form?.page.context().close();
+      form = await pages.harness.open(theme, viewport);
+      return form;
+    },
+  };
+  return pages;
+}
+
 /** The page server and the browser. */
 export interface Harness {
   baseUrl: string;
@@ -86,7 +157,10 @@ export async function startHarness(): Promise<Harness> {
     const file = /^\/([\w-]+\.(js|css))$/.exec(url.pathname);
     if (url.pathname === '/') send('text/html; charset=utf-8', html);
     else if (file && existsSync(join(root, 'dist/webview', file[1])))
-      send(file[2] === 'js' ? 'text/javascript' : 'text/css', readFileSync(join(root, 'dist/webview', file[1])));
+      send(
+        file[2] === 'js' ? 'text/javascript' : 'text/css',
+        readFileSync(join(root, 'dist/webview', file[1])),
+      );
     else {
       res.writeHead(404);
       res.end();

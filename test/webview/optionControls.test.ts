@@ -1,39 +1,15 @@
 // Issue 12: the `number` (reminder) and `list` (categories) control kinds in "More options", in headless Chromium:
 // labelled, reached and filled by keyboard, sent only when changed, shown from an update's values, a bad number named.
 import assert from 'node:assert/strict';
-import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
-import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
-
-function submits(posted: FromWebview[]): SubmitMessage[] {
-  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
-}
+import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
 describe('form: number and list controls (headless Chromium)', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let form: FormPage;
-
-  before(async () => {
-    buildPage();
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    form = await harness.open();
-  });
-  afterEach(async () => {
-    if (form) {
-      assert.deepEqual(await form.violations(), [], 'no CSP violations');
-      await form.page.context().close();
-    }
-  });
+  const ui = useFormPage();
 
   it('are labelled controls inside More options, showing the defaults (15 minutes, no categories)', async () => {
-    await form.init();
-    const shown = await form.page.evaluate(() =>
+    await ui.form.init();
+    const shown = await ui.form.page.evaluate(() =>
       ['reminderMinutesBeforeStart', 'categories'].map((id) => ({
         label: document.getElementById(`${id}-label`)?.textContent,
         inMore: document.getElementById(id)?.closest('#more-options') !== null,
@@ -44,29 +20,29 @@ describe('form: number and list controls (headless Chromium)', function () {
       { label: 'Reminder (minutes before the start)', inMore: true, type: 'number' },
       { label: 'Categories', inMore: true, type: 'text' },
     ]);
-    assert.equal(await form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '15');
-    assert.equal(await form.page.locator('#categories input').inputValue(), '');
+    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '15');
+    assert.equal(await ui.form.page.locator('#categories input').inputValue(), '');
   });
 
   it('number and list: filled by keyboard and sent; untouched they are not sent', async () => {
-    await form.init();
-    await form.page.locator('#subject input').fill('Planning');
-    await form.page.locator('#more-options-summary').focus();
-    await form.page.keyboard.press('Enter');
-    for (let i = 0; i < 20 && (await form.focusedId()) !== 'reminderMinutesBeforeStart'; i++)
-      await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'reminderMinutesBeforeStart');
-    await form.page.keyboard.press('Control+A');
-    await form.page.keyboard.type('30');
-    await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'categories');
-    await form.page.keyboard.type('Red; Project X');
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.init();
+    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.locator('#more-options-summary').focus();
+    await ui.form.page.keyboard.press('Enter');
+    for (let i = 0; i < 20 && (await ui.form.focusedId()) !== 'reminderMinutesBeforeStart'; i++)
+      await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'reminderMinutesBeforeStart');
+    await ui.form.page.keyboard.press('Control+A');
+    await ui.form.page.keyboard.type('30');
+    await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'categories');
+    await ui.form.page.keyboard.type('Red; Project X');
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal(sent?.values.reminderMinutesBeforeStart, '30');
     assert.deepEqual(sent?.values.categories, ['Red', 'Project X']);
 
-    const untouched = await harness.open();
+    const untouched = await ui.harness.open();
     await untouched.init();
     await untouched.page.locator('#subject input').fill('Planning');
     await untouched.page.keyboard.press('Control+Enter');
@@ -77,20 +53,20 @@ describe('form: number and list controls (headless Chromium)', function () {
   });
 
   it("shows an update's values with More options open, and names a number that is not whole", async () => {
-    await form.init(
+    await ui.form.init(
       sampleInit({
         mode: 'update',
         meetingId: 'M1',
         values: sampleValues({ subject: 'Sync', reminderMinutesBeforeStart: '60', categories: ['Blue'] }),
       }),
     );
-    assert.notEqual(await form.page.locator('#more-options').getAttribute('open'), null);
-    assert.equal(await form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '60');
-    assert.equal(await form.page.locator('#categories input').inputValue(), 'Blue');
-    await form.page.locator('#reminderMinutesBeforeStart input').fill('1.5');
-    await form.page.locator('#categories input').focus();
+    assert.notEqual(await ui.form.page.locator('#more-options').getAttribute('open'), null);
+    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '60');
+    assert.equal(await ui.form.page.locator('#categories input').inputValue(), 'Blue');
+    await ui.form.page.locator('#reminderMinutesBeforeStart input').fill('1.5');
+    await ui.form.page.locator('#categories input').focus();
     assert.match(
-      await form.errorText('reminderMinutesBeforeStart'),
+      await ui.form.errorText('reminderMinutesBeforeStart'),
       /"Reminder \(minutes before the start\)" must be a whole number from 0/,
     );
   });

@@ -2,13 +2,8 @@
 // the rule in words, the custom editor (a separate chunk, loaded when opened) used with the keyboard alone, and what
 // the page sends.
 import assert from 'node:assert/strict';
-import type { FromWebview, SubmitMessage } from '../../src/shared/protocol';
-import type { FormPage, Harness } from './harness';
-import { buildPage, sampleInit, sampleValues, startHarness } from './harness';
-
-function submits(posted: FromWebview[]): SubmitMessage[] {
-  return posted.filter((m): m is SubmitMessage => m.type === 'submit');
-}
+import type { FormPage } from './harness';
+import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
 /** Picks the option at `steps` below the current one of a select, by keyboard. */
 async function pick(form: FormPage, id: string, steps: number): Promise<void> {
@@ -29,30 +24,12 @@ function selectState(form: FormPage, id: string): Promise<{ labels: string[]; va
 
 describe('form: the Repeat field (headless Chromium)', function () {
   this.timeout(90_000);
-  let harness: Harness;
-  let form: FormPage;
-
-  before(async () => {
-    buildPage();
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    form = await harness.open();
-  });
-  afterEach(async () => {
-    if (form) {
-      assert.deepEqual(await form.violations(), [], 'no CSP violations');
-      await form.page.context().close();
-    }
-  });
+  const ui = useFormPage();
 
   it('is a labelled select of the common rules from the start (2030-06-03 is a Monday), after the time zone', async () => {
-    await form.init();
-    assert.equal(await form.page.locator('#recurrence-label').textContent(), 'Repeat');
-    assert.deepEqual(await selectState(form, 'recurrence'), {
+    await ui.form.init();
+    assert.equal(await ui.form.page.locator('#recurrence-label').textContent(), 'Repeat');
+    assert.deepEqual(await selectState(ui.form, 'recurrence'), {
       labels: [
         'Does not repeat',
         'Every day',
@@ -63,13 +40,13 @@ describe('form: the Repeat field (headless Chromium)', function () {
       ],
       value: 'none',
     });
-    assert.equal(await form.page.locator('#recurrence-summary').textContent(), '');
-    await form.page.locator('#timeZone input').focus();
-    await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'recurrence', 'the field follows the time zone in the tab order');
+    assert.equal(await ui.form.page.locator('#recurrence-summary').textContent(), '');
+    await ui.form.page.locator('#timeZone input').focus();
+    await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'recurrence', 'the field follows the time zone in the tab order');
     // Moving the start renames the choices.
-    await form.page.locator('#start input').fill('2030-06-04T10:00');
-    await form.page.waitForFunction(() =>
+    await ui.form.page.locator('#start input').fill('2030-06-04T10:00');
+    await ui.form.page.waitForFunction(() =>
       (document.getElementById('recurrence') as HTMLElement & { options: { label: string }[] }).options.some(
         (o) => o.label === 'Every week on Tuesday',
       ),
@@ -77,16 +54,16 @@ describe('form: the Repeat field (headless Chromium)', function () {
   });
 
   it('a common rule chosen by keyboard is described and sent; it follows a moved start', async () => {
-    await form.init(sampleInit({ values: sampleValues({ subject: 'Standup' }) }));
-    await pick(form, 'recurrence', 2);
-    assert.equal(await form.page.locator('#recurrence-summary').textContent(), 'Repeats weekly, Mon.');
-    assert.equal(await form.page.locator('#recurrence-editor').count(), 0, 'no editor for a common rule');
-    await form.page.locator('#start input').fill('2030-06-05T10:00');
-    await form.page.waitForFunction(
+    await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Standup' }) }));
+    await pick(ui.form, 'recurrence', 2);
+    assert.equal(await ui.form.page.locator('#recurrence-summary').textContent(), 'Repeats weekly, Mon.');
+    assert.equal(await ui.form.page.locator('#recurrence-editor').count(), 0, 'no editor for a common rule');
+    await ui.form.page.locator('#start input').fill('2030-06-05T10:00');
+    await ui.form.page.waitForFunction(
       () => document.getElementById('recurrence-summary')?.textContent === 'Repeats weekly, Wed.',
     );
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
       pattern: { type: 'weekly', interval: 1, daysOfWeek: ['wednesday'], firstDayOfWeek: 'sunday' },
       range: { type: 'noEnd' },
@@ -94,43 +71,43 @@ describe('form: the Repeat field (headless Chromium)', function () {
   });
 
   it('the custom editor: every 2 weeks on Mon and Wed, 6 times, with the keyboard alone', async () => {
-    await form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
-    await pick(form, 'recurrence', 5);
-    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
+    await pick(ui.form, 'recurrence', 5);
+    await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Opened from the choice, focus goes to its first control.
-    await form.page.waitForFunction(() => document.activeElement?.id === 'recurrence-interval');
-    const labels = await form.page.evaluate(() =>
+    await ui.form.page.waitForFunction(() => document.activeElement?.id === 'recurrence-interval');
+    const labels = await ui.form.page.evaluate(() =>
       ['recurrence-interval', 'recurrence-unit', 'recurrence-end'].map(
         (id) => document.querySelector(`vscode-label[for="${id}"]`)?.textContent,
       ),
     );
     assert.deepEqual(labels, ['Every', 'Unit', 'Ends']);
     assert.equal(
-      await form.page.locator('#recurrence-editor').getAttribute('aria-labelledby'),
+      await ui.form.page.locator('#recurrence-editor').getAttribute('aria-labelledby'),
       'recurrence-editor-title',
     );
-    await form.page.keyboard.press('Control+A');
-    await form.page.keyboard.type('2');
+    await ui.form.page.keyboard.press('Control+A');
+    await ui.form.page.keyboard.type('2');
     // Tab to Wednesday's box (after the unit and Sunday..Tuesday) and tick it with Space.
-    for (let i = 0; i < 12 && (await form.focusedId()) !== 'recurrence-day-wednesday'; i++)
-      await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'recurrence-day-wednesday');
-    await form.page.keyboard.press('Space');
-    for (let i = 0; i < 12 && (await form.focusedId()) !== 'recurrence-end'; i++)
-      await form.page.keyboard.press('Tab');
-    assert.equal(await form.focusedId(), 'recurrence-end');
-    await pick(form, 'recurrence-end', 2);
-    await form.page.waitForSelector('#recurrence-count');
-    await form.page.locator('#recurrence-count').focus();
-    await form.page.keyboard.press('Control+A');
-    await form.page.keyboard.type('6');
-    await form.page.waitForFunction(
+    for (let i = 0; i < 12 && (await ui.form.focusedId()) !== 'recurrence-day-wednesday'; i++)
+      await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'recurrence-day-wednesday');
+    await ui.form.page.keyboard.press('Space');
+    for (let i = 0; i < 12 && (await ui.form.focusedId()) !== 'recurrence-end'; i++)
+      await ui.form.page.keyboard.press('Tab');
+    assert.equal(await ui.form.focusedId(), 'recurrence-end');
+    await pick(ui.form, 'recurrence-end', 2);
+    await ui.form.page.waitForSelector('#recurrence-count');
+    await ui.form.page.locator('#recurrence-count').focus();
+    await ui.form.page.keyboard.press('Control+A');
+    await ui.form.page.keyboard.type('6');
+    await ui.form.page.waitForFunction(
       () =>
         document.getElementById('recurrence-summary')?.textContent ===
         'Repeats every 2 weeks on Mon and Wed, 6 times.',
     );
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
       pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday', 'wednesday'], firstDayOfWeek: 'sunday' },
       range: { type: 'numbered', numberOfOccurrences: 6 },
@@ -138,27 +115,27 @@ describe('form: the Repeat field (headless Chromium)', function () {
   });
 
   it('monthly on "the first Monday" until a date; no days ticked is named before sending', async () => {
-    await form.init(sampleInit({ values: sampleValues({ subject: 'Review' }) }));
-    await pick(form, 'recurrence', 5);
-    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Review' }) }));
+    await pick(ui.form, 'recurrence', 5);
+    await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Untick the start's Monday: a weekly rule with no day says so.
-    await form.page.locator('#recurrence-day-monday').click();
-    await form.page.waitForFunction(
+    await ui.form.page.locator('#recurrence-day-monday').click();
+    await ui.form.page.waitForFunction(
       () => document.getElementById('recurrence-editor-hint')?.textContent === 'Choose at least one day.',
     );
-    await pick(form, 'recurrence-unit', 1);
-    await form.page.waitForSelector('#recurrence-on');
-    assert.deepEqual((await selectState(form, 'recurrence-on')).labels, ['Day 3', 'The first Monday']);
-    await pick(form, 'recurrence-on', 1);
-    await pick(form, 'recurrence-end', 1);
-    await form.page.locator('#recurrence-end-date input').fill('2030-12-31');
-    await form.page.waitForFunction(
+    await pick(ui.form, 'recurrence-unit', 1);
+    await ui.form.page.waitForSelector('#recurrence-on');
+    assert.deepEqual((await selectState(ui.form, 'recurrence-on')).labels, ['Day 3', 'The first Monday']);
+    await pick(ui.form, 'recurrence-on', 1);
+    await pick(ui.form, 'recurrence-end', 1);
+    await ui.form.page.locator('#recurrence-end-date input').fill('2030-12-31');
+    await ui.form.page.waitForFunction(
       () =>
         document.getElementById('recurrence-summary')?.textContent ===
         'Repeats monthly on the first Mon until Dec 31, 2030.',
     );
-    await form.page.keyboard.press('Control+Enter');
-    const [sent] = submits(await form.waitForPosted(2));
+    await ui.form.page.keyboard.press('Control+Enter');
+    const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(JSON.parse(sent?.values.recurrence ?? ''), {
       pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['monday'], index: 'first' },
       range: { type: 'endDate', endDate: '2030-12-31' },
@@ -170,27 +147,27 @@ describe('form: the Repeat field (headless Chromium)', function () {
       pattern: { type: 'daily', interval: 3 },
       range: { type: 'endDate', endDate: '2030-07-01' },
     });
-    await form.init(
+    await ui.form.init(
       sampleInit({
         mode: 'update',
         meetingId: 'M1',
         values: sampleValues({ subject: 'Series', recurrence: rule }),
       }),
     );
-    const state = await selectState(form, 'recurrence');
+    const state = await selectState(ui.form, 'recurrence');
     assert.equal(state.value, 'custom');
     assert.ok(!state.labels.includes('Does not repeat'));
-    await form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     assert.equal(
-      await form.page.locator('#recurrence-summary').textContent(),
+      await ui.form.page.locator('#recurrence-summary').textContent(),
       'Repeats every 3 days until Jul 1, 2030.',
     );
-    await form.page.locator('#recurrence-end-date input').fill('2030-05-01');
-    await form.page.locator('#submit').click();
-    await form.page.waitForFunction(
+    await ui.form.page.locator('#recurrence-end-date input').fill('2030-05-01');
+    await ui.form.page.locator('#submit').click();
+    await ui.form.page.waitForFunction(
       () => (document.getElementById('recurrence-error')?.textContent ?? '') !== '',
     );
-    assert.match(await form.errorText('recurrence'), /cannot end/);
-    assert.equal(submits(await form.posted()).length, 0);
+    assert.match(await ui.form.errorText('recurrence'), /cannot end/);
+    assert.equal(submits(await ui.form.posted()).length, 0);
   });
 });
