@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +22,7 @@ import type {
   ToWebview,
 } from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
-import { darkPlus } from './themes';
+import { darkPlus, lightPlus } from './themes';
 
 const root = join(__dirname, '..', '..');
 
@@ -127,6 +127,40 @@ export function useFormPage(): FormPages {
     },
   };
   return pages;
+}
+
+/** One theme's turn in a screenshot script. */
+export interface ScreenshotTurn {
+  harness: Harness;
+  theme: WebviewTheme;
+  /** 'light' or 'dark', for the file names. */
+  name: 'light' | 'dark';
+  /** The folder to write to (test-results/). */
+  out: string;
+}
+
+/** Runs a screenshot script: builds the page, calls `shoot` in Light+ then Dark+, exits 1 on a failure. */
+export function runScreenshots(shoot: (turn: ScreenshotTurn) => Promise<void>): void {
+  const run = async (): Promise<void> => {
+    const out = join(root, 'test-results');
+    mkdirSync(out, { recursive: true });
+    buildPage();
+    const harness = await startHarness();
+    try {
+      for (const [name, theme] of [
+        ['light', lightPlus],
+        ['dark', darkPlus],
+      ] as const)
+        await shoot({ harness, theme, name, out });
+    } finally {
+      await harness.close();
+    }
+    console.log(`Screenshots in ${out}`);
+  };
+  run().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }
 
 /** The page server and the browser. */
