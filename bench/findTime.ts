@@ -6,6 +6,7 @@ import type { AvailabilityRequest } from '../src/core/findTime';
 import type * as ClientModule from '../src/graph/client';
 import type * as OperationsModule from '../src/services/meetingOperations';
 import { startFakeGraph } from '../test/fake/fakeGraph';
+import { findTimeOverFake } from '../test/fake/findTimeService';
 import { fetchTrusting } from '../test/fake/trustFetch';
 import type { Figure } from './stats';
 import { median, nowMs } from './stats';
@@ -22,16 +23,7 @@ export async function measureFindTime(opts: { distDir: string; reps: number }): 
   const fake = await startFakeGraph();
   const trust = fetchTrusting(fake.caPem);
   try {
-    const client = new MeetingsClient({
-      baseUrl: fake.url,
-      getToken: () => Promise.resolve('test-token'),
-      timeZone: 'Europe/Berlin',
-      fetch: trust.fetch,
-    });
-    const service = new FindTimeService({
-      access: () => Promise.resolve({ ok: true, graph: client }),
-      defaultTimeZone: () => 'Europe/Berlin',
-    });
+    const service = findTimeOverFake({ MeetingsClient, FindTimeService }, fake, trust.fetch);
     const emails = (n: number) => Array.from({ length: n }, (_, i) => `person${i}@contoso.example`);
     for (const [i, email] of emails(45).entries())
       fake.findTime.addBusy(email, {

@@ -8,6 +8,7 @@ import { FindTimeService } from '../../src/services/findTime';
 import type { ToWebview } from '../../src/shared/protocol';
 import type { FakeGraph } from '../fake/fakeGraph';
 import { startFakeGraph } from '../fake/fakeGraph';
+import { findTimeOverFake } from '../fake/findTimeService';
 import type { TrustingFetch } from '../fake/trustFetch';
 import { fetchTrusting } from '../fake/trustFetch';
 
@@ -20,16 +21,7 @@ describe('the form find-a-time requests over the fake Graph (HTTPS)', () => {
   beforeEach(async () => {
     fake = await startFakeGraph();
     trust = fetchTrusting(fake.caPem);
-    const client = new MeetingsClient({
-      baseUrl: fake.url,
-      getToken: () => Promise.resolve('test-token'),
-      timeZone: 'Europe/Berlin',
-      fetch: trust.fetch,
-    });
-    const service = new FindTimeService({
-      access: () => Promise.resolve({ ok: true, graph: client }),
-      defaultTimeZone: () => 'Europe/Berlin',
-    });
+    const service = findTimeOverFake({ MeetingsClient, FindTimeService }, fake, trust.fetch);
     posted = [];
     handler = new FormFindTime({
       service: () => service,
