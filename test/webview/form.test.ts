@@ -13,6 +13,11 @@ async function submitWithSubject(form: FormPage, subject: string): Promise<Submi
   return submits(await form.waitForPosted(2))[0] as SubmitMessage;
 }
 
+/** Answers the page's submit with success: the meeting's ID and whether it can be joined. */
+function succeed(form: FormPage, sent: SubmitMessage, meetingId: string, canJoin: boolean): Promise<void> {
+  return form.send({ type: 'result', requestId: sent.requestId, ok: true, meetingId, canJoin });
+}
+
 describe('meeting form page (headless Chromium)', function () {
   this.timeout(60_000);
   const ui = useFormPage();
@@ -159,10 +164,7 @@ describe('meeting form page (headless Chromium)', function () {
       await ui.form.page.locator('#importance').evaluate((s) => (s as HTMLInputElement).value),
       'normal',
     );
-    for (const key of ['Enter', 'ArrowDown', 'Enter']) {
-      await ui.form.page.keyboard.press(key);
-      await ui.form.page.waitForTimeout(200); // the list opens and closes with a transition
-    }
+    await ui.form.pickOption(1);
     await ui.form.page.keyboard.press('Control+Enter');
     const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal(sent?.values.importance, 'high');
@@ -314,13 +316,7 @@ describe('meeting form page (headless Chromium)', function () {
   it('keeps the success view when the tab is hidden and shown again', async () => {
     await ui.form.init();
     const sent = await submitWithSubject(ui.form, 'Retro');
-    await ui.form.send({
-      type: 'result',
-      requestId: sent.requestId,
-      ok: true,
-      meetingId: 'M-77',
-      canJoin: false,
-    });
+    await succeed(ui.form, sent, 'M-77', false);
     await ui.form.page.waitForSelector('#success:not([hidden])');
     await ui.form.page.reload();
     await ui.form.waitForPosted(1);
@@ -435,13 +431,7 @@ describe('meeting form page (headless Chromium)', function () {
     await ui.form.page.locator('#attendees textarea').fill('ana@example.com\nbo@example.com');
     await ui.form.page.locator('#submit').click();
     const sent = submits(await ui.form.waitForPosted(2))[0] as SubmitMessage;
-    await ui.form.send({
-      type: 'result',
-      requestId: sent.requestId,
-      ok: true,
-      meetingId: 'AAMk=1',
-      canJoin: true,
-    });
+    await succeed(ui.form, sent, 'AAMk=1', true);
     await ui.form.page.waitForSelector('#success:not([hidden])');
     const text = (await ui.form.page.locator('#success').textContent()) ?? '';
     for (const part of ['Design review', 'ana@example.com', 'bo@example.com', '10:00', 'Teams']) {
@@ -560,13 +550,7 @@ describe('meeting form page (headless Chromium)', function () {
       true,
       'a result for another request is ignored',
     );
-    await ui.form.send({
-      type: 'result',
-      requestId: sent.requestId,
-      ok: true,
-      meetingId: 'AAMk=123',
-      canJoin: true,
-    });
+    await succeed(ui.form, sent, 'AAMk=123', true);
     await ui.form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await ui.form.page.locator('#meetingId').textContent(), 'AAMk=123');
     assert.equal(await ui.form.page.locator('#form').isHidden(), true);
@@ -584,13 +568,7 @@ describe('meeting form page (headless Chromium)', function () {
   it('offers no Join button when the meeting cannot be joined', async () => {
     await ui.form.init();
     const sent = await submitWithSubject(ui.form, 'Review');
-    await ui.form.send({
-      type: 'result',
-      requestId: sent.requestId,
-      ok: true,
-      meetingId: 'M1',
-      canJoin: false,
-    });
+    await succeed(ui.form, sent, 'M1', false);
     await ui.form.page.waitForSelector('#success:not([hidden])');
     assert.equal(await ui.form.page.locator('#action-join').count(), 0);
     assert.equal(await ui.form.page.locator('#action-copyId').count(), 1);
@@ -638,13 +616,7 @@ describe('meeting form page (headless Chromium)', function () {
     await ui.form.page.locator('#attendees textarea').fill('ana@example.com');
     await ui.form.page.locator('#submit').click();
     const sent = submits(await ui.form.waitForPosted(2))[0] as SubmitMessage;
-    await ui.form.send({
-      type: 'result',
-      requestId: sent.requestId,
-      ok: true,
-      meetingId: 'M1',
-      canJoin: true,
-    });
+    await succeed(ui.form, sent, 'M1', true);
     await ui.form.page.waitForSelector('#action-join');
     await ui.form.send({ type: 'lock', reason: 'This meeting was deleted in Outlook.' });
     await ui.form.page.waitForSelector('#action-join', { state: 'detached' });

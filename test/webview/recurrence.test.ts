@@ -5,15 +5,6 @@ import assert from 'node:assert/strict';
 import type { FormPage } from './harness';
 import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 
-/** Picks the option at `steps` below the current one of a select, by keyboard. */
-async function pick(form: FormPage, id: string, steps: number): Promise<void> {
-  await form.page.locator(`#${id}`).focus();
-  for (const key of ['Enter', ...Array<string>(steps).fill('ArrowDown'), 'Enter']) {
-    await form.page.keyboard.press(key);
-    await form.page.waitForTimeout(150); // the list opens and closes with a transition
-  }
-}
-
 /** The select's option labels and its value. */
 function selectState(form: FormPage, id: string): Promise<{ labels: string[]; value: string }> {
   return form.page.locator(`#${id}`).evaluate((s) => {
@@ -55,7 +46,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
 
   it('a common rule chosen by keyboard is described and sent; it follows a moved start', async () => {
     await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Standup' }) }));
-    await pick(ui.form, 'recurrence', 2);
+    await ui.form.pickOption(2, 'recurrence');
     assert.equal(await ui.form.page.locator('#recurrence-summary').textContent(), 'Repeats weekly, Mon.');
     assert.equal(await ui.form.page.locator('#recurrence-editor').count(), 0, 'no editor for a common rule');
     await ui.form.page.locator('#start input').fill('2030-06-05T10:00');
@@ -72,7 +63,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
 
   it('the custom editor: every 2 weeks on Mon and Wed, 6 times, with the keyboard alone', async () => {
     await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
-    await pick(ui.form, 'recurrence', 5);
+    await ui.form.pickOption(5, 'recurrence');
     await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Opened from the choice, focus goes to its first control.
     await ui.form.page.waitForFunction(() => document.activeElement?.id === 'recurrence-interval');
@@ -96,7 +87,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
     for (let i = 0; i < 12 && (await ui.form.focusedId()) !== 'recurrence-end'; i++)
       await ui.form.page.keyboard.press('Tab');
     assert.equal(await ui.form.focusedId(), 'recurrence-end');
-    await pick(ui.form, 'recurrence-end', 2);
+    await ui.form.pickOption(2, 'recurrence-end');
     await ui.form.page.waitForSelector('#recurrence-count');
     await ui.form.page.locator('#recurrence-count').focus();
     await ui.form.page.keyboard.press('Control+A');
@@ -116,18 +107,18 @@ describe('form: the Repeat field (headless Chromium)', function () {
 
   it('monthly on "the first Monday" until a date; no days ticked is named before sending', async () => {
     await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Review' }) }));
-    await pick(ui.form, 'recurrence', 5);
+    await ui.form.pickOption(5, 'recurrence');
     await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Untick the start's Monday: a weekly rule with no day says so.
     await ui.form.page.locator('#recurrence-day-monday').click();
     await ui.form.page.waitForFunction(
       () => document.getElementById('recurrence-editor-hint')?.textContent === 'Choose at least one day.',
     );
-    await pick(ui.form, 'recurrence-unit', 1);
+    await ui.form.pickOption(1, 'recurrence-unit');
     await ui.form.page.waitForSelector('#recurrence-on');
     assert.deepEqual((await selectState(ui.form, 'recurrence-on')).labels, ['Day 3', 'The first Monday']);
-    await pick(ui.form, 'recurrence-on', 1);
-    await pick(ui.form, 'recurrence-end', 1);
+    await ui.form.pickOption(1, 'recurrence-on');
+    await ui.form.pickOption(1, 'recurrence-end');
     await ui.form.page.locator('#recurrence-end-date input').fill('2030-12-31');
     await ui.form.page.waitForFunction(
       () =>
