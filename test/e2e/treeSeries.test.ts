@@ -4,55 +4,34 @@
 // how many people are notified. Screenshots go to test-results/. Run: npx mocha --config test/e2e/mocharc.json
 // test/e2e/treeSeries.test.ts   (OM_VERBOSE=1 prints code-server's output)
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FakeEvent, FakeGraph } from '../fake/fakeGraph';
-import { startFakeGraph } from '../fake/fakeGraph';
 import type { SeriesFields } from '../fake/recurrence';
 import { respond } from '../fake/responses';
-import type { CodeServer } from '../vscode/codeServer';
-import { startCodeServer } from '../vscode/codeServer';
-import { tlsEnv, writeTestTls } from '../vscode/tls';
-import type { WorkbenchBrowser } from '../vscode/workbench';
+import type { WorkbenchSession } from './workbenchSession';
+import { allowSignInIfAsked, startWorkbenchSession } from './workbenchSession';
 import {
   answerInputBox,
   contextMenuAction,
   activeWebview,
-  launchBrowser,
   openViewContainer,
-  productExtensionId,
   quickInput,
   runCommand,
   saveScreenshot,
   treeRow,
-  trustExtensionsForAuth,
-  waitForWorkbench,
 } from '../vscode/workbench';
 
-const root = path.resolve(__dirname, '..', '..');
 const token = `om-series-${Math.random().toString(36).slice(2)}`;
 const verbose = process.env.OM_VERBOSE === '1';
-const productFiles = ['package.json', 'package.nls.json', 'dist', 'l10n', 'media', 'README.md', 'LICENSE'];
 const log = (text: string): void => void process.stderr.write(`[test:ui series] ${text}\n`);
-
-/** Accepts the sign-in consent if VS Code asks. */
-async function allowSignInIfAsked(page: Page): Promise<void> {
-  const allow = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /^Allow$/ });
-  await allow.waitFor({ state: 'visible', timeout: 10_000 }).then(
-    () => allow.click(),
-    () => undefined,
-  );
-}
 
 describe('the tree: a series and its answers, cancel one occurrence (code-server + headless Chromium)', function () {
   this.timeout(120_000);
   let fake: FakeGraph;
-  let server: CodeServer | undefined;
-  let browser: WorkbenchBrowser | undefined;
+  let session: WorkbenchSession | undefined;
   let page: Page;
-  let scratch: string | undefined;
   let series: (FakeEvent & SeriesFields) | undefined;
   const subject = 'Team sync';
   const people = ['ana@contoso.example', 'bo@contoso.example', 'cy@contoso.example', 'di@contoso.example'];
@@ -70,71 +49,24 @@ describe('the tree: a series and its answers, cancel one occurrence (code-server
 
   before(async function () {
     this.timeout(10 * 60_000);
-    const { ensureEditor } = await import('../../scripts/ensureEditor.mjs');
-    const editor = ensureEditor({ log });
-    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'building the extension (node esbuild.js) failed');
-    scratch = fs.mkdtempSync('/tmp/om.');
-    const tls = await writeTestTls(path.join(scratch, 'tls'));
-    const read = (file: string) => fs.readFileSync(file, 'utf8');
-    fake = await startFakeGraph({
-      tokens: [token],
-      tls: { caPem: read(tls.caFile), certPem: read(tls.certFile), keyPem: read(tls.keyFile) },
-    });
-    const workspace = path.join(scratch, 'w');
-    fs.mkdirSync(workspace);
-    const pkg = JSON.parse(read(path.join(root, 'package.json'))) as {
-      publisher: string;
-      name: string;
-      version: string;
-    };
-    const copy = (from: string, to: string, names: string[]) => {
-      for (const name of names)
-        if (fs.existsSync(path.join(from, name)))
-          fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
-    };
-    server = await startCodeServer({
-      editor,
-      workspace,
-      env: { ...tlsEnv(tls), OM_SANDBOX_TOKEN: token },
-      args: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication'],
-      userSettings: {
-        'outlookMeetings.graph.endpoint': fake.url,
-        'outlookMeetings.timeZone': 'Europe/Berlin',
-        'workbench.colorTheme': 'Default Light Modern',
-        'window.dialogStyle': 'custom',
-        'outlookMeetings.nextMeeting.showInStatusBar': false,
-      },
-      beforeStart: ({ userDataDir, extensionsDir }) => {
-        // A key that runs Schedule Meeting with arguments: a weekly series on Mon and Wed, stored by the extension.
+    session = await startWorkbenchSession({
+      token,
+      log,
+      verbose,
+      // A key that runs Schedule Meeting with arguments: a weekly series on Mon and Wed, stored by the extension.
+      beforeStart: ({ userDataDir }) =>
         fs.writeFileSync(
           path.join(userDataDir, 'User', 'keybindings.json'),
           JSON.stringify([
             { key: 'ctrl+alt+shift+y', command: 'outlookMeetings.scheduleMeeting', args: seriesArgs },
           ]),
-        );
-        const product = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-        fs.mkdirSync(product, { recursive: true });
-        copy(root, product, productFiles);
-        const auth = path.join(root, 'test', 'sandboxAuth');
-        const target = path.join(extensionsDir, 'outlook-meetings-sandbox.sandbox-auth-0.0.1');
-        fs.mkdirSync(target, { recursive: true });
-        copy(auth, target, fs.readdirSync(auth));
-      },
-      onOutput: verbose ? (line) => log(`code-server: ${line}`) : undefined,
+        ),
     });
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = browser.page;
-    await trustExtensionsForAuth(page, [productExtensionId]);
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
+    ({ fake, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop(false);
-    await fake?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    await session?.close();
   });
 
   afterEach(async function () {

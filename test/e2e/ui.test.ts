@@ -3,55 +3,28 @@
 // update and cancel from the tree's context menu -> sign out. Screenshots go to test-results/ (light and dark).
 // Run: npm run test:ui   (OM_VERBOSE=1 prints code-server's output, OM_KEEP=1 keeps the scratch folders)
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { FakeEvent, FakeGraph, RecordedRequest } from '../fake/fakeGraph';
-import { startFakeGraph } from '../fake/fakeGraph';
-import type { CodeServer } from '../vscode/codeServer';
-import { startCodeServer } from '../vscode/codeServer';
-import { tlsEnv, writeTestTls } from '../vscode/tls';
-import type { WorkbenchBrowser } from '../vscode/workbench';
+import type { WorkbenchSession } from './workbenchSession';
+import { allowSignInIfAsked, startWorkbenchSession } from './workbenchSession';
 import {
   activeWebview,
   allNotificationTexts,
   answerInputBox,
   contextMenuAction,
-  launchBrowser,
   openViewContainer,
   pickQuickItem,
-  productExtensionId,
   quickInput,
   runCommand,
   saveScreenshot,
   treeRow,
-  trustExtensionsForAuth,
-  waitForWorkbench,
 } from '../vscode/workbench';
 
-const root = path.resolve(__dirname, '..', '..');
 const token = `om-ui-${Math.random().toString(36).slice(2)}`;
 const verbose = process.env.OM_VERBOSE === '1';
 const keep = process.env.OM_KEEP === '1';
-const lightTheme = 'Default Light Modern';
-/** The real Microsoft sign-in must never answer: the sandbox sign-in takes the `microsoft` id. */
-const disabledBuiltins = ['vscode.microsoft-authentication'];
-
-/** What the product ships in its .vsix; installed the same way the sandbox installs it. */
-const productFiles = ['package.json', 'package.nls.json', 'dist', 'l10n', 'media', 'README.md', 'LICENSE'];
-
 function log(text: string): void {
   process.stderr.write(`[test:ui] ${text}\n`);
-}
-
-function copyInto(from: string, to: string, entries: string[]): void {
-  fs.mkdirSync(to, { recursive: true });
-  const nls = fs.readdirSync(from).filter((n) => /^package\.nls\..+\.json$/.test(n));
-  for (const name of new Set([...entries, ...nls])) {
-    const src = path.join(from, name);
-    if (fs.existsSync(src)) fs.cpSync(src, path.join(to, name), { recursive: true });
-  }
 }
 
 function topLevel(fake: FakeGraph, from: number): RecordedRequest[] {
@@ -75,18 +48,6 @@ async function typeInto(field: Locator, text: string): Promise<void> {
   await field.press('Control+A');
   await field.press('Delete');
   await field.pressSequentially(text);
-}
-
-/** Accepts the "wants to sign in" consent if VS Code shows it (it does when no session exists yet). */
-async function allowSignInIfAsked(page: Page): Promise<boolean> {
-  const allow = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /^Allow$/ });
-  try {
-    await allow.waitFor({ state: 'visible', timeout: 10_000 });
-  } catch {
-    return false;
-  }
-  await allow.click();
-  return true;
 }
 
 /** Switches the color theme the way a person does: Preferences: Color Theme, type its name, Enter. */
@@ -129,10 +90,8 @@ async function stepDone(page: Page, step: string): Promise<string | null> {
 describe('the workbench, used like a person (code-server + headless Chromium)', function () {
   this.timeout(120_000);
   let fake: FakeGraph;
-  let server: CodeServer | undefined;
-  let browser: WorkbenchBrowser | undefined;
+  let session: WorkbenchSession | undefined;
   let page: Page;
-  let scratch: string | undefined;
   let meeting: FakeEvent | undefined;
   const subject = 'Quarterly planning';
   const renamed = 'Quarterly planning (moved to Room 9)';
@@ -141,67 +100,23 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
   before(async function () {
     this.timeout(10 * 60_000);
     const started = Date.now();
-    const { ensureEditor } = await import('../../scripts/ensureEditor.mjs');
-    const editor = ensureEditor({ log });
-    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'building the extension (node esbuild.js) failed');
-
-    scratch = fs.mkdtempSync('/tmp/om.');
-    const tls = await writeTestTls(path.join(scratch, 'tls'));
-    fake = await startFakeGraph({
-      tokens: [token],
-      tls: {
-        caPem: fs.readFileSync(tls.caFile, 'utf8'),
-        certPem: fs.readFileSync(tls.certFile, 'utf8'),
-        keyPem: fs.readFileSync(tls.keyFile, 'utf8'),
-      },
-    });
-    const workspace = path.join(scratch, 'w');
-    fs.mkdirSync(workspace);
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      publisher: string;
-      name: string;
-      version: string;
-    };
-    server = await startCodeServer({
-      editor,
-      workspace,
-      env: { ...tlsEnv(tls), OM_SANDBOX_TOKEN: token },
-      args: disabledBuiltins.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
+    session = await startWorkbenchSession({
+      token,
+      log,
+      verbose,
+      keep,
       userSettings: {
-        'outlookMeetings.graph.endpoint': fake.url,
-        'outlookMeetings.timeZone': 'Europe/Berlin',
-        'workbench.colorTheme': lightTheme,
-        'window.dialogStyle': 'custom',
         // The next meeting reads the calendar by itself: off, so the request lists below stay the journey's.
         'outlookMeetings.nextMeeting.showInStatusBar': false,
         'outlookMeetings.nextMeeting.reminderMinutes': 0,
       },
-      beforeStart: ({ extensionsDir }) => {
-        copyInto(root, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), productFiles);
-        copyInto(
-          path.join(root, 'test', 'sandboxAuth'),
-          path.join(extensionsDir, 'outlook-meetings-sandbox.sandbox-auth-0.0.1'),
-          fs.readdirSync(path.join(root, 'test', 'sandboxAuth')),
-        );
-      },
-      onOutput: verbose ? (line) => log(`code-server: ${line}`) : undefined,
     });
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = browser.page;
-    page.on('pageerror', (e) => verbose && log(`page error: ${e.message}`));
-    page.on('console', (m) => verbose && m.type() === 'error' && log(`console: ${m.text()}`));
-    await trustExtensionsForAuth(page, [productExtensionId]);
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
+    ({ fake, page } = session);
     log(`workbench ready after ${Math.round((Date.now() - started) / 1000)} s`);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop(keep);
-    await fake?.close();
-    if (scratch && !keep) fs.rmSync(scratch, { recursive: true, force: true });
+    await session?.close();
   });
 
   afterEach(async function () {
@@ -411,7 +326,7 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
     await saveScreenshot(page, 'ui-light-tree-cancelled');
 
     // In the sandbox, Open in Outlook says so and opens nothing: sandbox meetings are not in Outlook (issue 15).
-    const pages = browser!.page.context().pages().length;
+    const pages = page.context().pages().length;
     await contextMenuAction(page, row, 'Open in Outlook');
     await page.waitForTimeout(1000);
     const sandboxNotes = await allNotificationTexts(page);
@@ -419,7 +334,7 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
       sandboxNotes.some((t) => /sandbox/i.test(t) && /Outlook/.test(t)),
       `a notification says it is the sandbox: ${JSON.stringify(sandboxNotes)}`,
     );
-    assert.equal(browser!.page.context().pages().length, pages, 'nothing was opened');
+    assert.equal(page.context().pages().length, pages, 'nothing was opened');
 
     // The Update form left open is locked and says why; clicking the cancelled row shows it (issue 15).
     await row.click();
