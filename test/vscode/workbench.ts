@@ -200,7 +200,10 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
       await page.waitForTimeout(1000);
       continue;
     }
-    await row.click();
+    // The matching row is usually the focused first one: Enter runs it as a person would. A click waits for the
+    // row to hold still over two animation frames, which a busy workbench did not give it for 30 s.
+    if (await row.evaluate((e) => e.classList.contains('focused'))) await page.keyboard.press('Enter');
+    else await row.click();
     return;
   }
 }
