@@ -221,7 +221,9 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
       undefined,
       { timeout: 20_000 },
     );
-    // The guide opened in a tab beside the walkthrough: back to the walkthrough's own tab for the picture.
+    // The guide opens in a tab beside the walkthrough (after the step is ticked: wait for it, or it takes the focus
+    // later); then back to the walkthrough's own tab for the picture.
+    await page.locator('.tabs-container .tab', { hasText: 'README' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
     await page.locator('[data-done-step-id$="#signIn"]').waitFor({ state: 'visible', timeout: 30_000 });
     await saveScreenshot(page, 'ui-light-walkthrough');

@@ -189,10 +189,11 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
       .click({ position: { x: 5, y: 5 } })
       .catch(() => undefined);
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
     try {
+      // An editor that opens late (a preview, a webview) takes the focus and closes the palette: open it again.
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
       await row.waitFor({ state: 'visible', timeout: 3000 });
     } catch (e) {
       if (Date.now() > deadline) throw e;
