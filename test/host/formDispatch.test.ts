@@ -6,21 +6,9 @@ import type { FormMessageHandlers } from '../../src/host/formDispatch';
 import { dispatchFormMessage, formActionCommands, newFormNonce } from '../../src/host/formDispatch';
 import { renderFormHtml } from '../../src/shared/formHtml';
 import { protocolLimits } from '../../src/shared/protocol';
+import { sampleValues } from '../shared/sampleValues';
 
-const values = {
-  start: '2030-06-03T10:00',
-  end: '2030-06-03T10:30',
-  timeZone: 'Europe/Berlin',
-  subject: 'S',
-  attendees: ['a@example.com'],
-  isAllDay: false,
-  optionalAttendees: [],
-  resources: [],
-  recurrence: '',
-  location: '',
-  teamsMeeting: false,
-  content: '',
-};
+const values = sampleValues({ subject: 'S', attendees: ['a@example.com'] });
 const submit = { type: 'submit', requestId: 'r1', values };
 const action = { type: 'action', action: 'copyId', meetingId: 'M1' };
 

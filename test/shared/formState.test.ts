@@ -19,21 +19,9 @@ import type { Draft } from '../../src/shared/formState';
 import { storedToFormValues } from '../../src/shared/formModel';
 import { formStrings } from '../../src/shared/formStrings';
 import type { FormValues, InitMessage } from '../../src/shared/protocol';
+import { sampleValues } from './sampleValues';
 
-const values: FormValues = {
-  start: '2030-06-03T10:00',
-  end: '2030-06-03T10:30',
-  timeZone: 'Europe/Berlin',
-  subject: 'Weekly',
-  attendees: [],
-  isAllDay: false,
-  optionalAttendees: [],
-  resources: [],
-  recurrence: '',
-  location: '',
-  teamsMeeting: false,
-  content: '',
-};
+const values: FormValues = sampleValues({ subject: 'Weekly' });
 const init = (over: Partial<InitMessage> = {}): InitMessage => ({
   type: 'init',
   mode: 'schedule',

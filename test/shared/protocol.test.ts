@@ -2,21 +2,9 @@ import assert from 'node:assert/strict';
 import { validationMessages } from '../../src/core/messages';
 import { formStrings } from '../../src/shared/formStrings';
 import { parseFromWebview, parseToWebview, protocolLimits } from '../../src/shared/protocol';
+import { sampleValues } from './sampleValues';
 
-const values = {
-  start: '2030-06-03T10:00',
-  end: '2030-06-03T10:30',
-  timeZone: 'Europe/Berlin',
-  subject: 'S',
-  attendees: ['a@example.com'],
-  isAllDay: false,
-  optionalAttendees: [],
-  resources: [],
-  recurrence: '',
-  location: '',
-  teamsMeeting: false,
-  content: '',
-};
+const values = sampleValues({ subject: 'S', attendees: ['a@example.com'] });
 const submit = { type: 'submit', requestId: 'r1', values };
 
 describe('parseFromWebview', () => {

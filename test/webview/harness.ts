@@ -13,14 +13,9 @@ import { chromiumArgs, chromiumPath } from '../vscode/workbench';
 import type { Browser, Page } from 'playwright-core';
 import { validationMessages } from '../../src/core/messages';
 import { formStrings } from '../../src/shared/formStrings';
+import { sampleValues } from '../shared/sampleValues';
 import { readFormPreloads, renderFormHtml } from '../../src/shared/formHtml';
-import type {
-  FormValues,
-  FromWebview,
-  InitMessage,
-  SubmitMessage,
-  ToWebview,
-} from '../../src/shared/protocol';
+import type { FromWebview, InitMessage, SubmitMessage, ToWebview } from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
 import { darkPlus, lightPlus } from './themes';
 
@@ -31,24 +26,8 @@ export function buildPage(): void {
   execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
 }
 
-/** The values used by most tests: a half-hour meeting in 2030 in Berlin. */
-export function sampleValues(over: Partial<FormValues> = {}): FormValues {
-  return {
-    start: '2030-06-03T10:00',
-    end: '2030-06-03T10:30',
-    timeZone: 'Europe/Berlin',
-    subject: '',
-    attendees: [],
-    isAllDay: false,
-    optionalAttendees: [],
-    resources: [],
-    recurrence: '',
-    location: '',
-    teamsMeeting: false,
-    content: '',
-    ...over,
-  };
-}
+/** The values used by most tests (test/shared/sampleValues.ts). */
+export { sampleValues };
 
 /** An `init` message as the host sends it, in English. */
 export function sampleInit(over: Partial<InitMessage> = {}): InitMessage {
