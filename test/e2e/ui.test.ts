@@ -140,6 +140,12 @@ describe('the workbench, used like a person (code-server + headless Chromium)', 
   // VS Code (1.139, gettingStartedService) checks an onContext step only when its context changes after the walkthrough
   // is loaded, and loads it when first shown: so the walkthrough is opened before signing in, as a new user would.
   it('opens the walkthrough with no step done', async () => {
+    // The last step also completes on the sandbox's context key, set when the extension activates: wait for that
+    // (the view's sandbox welcome) first, or an activation after the walkthrough loaded ticks the step.
+    await openViewContainer(page, 'Outlook Meetings');
+    await page
+      .locator('.part.sidebar .welcome-view-content', { hasText: /sandbox/i })
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await openWalkthrough(page);
     for (const step of ['registerApp', 'setIds', 'signIn', 'firstMeeting'])
       assert.equal(await stepDone(page, step), 'false', step);
