@@ -173,6 +173,24 @@ describe('MeetingsClient errors and retries against the fake Graph (HTTPS)', () 
       assert.equal(h.fake.requests.filter((r) => r.method === 'GET').length, 2);
     });
 
+    it("an attempt that starts while another hangs keeps its whole timeout (the other's does not cut it short)", async () => {
+      const created = await h.client().schedule(sampleDraft(), { transactionId: 'tx-overlap' });
+      const slowPath = `/v1.0/me/events/${encodeURIComponent(created.id)}`;
+      const client = h.client({ timeoutMs: 400, maxRetries: 0 });
+      await client.get(created.id); // the connection is open before the timing starts
+      h.fake.inject({ kind: 'delay', ms: 3_000, path: /AAMkhung/ });
+      // The fake holds a `delay` fault's request `ms` before and `ms` after answering: 200 ms here.
+      h.fake.inject({ kind: 'delay', ms: 100, path: slowPath });
+      const hung = failure(client.get('AAMkhung='));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Answered ~450 ms after the hung attempt started: after its deadline, within the slow one's own 400 ms.
+      const slow = await client.get(created.id);
+      assert.equal(slow.id, created.id);
+      const e = await hung;
+      assert.ok(isTimeoutError(e), kindOf(e));
+      assert.equal(h.fake.requests.filter((r) => r.path === slowPath).length, 2);
+    });
+
     it('aborting through the signal is cancelled, mid-request and before it starts', async () => {
       h.fake.inject({ kind: 'delay', ms: 3_000 });
       const controller = new AbortController();
