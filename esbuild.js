@@ -64,30 +64,6 @@ function reporter() {
   };
 }
 
-/**
- * The page's element styles: @vscode-elements writes its Lit `css` templates indented over many lines, and esbuild
- * keeps template text as it is (~8 KB of the page). Runs of whitespace become one space, none around `{`, `}`, `;`
- * (CSS reads them the same; no other character is touched, so `a :hover` stays apart from `a:hover`).
- */
-function compactElementStyles() {
-  return {
-    name: 'compact-element-styles',
-    setup(build) {
-      build.onLoad(
-        { filter: /[\\/]@vscode-elements[\\/]elements[\\/]dist[\\/].*styles\.js$/ },
-        async (args) => {
-          const source = await fs.promises.readFile(args.path, 'utf8');
-          const contents = source.replace(
-            /css ?`([^`]*)`/g,
-            (_, body) => `css\`${body.replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1')}\``,
-          );
-          return { contents, loader: 'js' };
-        },
-      );
-    },
-  };
-}
-
 /** Keeps each bundle's latest metafile and writes them merged (one esbuild metafile) to dist/meta.json. */
 function metafileWriter() {
   const latest = new Map();
@@ -167,9 +143,10 @@ const pruneStaleChunks = {
 };
 
 /**
- * Writes dist/webview/preload.json: the chunks the page's entry imports (`app.ts`, `lazyElements.ts`) and what they
- * import statically, transitively. The host lists them as `<link rel="modulepreload">` in the page
- * (src/shared/formHtml.ts), so they are fetched beside the entry, not in three rounds as the module graph unfolds.
+ * Writes dist/webview/preload.json: the chunks the page's entry imports statically, transitively (code it shares with
+ * the features it loads later with `import()`). The host lists them as `<link rel="modulepreload">` in the page
+ * (src/shared/formHtml.ts), so they are fetched beside the entry, not in rounds as the module graph unfolds. The
+ * features themselves (find a time, the custom recurrence editor) are not preloaded: the form does not wait for them.
  */
 const writePreloadList = {
   name: 'write-preload-list',
@@ -178,9 +155,7 @@ const writePreloadList = {
       if (!result.metafile) return;
       const { outputs } = result.metafile;
       const entry = 'dist/webview/form.js';
-      const list = (outputs[entry]?.imports ?? [])
-        .filter((i) => i.kind === 'dynamic-import')
-        .map((i) => i.path);
+      const list = [entry];
       for (let i = 0; i < list.length; i++) {
         for (const { path: imported, kind } of outputs[list[i]]?.imports ?? []) {
           if (kind === 'import-statement' && outputs[imported] && !list.includes(imported))
@@ -190,7 +165,7 @@ const writePreloadList = {
       fs.mkdirSync(path.join(__dirname, 'dist', 'webview'), { recursive: true });
       fs.writeFileSync(
         path.join(__dirname, 'dist', 'webview', 'preload.json'),
-        `${JSON.stringify(list.map((o) => path.basename(o)))}\n`,
+        `${JSON.stringify(list.slice(1).map((o) => path.basename(o)))}\n`,
       );
     });
   },
@@ -286,9 +261,8 @@ async function main() {
       }),
     ),
     // The page: ES modules with code splitting. dist/webview/form.js is the entry the page's nonce'd module script
-    // loads; what it imports with `import()` (the controls after the first frame, src/webview/lazyElements.ts, and
-    // the feature modules) and the code those share become chunks beside it (`<name>-<hash>.js`), fetched by the
-    // browser as the entry needs them.
+    // loads (the whole form); what it imports with `import()` (the find-a-time features, the custom recurrence
+    // editor) and the code those share with it become chunks beside it (`<name>-<hash>.js`), fetched as needed.
     esbuild.context({
       ...common,
       entryPoints: { form: 'src/webview/main.ts' },
@@ -298,7 +272,7 @@ async function main() {
       platform: 'browser',
       format: 'esm',
       target: 'es2022',
-      plugins: [copyAssets, pruneStaleChunks, writePreloadList, compactElementStyles(), ...sharedPlugins],
+      plugins: [copyAssets, pruneStaleChunks, writePreloadList, ...sharedPlugins],
     }),
   ]);
   if (watch) {

@@ -34,8 +34,8 @@ function standInScript(init: unknown): string {
   return `(() => {
   const init = ${JSON.stringify(init)};
   let state;
-  // Interactive: the first field (#subject, where the page puts focus) is defined, enabled and has focus, and the
-  // form's controls are all attached (the page gives the form its id once the rest follows the first field, and
+  // Interactive: the first field (#subject, where the page puts focus) is enabled and has focus (and, were it a custom
+  // element, defined), and the form's controls are all attached (the page gives the form its id with its fields, and
   // drops aria-busy from #app).
   const check = () => {
     if (window.__interactiveAt !== undefined) return true;
@@ -43,7 +43,8 @@ function standInScript(init: unknown): string {
     const form = document.getElementById('form');
     const app = document.getElementById('app');
     if (
-      field && field.isConnected && !field.disabled && customElements.get(field.localName) !== undefined &&
+      field && field.isConnected && !field.disabled &&
+      (!field.localName.includes('-') || customElements.get(field.localName) !== undefined) &&
       form && form.isConnected && app && !app.hasAttribute('aria-busy')
     ) {
       const active = document.activeElement;

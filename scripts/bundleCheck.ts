@@ -49,16 +49,17 @@ export function bundleOf(output: string): string | undefined {
 }
 
 /**
- * Sources the page's first load may not hold: the controls after the first frame, which src/webview/lazyElements.ts
- * defines in a chunk the entry loads with `import()`. The first load is the entry, the chunk of `firstFrame` (the
- * page's code, which the entry also loads with `import()`), and every chunk those import statically.
+ * Sources the page's first load may not hold: the features the form loads with `import()` once it is usable (find a
+ * time and its parts, the custom recurrence editor). The first load is the entry, the chunk of `firstFrame` (the
+ * page's code) when it is not the entry, and every chunk those import statically.
  */
 export const firstFrame = 'src/webview/app.ts';
 export const afterFirstFrame = [
-  'src/webview/lazyElements.ts',
-  ...['vscode-button', 'vscode-checkbox', 'vscode-progress-ring', 'vscode-single-select', 'vscode-textarea'].map(
-    (element) => `node_modules/@vscode-elements/elements/dist/${element}/`,
-  ),
+  'src/webview/findTime.ts',
+  'src/webview/freeBusy.ts',
+  'src/webview/people.ts',
+  'src/webview/suggestions.ts',
+  'src/webview/recurrence.ts',
 ];
 
 /** Where a source may land: bundle -> the most bytes of it that bundle may hold (Infinity: all of it). */
@@ -112,11 +113,6 @@ export const placements: { source: string; may: Placement; why: string }[] = [
   },
   { source: 'node_modules/@microsoft/microsoft-graph-client/', may: all(graph), why: 'the Graph SDK' },
   { source: 'node_modules/tslib/', may: all(graph), why: "the Graph SDK's helpers" },
-  { source: 'node_modules/lit/', may: all(page), why: "the page's elements (Lit)" },
-  { source: 'node_modules/lit-html/', may: all(page), why: "the page's elements (Lit)" },
-  { source: 'node_modules/lit-element/', may: all(page), why: "the page's elements (Lit)" },
-  { source: 'node_modules/@lit/', may: all(page), why: "the page's elements" },
-  { source: 'node_modules/@vscode-elements/', may: all(page), why: "the page's elements" },
   {
     source: 'src/core/mapping.ts',
     may: all(graph, operations, forms),
@@ -291,7 +287,7 @@ function checkPage(meta: Metafile, outputs: string[], readOutput: (output: strin
       const source = projectPath(input);
       if (bytesInOutput === 0 || !afterFirstFrame.some((later) => source.startsWith(later))) continue;
       problems.push(
-        `${source} is in the page's first load (${output}); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+        `${source} is in the page's first load (${output}); it belongs to the features loaded after the form is usable: a stray import?`,
       );
     }
   }

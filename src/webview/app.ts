@@ -1,8 +1,4 @@
-// The form page's code, loaded by main.ts with `import()` beside the page's entry: checks each host message and
-// builds the form at `init`. Its chunk and the chunks it imports statically are what the first frame needs (Lit, the
-// title's and the first field's elements, the form); the other controls come from ./lazyElements.
-import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+// The form page's message handler: checks each host message and builds the form at `init`.
 import { draftFor } from '../shared/formState';
 import { parseToWebview } from '../shared/protocol';
 import type { ToWebview } from '../shared/protocol';

@@ -23,15 +23,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function setText(node: Element, text: string): void {
   node.textContent = text;
 }
-
-/**
- * Resolves once every custom element among `nodes` and their descendants is defined (the page defines most of its
- * controls in a chunk it loads after the first frame, src/webview/lazyElements.ts).
- */
-export function whenDefined(nodes: Element[]): Promise<unknown> {
-  const names = new Set<string>();
-  for (const node of nodes)
-    for (const e of [node, ...node.querySelectorAll('*')])
-      if (e.localName.includes('-')) names.add(e.localName);
-  return Promise.all([...names].map((name) => customElements.whenDefined(name)));
-}

@@ -1,9 +1,6 @@
 // Issue 13 in the form: people suggestions in every attendee list, the free/busy strips of the chosen day, suggested
 // times and the room picker. Loaded with a dynamic import() once the form is complete, so none of it weighs on the
 // form's first frame. A feature the host says is unavailable hides itself with one line saying why.
-import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
-  'resolution-mode': 'import',
-};
 import { PeopleLookup, dayOf, freeBusyRequestKey, minutesInDay } from '../shared/findTimeModel';
 import { parseAttendees, wallDurationMinutes } from '../shared/formModel';
 import type { FormStringKey } from '../shared/formStrings';
@@ -18,6 +15,7 @@ import type {
   SuggestedTime,
 } from '../shared/protocol';
 import { findTimeFeatureNames } from '../shared/protocol';
+import { button } from './controls';
 import { el } from './dom';
 import { FreeBusyStrips } from './freeBusy';
 import { PeopleSuggest } from './people';
@@ -29,7 +27,7 @@ export type Translate = (key: FormStringKey, params?: Record<string, string | nu
 /** One attendee list of the form. */
 export interface AttendeeList {
   name: string;
-  control: VscodeTextarea;
+  control: HTMLTextAreaElement;
   /** Its field box (label, control, help, errors). */
   box: HTMLElement;
 }
@@ -237,9 +235,7 @@ class FindTime implements FindTimeUi {
     this.#notes.replaceChildren(
       ...[...lines].map(([reason, features], i) => {
         const ask = features.filter((f) => this.#states[f].state === 'ask');
-        const allow = el('vscode-button', { id: `allow-${features[0]}`, secondary: true }, [
-          this.#t('featureAllow'),
-        ]);
+        const allow = button(`allow-${features[0]}`, this.#t('featureAllow'), true);
         allow.setAttribute('aria-describedby', `find-time-note-${i}`);
         allow.addEventListener('click', () => {
           for (const feature of ask) this.#host.post({ type: 'allowFeature', feature });

@@ -1,16 +1,4 @@
 // The meeting form: renders from `init`, validates live, submits once, shows the result, keeps a draft.
-import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js' with {
-  'resolution-mode': 'import',
-};
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
-  'resolution-mode': 'import',
-};
-import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
-  'resolution-mode': 'import',
-};
-import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with {
-  'resolution-mode': 'import',
-};
 import type { FieldError } from '../core/types';
 import { formatMessage } from '../core/messages';
 import {
@@ -49,7 +37,20 @@ import {
 import type { Draft, StatusKey } from '../shared/formState';
 import { formControl, formDefault, formFieldOrder, isFormDefault } from '../core/fields';
 import type { FormFieldName } from '../core/fields';
-import { el, setText, whenDefined } from './dom';
+import {
+  button,
+  fieldLabel,
+  selectBox,
+  setChoices,
+  spinner,
+  checkBox,
+  checkLabel,
+  textArea,
+  textInput,
+  typeToFind,
+} from './controls';
+import type { Choice } from './controls';
+import { el, setText } from './dom';
 import type { FindTimeUi } from './findTime';
 import { RecurrenceField } from './recurrenceField';
 import { suggestedAttendeesBox } from './suggestedAttendees';
@@ -85,22 +86,22 @@ export class MeetingForm {
   readonly #form: HTMLFormElement;
   readonly #status: HTMLElement;
   readonly #success: HTMLElement;
-  readonly #end: VscodeTextfield;
+  readonly #end: HTMLInputElement;
   readonly #duration: HTMLElement;
   readonly #timeWarning: HTMLElement;
-  readonly #timeZone: VscodeSingleSelect;
-  readonly #subject: VscodeTextfield;
-  readonly #attendees: VscodeTextarea;
+  readonly #timeZone: HTMLSelectElement;
+  readonly #subject: HTMLInputElement;
+  readonly #attendees: HTMLTextAreaElement;
   readonly #attendeesSummary: HTMLElement;
   /** Picker labels computed so far (Intl work, done in idle slices after the first paint). */
   readonly #zoneChoices = new Map<string, ZoneChoice>();
   readonly #zones: string[];
-  readonly #teams: VscodeCheckbox;
+  readonly #teams: HTMLInputElement;
   /** Every form field's control, built by its kind (core/fields.ts). */
   readonly #controls: Record<FieldName, HTMLElement>;
   readonly #init: InitMessage;
   readonly #api: HostApi;
-  readonly #submit: HTMLElement & { disabled: boolean };
+  readonly #submit: HTMLButtonElement;
   readonly #progress: HTMLElement;
   readonly #submitRow: HTMLElement;
   readonly #confirm: HTMLElement;
@@ -137,11 +138,11 @@ export class MeetingForm {
     const controls: Partial<Record<FieldName, HTMLElement>> = {};
     for (const name of fieldOrder) controls[name] = this.#createControl(name, this.#valueOf(v, name));
     this.#controls = controls as Record<FieldName, HTMLElement>;
-    this.#end = this.#controls.end as VscodeTextfield;
-    this.#timeZone = this.#controls.timeZone as VscodeSingleSelect;
-    this.#subject = this.#controls.subject as VscodeTextfield;
-    this.#attendees = this.#controls.attendees as VscodeTextarea;
-    this.#teams = this.#controls.teamsMeeting as VscodeCheckbox;
+    this.#end = this.#controls.end as HTMLInputElement;
+    this.#timeZone = this.#controls.timeZone as HTMLSelectElement;
+    this.#subject = this.#controls.subject as HTMLInputElement;
+    this.#attendees = this.#controls.attendees as HTMLTextAreaElement;
+    this.#teams = this.#controls.teamsMeeting as HTMLInputElement;
     this.#duration = el('div', { id: 'duration', className: 'hint' });
     this.#timeWarning = el('div', { id: 'timeWarning', className: 'warning', hidden: true }, [
       this.#t('pastWarning'),
@@ -156,10 +157,8 @@ export class MeetingForm {
     });
     if (!init.teams.enabled) this.#disable(this.#teams);
 
-    this.#submit = el('vscode-button', { id: 'submit' }, [this.#t(this.#submitKey())]) as HTMLElement & {
-      disabled: boolean;
-    };
-    this.#progress = el('vscode-progress-ring', { id: 'progress', hidden: true, 'attr:aria-hidden': 'true' });
+    this.#submit = button('submit', this.#t(this.#submitKey()));
+    this.#progress = spinner('progress');
     this.#submitRow = el('div', { className: 'actions' }, [
       this.#submit,
       this.#progress,
@@ -167,10 +166,9 @@ export class MeetingForm {
     ]);
     // The inline confirmation before sending something that may be a mistake; the safe choice comes first.
     this.#confirmText = el('div', { id: 'confirmText' });
-    const confirmBack = el('vscode-button', { id: 'confirmBack', 'attr:aria-describedby': 'confirmText' }, [
-      this.#t('confirmBack'),
-    ]);
-    this.#confirmSend = el('vscode-button', { id: 'confirmSend', secondary: true });
+    const confirmBack = button('confirmBack', this.#t('confirmBack'));
+    confirmBack.setAttribute('aria-describedby', 'confirmText');
+    this.#confirmSend = button('confirmSend', '', true);
     confirmBack.addEventListener('click', () => this.#hideConfirm(true));
     this.#confirmSend.addEventListener('click', () => {
       this.#hideConfirm(false);
@@ -188,29 +186,30 @@ export class MeetingForm {
       [this.#confirmText, el('div', { className: 'actions' }, [confirmBack, this.#confirmSend])],
     );
 
-    // The first frame shows the title and the first field only; the other fields (the zone picker above all: its
-    // render forces layouts) are attached after it. The form gets its id once it is complete.
-    const [first, ...others] = fieldOrder;
-    this.#form = el('form', { noValidate: true, 'attr:aria-labelledby': 'title' }, [this.#fieldBox(first)]);
-    const rest: HTMLElement[] = [];
+    // The whole form in one go: native controls are usable as soon as they are attached.
+    this.#form = el('form', { id: 'form', noValidate: true, 'attr:aria-labelledby': 'title' });
     // The options (formFieldOrder puts them last) go in a collapsed "More options" section, open when one is set.
     const options: HTMLElement[] = [];
-    for (const name of others) {
+    for (const name of fieldOrder) {
       if (name === 'end') continue;
       if (name === 'start') {
-        rest.push(
+        this.#form.append(
           el('div', { className: 'row' }, [this.#fieldBox('start'), this.#fieldBox('end')]),
           this.#duration,
           this.#timeWarning,
         );
-      } else (formControl(name).option ? options : rest).push(this.#fieldBox(name));
+      } else if (formControl(name).option) options.push(this.#fieldBox(name));
+      else this.#form.append(this.#fieldBox(name));
     }
     this.#moreOptions = el(
       'details',
       { id: 'more-options', open: fieldOrder.some((n) => this.#isSetOption(v, n)) },
       [el('summary', { id: 'more-options-summary' }, [this.#t('moreOptions')]), ...options],
     );
-    rest.push(this.#moreOptions, el('div', { className: 'footer' }, [this.#submitRow, this.#confirm]));
+    this.#form.append(
+      this.#moreOptions,
+      el('div', { className: 'footer' }, [this.#submitRow, this.#confirm]),
+    );
     this.#success = el('section', {
       id: 'success',
       hidden: true,
@@ -218,56 +217,30 @@ export class MeetingForm {
       'attr:aria-labelledby': 'successTitle',
     });
 
-    root.replaceChildren(heading, this.#status, ...this.#draftOffer(), this.#form, this.#success);
     this.#wire();
     for (const name of fieldOrder) this.#fitAttendees(name);
     this.#updateDuration();
     this.#updateAttendeesSummary();
-    let completed = false;
-    const complete = (): void => {
-      if (completed) return;
-      completed = true;
-      // The chosen zone's city only for now: its full label's offset and name load ICU's zone names (~20 ms).
-      this.#timeZone.options = [
-        {
-          label: zoneCity(v.timeZone),
-          value: v.timeZone,
-          description: v.timeZone,
-          selected: true,
-          disabled: false,
-        },
-      ];
-      this.#timeZone.value = v.timeZone;
-      this.#form.append(...rest);
-      this.#form.id = 'form';
-      root.removeAttribute('aria-busy');
-      // Once the form is usable, in the next task: the chosen zone's full label, the first validation (it loads the
-      // time-zone data, Intl), the Repeat field's other choices, then the picker's other labels in idle slices.
-      setTimeout(() => {
-        if (!this.#zonesFilled) {
-          const current = this.#timeZone.value;
-          this.#timeZone.options = [this.#zoneOption(current, current)];
-          this.#timeZone.value = current;
-        }
-        this.#validate();
-        this.#recurrence?.fillChoices();
-        this.#prepareZones();
-        this.#loadFindTime();
-      }, 0);
-    };
-    // The other fields' controls are defined by a chunk loaded beside the page's entry: attached once defined.
-    const defined = whenDefined(rest);
-    requestAnimationFrame(() => setTimeout(() => void defined.then(complete), 0));
-    // Frames may not come while the page is hidden.
-    setTimeout(() => void defined.then(complete), 500);
+    root.replaceChildren(heading, this.#status, ...this.#draftOffer(), this.#form, this.#success);
+    root.removeAttribute('aria-busy');
     if (this.#draft.success) this.#showSuccess(this.#draft.success);
     else if (this.#draft.pending) this.#setSending(true);
     // Focus starts in the first field, Subject (not the page body), unless something else took it meanwhile.
-    else
-      void this.#subject.updateComplete.then(() => {
-        if (document.activeElement === document.body || document.activeElement === null)
-          this.#subject.focus();
-      });
+    else if (document.activeElement === document.body || document.activeElement === null)
+      this.#subject.focus();
+    // Once the form is usable, in the next task: the chosen zone's full label, the first validation (it loads the
+    // time-zone data, Intl), the Repeat field's other choices, then the picker's other labels in idle slices.
+    setTimeout(() => {
+      this.#dateTimeKind();
+      if (!this.#zonesFilled) {
+        const current = this.#timeZone.value;
+        setChoices(this.#timeZone, [this.#zoneOption(current)], current);
+      }
+      this.#validate();
+      this.#recurrence?.fillChoices();
+      this.#prepareZones();
+      this.#loadFindTime();
+    }, 0);
   }
 
   /** The offer to restore a closed tab's draft (a new form, once), or nothing. */
@@ -281,8 +254,8 @@ export class MeetingForm {
       if (restore) this.#restoreValues(closed);
       this.#reveal('subject');
     };
-    const restore = el('vscode-button', { id: 'draftRestore' }, [this.#t('draftRestore')]);
-    const discard = el('vscode-button', { id: 'draftDiscard', secondary: true }, [this.#t('draftDiscard')]);
+    const restore = button('draftRestore', this.#t('draftRestore'));
+    const discard = button('draftDiscard', this.#t('draftDiscard'), true);
     restore.addEventListener('click', () => answer(true));
     discard.addEventListener('click', () => answer(false));
     const offer = el(
@@ -316,21 +289,9 @@ export class MeetingForm {
     this.#edited('subject', false);
   }
 
-  /** Disables a control; a switch dims itself but leaves its inner input enabled (read as live): that too. */
+  /** Disables a control (a switch's label dims with it, form.css). */
   #disable(control: HTMLElement): void {
-    (control as HTMLElement & { disabled: boolean }).disabled = true;
-    // A switch's inner input is disabled too, so its dimmed label reads as inactive (to assistive technology and axe).
-    // It may not be defined yet (lazyElements.ts), nor attached (then upgraded here, rendered once attached).
-    if (control.tagName === 'VSCODE-CHECKBOX') {
-      const box = control as VscodeCheckbox;
-      void customElements
-        .whenDefined('vscode-checkbox')
-        .then(() => {
-          customElements.upgrade(box);
-          return box.updateComplete;
-        })
-        .then(() => box.shadowRoot?.querySelector('input')?.setAttribute('disabled', ''));
-    }
+    (control as HTMLInputElement | HTMLSelectElement).disabled = true;
   }
 
   /** The host's `lock`: the meeting was cancelled or deleted, or is not the user's to change. Read-only from now. */
@@ -344,7 +305,7 @@ export class MeetingForm {
     for (const name of fieldOrder) {
       const control = this.#controls[name];
       if (['text', 'textarea', 'dateTime', 'attendees', 'number', 'list'].includes(formControl(name).control))
-        Object.assign(control, { readonly: true, placeholder: '' });
+        Object.assign(control, { readOnly: true, placeholder: '' });
       else this.#disable(control);
     }
     this.#recurrence?.lock();
@@ -381,19 +342,19 @@ export class MeetingForm {
         values: () => this.#draft.values,
         attendeeLists: lists.map((name) => ({
           name,
-          control: this.#controls[name] as VscodeTextarea,
+          control: this.#controls[name] as HTMLTextAreaElement,
           box: document.getElementById(`${name}-field`) as HTMLElement,
         })),
         anchor: document.getElementById(`${lists[lists.length - 1]}-field`) as HTMLElement,
         setTimes: (start, end) => {
-          (this.#controls.start as VscodeTextfield).value = start;
+          (this.#controls.start as HTMLInputElement).value = start;
           this.#end.value = end;
           this.#prevStart = start;
           this.#edited('end', false);
         },
         addRoom: (room) => {
           const name = lists.includes('resources' as FieldName) ? ('resources' as FieldName) : 'attendees';
-          const control = this.#controls[name] as VscodeTextarea;
+          const control = this.#controls[name] as HTMLTextAreaElement;
           const text = control.value.replace(/\s+$/, '');
           control.value = `${text ? `${text}\n` : ''}${room.name ? `${room.name} <${room.address}>` : room.address}`;
           this.#edited(name, false);
@@ -427,19 +388,13 @@ export class MeetingForm {
   }
 
   /** The picker entry of `zone` (its label computed once). */
-  #zoneOption(zone: string, selected: string) {
+  #zoneOption(zone: string): Choice {
     let choice = this.#zoneChoices.get(zone);
     if (!choice) {
       choice = zoneChoice(zone, new Date(), document.documentElement.lang || 'en');
       this.#zoneChoices.set(zone, choice);
     }
-    return {
-      label: choice.label,
-      value: zone,
-      description: zone,
-      selected: zone === selected,
-      disabled: false,
-    };
+    return { label: choice.label, value: zone };
   }
 
   /** Computes the picker's labels in small slices while the page is idle, so opening it is quick. */
@@ -447,7 +402,7 @@ export class MeetingForm {
     let next = 0;
     const slice = (): void => {
       const until = Math.min(this.#zones.length, next + 40);
-      for (; next < until; next++) this.#zoneOption(this.#zones[next], '');
+      for (; next < until; next++) this.#zoneOption(this.#zones[next]);
       if (next < this.#zones.length && !this.#zonesFilled) setTimeout(slice, 0);
     };
     setTimeout(slice, 0);
@@ -460,10 +415,13 @@ export class MeetingForm {
     if (this.#zonesFilled) return;
     this.#zonesFilled = true;
     const current = this.#timeZone.value;
-    for (const z of this.#zones) this.#zoneOption(z, current);
+    for (const z of this.#zones) this.#zoneOption(z);
     const ordered = sortZoneChoices(this.#zones.map((z) => this.#zoneChoices.get(z) as ZoneChoice));
-    this.#timeZone.options = ordered.map((c) => this.#zoneOption(c.zone, current));
-    this.#timeZone.value = current;
+    setChoices(
+      this.#timeZone,
+      ordered.map((c) => this.#zoneOption(c.zone)),
+      current,
+    );
   }
 
   /** Shows how many people are invited and which addresses are listed twice. */
@@ -478,33 +436,13 @@ export class MeetingForm {
     this.#attendeesSummary.replaceChildren(...lines.map((l) => el('div', {}, [l])));
   }
 
-  #textfield(id: string, type: string, value: string, placeholder?: string): VscodeTextfield {
-    const f = document.createElement('vscode-textfield');
-    f.id = id;
-    f.setAttribute('type', type);
-    f.value = value;
-    if (placeholder) f.placeholder = placeholder;
-    return f;
-  }
-
-  #textarea(id: string, value: string, rows: number, placeholder?: string): VscodeTextarea {
-    const f = document.createElement('vscode-textarea');
-    f.id = id;
-    f.rows = rows;
-    f.value = value;
-    // No resize grip: its image is a data: URL the page's CSP (rightly) refuses.
-    f.resize = 'none';
-    if (placeholder) f.placeholder = placeholder;
-    return f;
-  }
-
   #field(name: FieldName, label: string, control: HTMLElement, help?: string): HTMLElement {
     const error = el('div', { id: `${name}-error`, className: 'error', 'attr:aria-live': 'polite' });
     this.#errorBoxes.set(name, error);
     const describedBy = [help ? `${name}-help` : '', `${name}-error`].filter(Boolean).join(' ');
     control.setAttribute('aria-describedby', describedBy);
     return el('div', { className: 'field', id: `${name}-field` }, [
-      el('vscode-label', { htmlFor: name, 'attr:id': `${name}-label` }, [label]),
+      fieldLabel(name, label, `${name}-label`),
       control,
       ...(help ? [el('div', { id: `${name}-help`, className: 'hint' }, [help])] : []),
       error,
@@ -524,7 +462,7 @@ export class MeetingForm {
       help === undefined ? `${name}-error` : `${name}-help ${name}-error`,
     );
     return el('div', { className: 'field', id: `${name}-field` }, [
-      control,
+      checkLabel(control as HTMLInputElement),
       ...(help === undefined
         ? []
         : [el('div', { id: `${name}-help`, className: isReason ? 'hint reason' : 'hint' }, [help])]),
@@ -550,7 +488,6 @@ export class MeetingForm {
     this.#form.addEventListener(
       'keydown',
       (e) => {
-        if (e.target === this.#timeZone && (e.key === 'Escape' || e.key === 'Enter')) this.#zoneKey(e.key);
         if (e.key === 'Escape' && !this.#confirm.hidden) {
           e.preventDefault();
           this.#hideConfirm(true);
@@ -562,7 +499,7 @@ export class MeetingForm {
           e.preventDefault();
           e.stopPropagation();
           this.#trySubmit();
-        } else if (target?.tagName === 'VSCODE-TEXTFIELD') {
+        } else if (target instanceof HTMLInputElement) {
           // Enter in a one-line field (dates and times included) would submit the form: it sends nothing.
           e.preventDefault();
           e.stopPropagation();
@@ -572,34 +509,8 @@ export class MeetingForm {
     );
   }
 
-  /**
-   * The zone picker's keys: Escape shows the chosen zone again instead of the typed filter, and Enter picks the
-   * first match of the typed filter when no option is highlighted (the picker would clear its value).
-   */
-  #zoneKey(key: 'Escape' | 'Enter'): void {
-    const input = this.#timeZone.shadowRoot?.querySelector('input');
-    const typed = (input?.value ?? '').toLowerCase();
-    const before = this.#draft.values.timeZone;
-    setTimeout(() => {
-      if (key === 'Escape') {
-        // The picker keeps showing the filter after Escape; leaving and re-entering its input resets it.
-        input?.blur();
-        input?.focus();
-        this.#timeZone.requestUpdate();
-        void this.#timeZone.updateComplete.then(() => input?.select());
-        return;
-      }
-      if (this.#timeZone.value !== '') return;
-      const match = this.#timeZone.options.find((o) => (o.label ?? '').toLowerCase().includes(typed));
-      this.#timeZone.value = typed !== '' && match?.value ? match.value : before;
-      this.#edited('timeZone', false);
-    }, 0);
-  }
-
   #edited(name: FieldName, left: boolean): void {
     if (this.#draft.success) return;
-    // The zone picker clears its value for a moment when Enter finds no highlighted option (see zoneKey).
-    if (name === 'timeZone' && this.#timeZone.value === '') return;
     if (name === 'isAllDay') this.#switchAllDay();
     const before = this.#draft.values;
     let values = this.#readValues();
@@ -639,10 +550,17 @@ export class MeetingForm {
     this.#clearStaleStatus();
   }
 
+  /** The start and end fields' kind: days for an all-day meeting, else date-times (unless already switched). */
+  #dateTimeKind(): void {
+    const type = (this.#controls.isAllDay as HTMLInputElement).checked ? 'date' : 'datetime-local';
+    for (const control of [this.#controls.start, this.#end] as HTMLInputElement[])
+      if (control.type === 'text') control.type = type;
+  }
+
   /** The all-day switch: the start and end fields take days (the end the last one), or date-times again. */
   #switchAllDay(): void {
-    const on = (this.#controls.isAllDay as VscodeCheckbox).checked;
-    const start = this.#controls.start as VscodeTextfield;
+    const on = (this.#controls.isAllDay as HTMLInputElement).checked;
+    const start = this.#controls.start as HTMLInputElement;
     const type = on ? 'date' : 'datetime-local';
     if (start.getAttribute('type') === type) return;
     const next = switchAllDayTimes(on, start.value, this.#end.value);
@@ -667,7 +585,7 @@ export class MeetingForm {
   /** Grows an attendee list with its lines (up to 12): the required list shows 3 rows at least, the others 2. */
   #fitAttendees(name: FieldName): void {
     if (formControl(name).control !== 'attendees') return;
-    const control = this.#controls[name] as VscodeTextarea;
+    const control = this.#controls[name] as HTMLTextAreaElement;
     const lines = control.value.split('\n').length;
     control.rows = Math.min(12, Math.max(name === 'attendees' ? 3 : 2, lines));
   }
@@ -689,24 +607,24 @@ export class MeetingForm {
       case 'textarea':
       case 'dateTime':
       case 'timeZone':
-        return (control as VscodeTextfield | VscodeTextarea | VscodeSingleSelect).value;
+        return (control as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
       case 'select': {
         // Before its first render (the fields after the first frame) a select reads '': that is its default.
-        const value = (control as VscodeSingleSelect).value;
+        const value = (control as HTMLSelectElement).value;
         return Object.prototype.hasOwnProperty.call(formControl(name).options ?? {}, value)
           ? value
           : formDefault(name);
       }
       case 'attendees':
-        return parseAttendees((control as VscodeTextarea).value);
+        return parseAttendees((control as HTMLTextAreaElement).value);
       case 'checkbox':
-        return (control as VscodeCheckbox).checked;
+        return (control as HTMLInputElement).checked;
       case 'number':
-        return (control as VscodeTextfield).value;
+        return (control as HTMLInputElement).value;
       case 'calendar':
-        return (control as VscodeSingleSelect).value;
+        return (control as HTMLSelectElement).value;
       case 'list':
-        return parseListText((control as VscodeTextfield).value);
+        return parseListText((control as HTMLInputElement).value);
       case 'recurrence':
         return this.#recurrence?.value ?? '';
     }
@@ -723,16 +641,16 @@ export class MeetingForm {
       case 'select':
       case 'number':
       case 'calendar':
-        (control as VscodeTextfield).value = String(value ?? formDefault(name));
+        (control as HTMLInputElement).value = String(value ?? formDefault(name));
         break;
       case 'attendees':
-        (control as VscodeTextarea).value = (value as string[]).join('\n');
+        (control as HTMLTextAreaElement).value = (value as string[]).join('\n');
         break;
       case 'list':
-        (control as VscodeTextfield).value = ((value ?? []) as string[]).join(', ');
+        (control as HTMLInputElement).value = ((value ?? []) as string[]).join(', ');
         break;
       case 'checkbox':
-        if (!(control as VscodeCheckbox).disabled) (control as VscodeCheckbox).checked = value === true;
+        if (!(control as HTMLInputElement).disabled) (control as HTMLInputElement).checked = value === true;
         break;
       case 'recurrence':
         if (this.#recurrence) this.#recurrence.value = String(value ?? '');
@@ -758,57 +676,44 @@ export class MeetingForm {
     const placeholder = spec.placeholder ? this.#t(spec.placeholder) : undefined;
     switch (spec.control) {
       case 'text':
-        return this.#textfield(name, 'text', value as string, placeholder);
+        return textInput(name, 'text', value as string, placeholder);
       case 'dateTime':
-        // An all-day meeting's start and end are days.
-        return this.#textfield(name, this.#draft.values.isAllDay ? 'date' : 'datetime-local', value as string);
+        // A text box holding the ISO value until the form is usable (`#dateTimeKind`, in the task after): Chromium's
+        // first date-time editor loads its locale data and lays out its parts (~10 ms, the form's costliest control).
+        return textInput(name, 'text', value as string);
       case 'textarea':
-        return this.#textarea(name, value as string, 8, placeholder);
+        return textArea(name, value as string, 8, placeholder);
       case 'attendees':
         // The required list keeps its text as typed (names included); the others show their addresses.
         return name === 'attendees'
-          ? this.#textarea(name, this.#draft.attendeesText, 3, 'name@example.com')
-          : this.#textarea(name, (value as string[]).join('\n'), 2);
+          ? textArea(name, this.#draft.attendeesText, 3, 'name@example.com')
+          : textArea(name, (value as string[]).join('\n'), 2);
       case 'timeZone': {
-        const select = document.createElement('vscode-single-select');
-        select.id = name;
-        select.combobox = true;
-        select.filter = 'contains';
+        // Only the chosen zone, by its city, until the picker is used: every zone's full label (offset and name)
+        // loads ICU's zone names, and 400+ options are not needed to show one.
+        const zone = value as string;
+        const select = selectBox(name, [{ label: zoneCity(zone), value: zone }], zone);
+        typeToFind(select, () => this.#fillZones());
         return select;
       }
-      case 'select': {
-        const select = document.createElement('vscode-single-select');
-        select.id = name;
-        select.options = Object.entries(spec.options ?? {}).map(([option, key]) => ({
-          label: this.#t(key),
-          value: option,
-          description: '',
-          selected: option === value,
-          disabled: false,
-        }));
-        select.value = value as string;
-        return select;
-      }
-      case 'checkbox': {
-        const box = document.createElement('vscode-checkbox');
-        box.id = name;
-        box.toggle = true;
-        box.checked = value as boolean;
-        box.label = this.#t(spec.label);
-        return box;
-      }
+      case 'select':
+        return selectBox(
+          name,
+          Object.entries(spec.options ?? {}).map(([option, key]) => ({ label: this.#t(key), value: option })),
+          value as string,
+        );
+      case 'checkbox':
+        return checkBox(name, this.#t(spec.label), value as boolean, true);
       case 'number': {
-        const field = this.#textfield(name, 'number', value as string);
-        field.min = 0;
+        const field = textInput(name, 'number', value as string);
+        field.min = '0';
         return field;
       }
       case 'list':
-        return this.#textfield(name, 'text', (value as string[]).join(', '));
+        return textInput(name, 'text', (value as string[]).join(', '));
       case 'calendar': {
         // Its choices come with the host's `calendars` message (onCalendars); until then its field is hidden.
-        const select = document.createElement('vscode-single-select');
-        select.id = name;
-        return select;
+        return selectBox(name, [], '');
       }
       case 'recurrence':
         // Its own module: the common rules, the rule in words, and the custom editor loaded when opened.
@@ -833,17 +738,14 @@ export class MeetingForm {
    */
   onCalendars(calendars: readonly { id: string; name: string }[]): void {
     if (this.#init.mode !== 'schedule' || this.#draft.locked || calendars.length < 2) return;
-    const picker = this.#controls.calendarId as VscodeSingleSelect;
+    const picker = this.#controls.calendarId as HTMLSelectElement;
     const chosen = String(this.#valueOf(this.#draft.values, 'calendarId'));
     const current = calendars.some((c) => c.id === chosen) ? chosen : '';
-    picker.options = calendars.map((c) => ({
-      label: c.name,
-      value: c.id,
-      description: '',
-      selected: c.id === current,
-      disabled: false,
-    }));
-    picker.value = current;
+    setChoices(
+      picker,
+      calendars.map((c) => ({ label: c.name, value: c.id })),
+      current,
+    );
     const box = document.getElementById('calendarId-field') ?? picker.closest('.field');
     if (box instanceof HTMLElement) box.hidden = false;
   }
@@ -945,15 +847,7 @@ export class MeetingForm {
       const control = this.#control(name);
       const texts = byField.get(name) ?? [];
       box?.replaceChildren(...texts.map((t) => el('div', { className: 'error-line' }, [t])));
-      const invalid = texts.length > 0;
-      (control as HTMLElement & { invalid?: boolean }).invalid = invalid;
-      control.setAttribute('aria-invalid', String(invalid));
-      const inner = (control as { wrappedElement?: HTMLElement }).wrappedElement;
-      if (inner) {
-        inner.setAttribute('aria-invalid', String(invalid));
-        if (invalid) inner.setAttribute('aria-description', texts.join(' '));
-        else inner.removeAttribute('aria-description');
-      }
+      control.setAttribute('aria-invalid', String(texts.length > 0));
     }
   }
 
@@ -1099,7 +993,7 @@ export class MeetingForm {
       timeStyle: 'short',
       timeZone: zone,
     });
-    return `${format.formatRange(start, end)} · ${this.#zoneOption(zone, zone).label}`;
+    return `${format.formatRange(start, end)} · ${this.#zoneOption(zone).label}`;
   }
 
   /** Everyone a sent form invited (the three attendee lists), or "Nobody". */
@@ -1114,12 +1008,12 @@ export class MeetingForm {
     this.#setStatus('', false);
     const copyStatus = el('span', { id: 'copyStatus', className: 'hint', 'attr:role': 'status' });
     const action = (kind: ActionMessage['action'], key: FormStringKey, secondary: boolean): HTMLElement => {
-      const button = el('vscode-button', { id: `action-${kind}`, secondary }, [this.#t(key)]);
-      button.addEventListener('click', () => {
+      const b = button(`action-${kind}`, this.#t(key), secondary);
+      b.addEventListener('click', () => {
         this.#api.postMessage({ type: 'action', action: kind, meetingId });
         if (kind === 'copyId') setText(copyStatus, this.#t('copied'));
       });
-      return button;
+      return b;
     };
     const row = (key: FormStringKey, value: Node | string): Node[] => [
       el('dt', {}, [this.#t(key)]),

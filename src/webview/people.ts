@@ -3,20 +3,11 @@
 // `textarea` may not take the combobox role, so it keeps its textbox role): the arrows move through the suggestions,
 // Enter takes the highlighted one, Escape closes the list. Nothing is ever in the way of typing an address: with no
 // suggestion highlighted, Enter is a new line as before, and the list never takes the focus.
-import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js' with {
-  'resolution-mode': 'import',
-};
 import { entryAt, normalQuery, replaceEntry } from '../shared/findTimeModel';
 import type { AttendeeEntry, PeopleLookup } from '../shared/findTimeModel';
 import type { PersonChoice } from '../shared/protocol';
 import { el, setText } from './dom';
 import type { Translate } from './findTime';
-
-/** ARIA element reflection (Chromium): ids cannot reach from the text box's shadow root to the list. */
-type Reflecting = HTMLTextAreaElement & {
-  ariaActiveDescendantElement: Element | null;
-  ariaControlsElements: Element[] | null;
-};
 
 /** The suggestions of one attendee list. */
 export class PeopleSuggest {
@@ -29,7 +20,7 @@ export class PeopleSuggest {
 
   constructor(
     private readonly name: string,
-    private readonly control: VscodeTextarea,
+    private readonly control: HTMLTextAreaElement,
     box: HTMLElement,
     private readonly lookup: PeopleLookup,
     private readonly t: Translate,
@@ -51,12 +42,8 @@ export class PeopleSuggest {
     control.addEventListener('input', () => this.#typed());
     control.addEventListener('keydown', (e) => this.#key(e));
     control.addEventListener('focusout', () => this.close());
-    void control.updateComplete.then(() => {
-      const input = control.wrappedElement as Reflecting | null;
-      if (!input) return;
-      input.setAttribute('aria-autocomplete', 'list');
-      input.ariaControlsElements = [this.#list];
-    });
+    control.setAttribute('aria-autocomplete', 'list');
+    control.setAttribute('aria-controls', this.#list.id);
   }
 
   /** Suggests, or stops (the feature became unavailable, or the form was locked). */
@@ -84,15 +71,10 @@ export class PeopleSuggest {
     this.#render();
   }
 
-  #input(): Reflecting | null {
-    return this.control.wrappedElement as Reflecting | null;
-  }
-
   #typed(): void {
     if (!this.#enabled) return;
-    const input = this.#input();
     const text = this.control.value;
-    const entry = entryAt(text, input?.selectionStart ?? text.length);
+    const entry = entryAt(text, this.control.selectionStart ?? text.length);
     this.#entry = entry;
     this.activate(this);
     if (this.#people.length > 0) this.close();
@@ -135,14 +117,11 @@ export class PeopleSuggest {
     this.lookup.cancel();
     this.close();
     this.edited();
-    void this.control.updateComplete.then(() => {
-      this.#input()?.setSelectionRange(out.caret, out.caret);
-      setText(this.#live, this.t('personAdded', { person: person.name || person.address }));
-    });
+    this.control.setSelectionRange(out.caret, out.caret);
+    setText(this.#live, this.t('personAdded', { person: person.name || person.address }));
   }
 
   #render(): void {
-    const input = this.#input();
     this.#list.hidden = this.#people.length === 0;
     this.#list.replaceChildren(
       ...this.#people.map((p, i) => {
@@ -166,7 +145,8 @@ export class PeopleSuggest {
       }),
     );
     const active = this.#active >= 0 ? this.#list.children[this.#active] : null;
-    if (input) input.ariaActiveDescendantElement = active;
+    if (active) this.control.setAttribute('aria-activedescendant', active.id);
+    else this.control.removeAttribute('aria-activedescendant');
     active?.scrollIntoView({ block: 'nearest' });
   }
 }

@@ -3,17 +3,12 @@
 // day or on "the first Monday"; and its end: never, on a date, after a number of times. Every control is labelled
 // and reachable with the keyboard; colours come from the theme (form.css). It reports the rule's text
 // (shared/recurrenceForm.ts) on every change.
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
-  'resolution-mode': 'import',
-};
-import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js' with {
-  'resolution-mode': 'import',
-};
 import { weekDays, weekIndexes, weekdayName } from '../core/recurrence';
 import type { RecurrencePattern, RecurrenceRangeType, WeekDay, WeekIndex } from '../core/recurrence';
 import type { FormStringKey } from '../shared/formStrings';
 import { recurrenceFormValue, recurrenceInput, weekdayOf } from '../shared/recurrenceForm';
 import type { RecurrenceRule } from '../shared/recurrenceForm';
+import { checkBox, checkLabel, fieldLabel, selectBox, setChoices, textInput } from './controls';
 import { el, setText } from './dom';
 
 /** The editor as the field uses it. */
@@ -78,24 +73,8 @@ function unitOf(pattern: RecurrencePattern): Unit {
   return pattern.type;
 }
 
-function select(id: string, options: { label: string; value: string }[], value: string): VscodeSingleSelect {
-  const s = document.createElement('vscode-single-select');
-  s.id = id;
-  s.options = options.map((o) => ({ ...o, description: '', selected: o.value === value, disabled: false }));
-  s.value = value;
-  return s;
-}
-
-function textfield(id: string, type: string, value: string): VscodeTextfield {
-  const f = document.createElement('vscode-textfield');
-  f.id = id;
-  f.setAttribute('type', type);
-  f.value = value;
-  return f;
-}
-
 function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
-  return el('div', { className: 'field' }, [el('vscode-label', { htmlFor: id }, [label]), control]);
+  return el('div', { className: 'field' }, [fieldLabel(id, label), control]);
 }
 
 /** Builds the editor into `options.host` (hidden until `show`). */
@@ -111,17 +90,15 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
   const title = el('div', { id: 'recurrence-editor-title', className: 'editor-title' }, [
     t('recurrenceEditor'),
   ]);
-  const interval = textfield('recurrence-interval', 'number', '1');
-  interval.min = 1;
-  const unit = select(
+  const interval = textInput('recurrence-interval', 'number', '1');
+  interval.min = '1';
+  const unit = selectBox(
     'recurrence-unit',
     units.map((u) => ({ label: t(unitKeys[u]), value: u })),
     'weekly',
   );
   const days = weekDays.map((day) => {
-    const box = document.createElement('vscode-checkbox');
-    box.id = `recurrence-day-${day}`;
-    box.label = weekdayName(day, lang, 'short');
+    const box = checkBox(`recurrence-day-${day}`, weekdayName(day, lang, 'short'), false);
     box.setAttribute('aria-label', weekdayName(day, lang, 'long'));
     return box;
   });
@@ -133,15 +110,15 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
       'attr:role': 'group',
       'attr:aria-labelledby': 'recurrence-days-label',
     },
-    days,
+    days.map(checkLabel),
   );
   const daysBox = el('div', { className: 'field' }, [
     el('div', { id: 'recurrence-days-label', className: 'label' }, [t('recurrenceDays')]),
     daysGroup,
   ]);
-  const on = select('recurrence-on', [], 'day');
+  const on = selectBox('recurrence-on', [], 'day');
   const onBox = labelled('recurrence-on', t('recurrenceOn'), on);
-  const end = select(
+  const end = selectBox(
     'recurrence-end',
     [
       { label: t('recurrenceEndNever'), value: 'noEnd' },
@@ -150,9 +127,9 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
     ],
     'noEnd',
   );
-  const endDate = textfield('recurrence-end-date', 'date', '');
-  const count = textfield('recurrence-count', 'number', '10');
-  count.min = 1;
+  const endDate = textInput('recurrence-end-date', 'date', '');
+  const count = textInput('recurrence-count', 'number', '10');
+  count.min = '1';
   const endDateBox = labelled('recurrence-end-date', t('recurrenceEndDateLabel'), endDate);
   const countBox = labelled('recurrence-count', t('recurrenceCountLabel'), count);
   const hint = el('div', { id: 'recurrence-editor-hint', className: 'error', 'attr:aria-live': 'polite' });
@@ -208,8 +185,7 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
       },
       { label: t(yearly ? 'recurrenceOnTheOf' : 'recurrenceOnThe', relParams), value: 'relative' },
     ];
-    on.options = next.map((o) => ({ ...o, description: '', selected: o.value === mode, disabled: false }));
-    on.value = mode;
+    setChoices(on, next, mode);
   };
 
   /**
@@ -304,12 +280,7 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
   for (const box of days) box.addEventListener('change', () => read(false));
   // Enter in a one-line field would submit the form: it changes nothing here.
   root.addEventListener('keydown', (e) => {
-    if (
-      e.key === 'Enter' &&
-      !e.ctrlKey &&
-      !e.metaKey &&
-      (e.target as Element | null)?.tagName === 'VSCODE-TEXTFIELD'
-    )
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && e.target instanceof HTMLInputElement)
       e.preventDefault();
   });
 
@@ -319,7 +290,7 @@ export function createRecurrenceEditor(options: RecurrenceEditorOptions): Recurr
       if (rule.range.type === 'endDate' && !rule.range.endDate) rule.range.endDate = start.slice(0, 10);
       render(true);
       root.hidden = false;
-      if (focus) void interval.updateComplete.then(() => interval.focus());
+      if (focus) interval.focus();
     },
     hide() {
       root.hidden = true;

@@ -2,9 +2,6 @@
 // day) and "Custom…", with the rule in words under it ("Repeats weekly, Mon and Wed until 31 Dec 2026."). The
 // custom editor (./recurrence.ts) is loaded with a dynamic import when the user opens it. Its value is the rule's
 // text (shared/recurrenceForm.ts), '' for "Does not repeat".
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
-  'resolution-mode': 'import',
-};
 import { describeRecurrence, weekdayName } from '../core/recurrence';
 import type { RecurrenceStrings } from '../core/recurrenceStrings';
 import { recurrenceStrings } from '../core/recurrenceStrings';
@@ -18,6 +15,8 @@ import {
   recurrencePresets,
   weekdayOf,
 } from '../shared/recurrenceForm';
+import { relabelChoices, selectBox, setChoices } from './controls';
+import type { Choice as SelectChoice } from './controls';
 import { el, setText } from './dom';
 import type { RecurrenceEditor } from './recurrence';
 
@@ -43,7 +42,7 @@ const presetKeys: Record<RecurrencePreset, FormStringKey> = {
 
 /** The "Repeat" field: its select (`id="recurrence"`, what the label names), the rule in words and the editor. */
 export class RecurrenceField {
-  readonly select: VscodeSingleSelect;
+  readonly select: HTMLSelectElement;
   /** The rule in words, announced politely when it changes. */
   readonly summary: HTMLElement;
   /** Where the custom editor goes when opened. */
@@ -70,8 +69,7 @@ export class RecurrenceField {
     this.#allowNone = options.allowNone || value === '';
     this.#custom = value;
     this.#choice = value === '' ? '' : (presetOf(value, host.start()) ?? 'custom');
-    this.select = document.createElement('vscode-single-select');
-    this.select.id = 'recurrence';
+    this.select = selectBox('recurrence', [], '');
     this.summary = el('div', { id: 'recurrence-summary', className: 'hint', 'attr:aria-live': 'polite' });
     this.editorHost = el('div', { id: 'recurrence-editor-host' });
     this.#fillOptions();
@@ -109,10 +107,7 @@ export class RecurrenceField {
   /** Updates what depends on the start (the quick choices' labels, the words, the editor's choices). */
   refresh(): void {
     const start = this.host.start();
-    const labels = this.select.options;
-    const expected = this.#options().map((o) => o.label);
-    if (labels.length !== expected.length || labels.some((o, i) => o.label !== expected[i]))
-      this.#fillOptions();
+    if (!relabelChoices(this.select, this.#choices())) this.#fillOptions();
     const r = formRecurrence(this.value, start, this.host.timeZone());
     setText(
       this.summary,
@@ -157,15 +152,13 @@ export class RecurrenceField {
       });
   }
 
+  /** The select's choices (`none` stands for "does not repeat"). */
+  #choices(): SelectChoice[] {
+    return this.#options().map((o) => ({ label: o.label, value: o.value === '' ? 'none' : o.value }));
+  }
+
   #fillOptions(): void {
-    this.select.options = this.#options().map((o) => ({
-      label: o.label,
-      value: o.value === '' ? 'none' : o.value,
-      description: '',
-      selected: o.value === this.#choice,
-      disabled: false,
-    }));
-    this.select.value = this.#choice === '' ? 'none' : this.#choice;
+    setChoices(this.select, this.#choices(), this.#choice === '' ? 'none' : this.#choice);
   }
 
   #chose(): void {

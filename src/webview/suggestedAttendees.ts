@@ -2,6 +2,7 @@
 // that address to the required attendees. Nobody is added until the user presses a button.
 import type { FormStringKey } from '../shared/formStrings';
 import type { SuggestedAttendee } from '../shared/protocol';
+import { button } from './controls';
 import { el } from './dom';
 
 /** The suggestions group, or undefined when nobody is left to suggest (everyone already listed). */
@@ -26,18 +27,16 @@ export function suggestedAttendeesBox(
   const buttons = left.map((person, i) => {
     const shown =
       person.name && person.name !== person.address ? `${person.name} <${person.address}>` : person.address;
-    const button = el('vscode-button', { id: `suggested-${i}`, secondary: true, 'attr:icon': 'add' }, [
-      t('suggestedAdd', { person: shown }),
-    ]);
-    button.addEventListener('click', () => {
+    const addButton = button(`suggested-${i}`, t('suggestedAdd', { person: shown }), true);
+    addButton.addEventListener('click', () => {
       // The next suggestion takes the focus, so a keyboard user can go on adding.
-      const next = buttons.find((b) => b !== button && b.isConnected);
-      button.remove();
+      const next = buttons.find((b) => b !== addButton && b.isConnected);
+      addButton.remove();
       if (!next) box.remove();
       add(person.address, !next);
       next?.focus();
     });
-    return button;
+    return addButton;
   });
   box.append(label, el('div', { className: 'actions' }, buttons));
   return box;

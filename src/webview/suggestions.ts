@@ -1,9 +1,7 @@
 // Suggested times and the room picker (issue 13). Picking a time fills start and end and sends nothing (only Send
 // sends); picking a room adds it to the rooms-and-equipment list (a resource attendee), which its strip then shows.
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js' with {
-  'resolution-mode': 'import',
-};
 import type { PersonChoice, SuggestedTime } from '../shared/protocol';
+import { button, fieldLabel, selectBox, setChoices, typeToFind } from './controls';
 import { el, setText } from './dom';
 import type { Translate } from './findTime';
 
@@ -13,7 +11,7 @@ const shownFirst = 5;
 /** The "Suggest times" button and the suggestions it shows. */
 export class TimeSuggestions {
   readonly element: HTMLElement;
-  readonly button: HTMLElement & { disabled: boolean };
+  readonly button: HTMLButtonElement;
   readonly #list: HTMLElement;
   readonly #state: HTMLElement;
 
@@ -26,11 +24,7 @@ export class TimeSuggestions {
     /** The display name of an address (from the attendee lists), or the address. */
     private readonly nameOf: (address: string) => string,
   ) {
-    this.button = el('vscode-button', { id: 'suggest-times', secondary: true }, [
-      t('suggestTimes'),
-    ]) as HTMLElement & {
-      disabled: boolean;
-    };
+    this.button = button('suggest-times', t('suggestTimes'), true);
     this.button.addEventListener('click', () => ask());
     this.#state = el('div', { id: 'suggest-state', className: 'hint', 'attr:role': 'status' });
     this.#list = el('ul', {
@@ -69,12 +63,9 @@ export class TimeSuggestions {
           ...(free.length > 0 ? [this.t('suggestionFree', { names: free.join(', ') })] : []),
           ...(notFree.length > 0 ? [this.t('suggestionNotFree', { names: notFree.join(', ') })] : []),
         ].join(' · ');
-        const button = el(
-          'vscode-button',
-          { id: `suggestion-${i}`, secondary: true, 'attr:aria-describedby': `suggestion-${i}-details` },
-          [when],
-        );
-        button.addEventListener('click', () => {
+        const choose = button(`suggestion-${i}`, when, true);
+        choose.setAttribute('aria-describedby', `suggestion-${i}-details`);
+        choose.addEventListener('click', () => {
           this.pick(s);
           setText(
             this.#state,
@@ -82,30 +73,32 @@ export class TimeSuggestions {
           );
         });
         return el('li', { className: 'suggestion', hidden: i >= shownFirst }, [
-          button,
+          choose,
           el('span', { id: `suggestion-${i}-details`, className: 'hint' }, [details]),
         ]);
       }),
     );
     // The best few first; the rest a press away, so the strips below stay in view.
     if (suggestions.length > shownFirst) {
-      const more = el('vscode-button', { id: 'suggest-more', secondary: true }, [
-        this.t('suggestTimesMore', { count: suggestions.length }),
-      ]);
+      const more = button('suggest-more', this.t('suggestTimesMore', { count: suggestions.length }), true);
       more.addEventListener('click', () => {
         for (const item of this.#list.children) (item as HTMLElement).hidden = false;
         more.parentElement?.remove();
-        (this.#list.children[shownFirst]?.querySelector('vscode-button') as HTMLElement | null)?.focus();
+        this.#list.children[shownFirst]?.querySelector('button')?.focus();
       });
       this.#list.append(el('li', { className: 'suggestion' }, [more]));
     }
   }
 }
 
-/** The room picker: rooms are read the first time it is used (a user action), then offered in a searchable list. */
+/**
+ * The room picker: rooms are read the first time it is used (a user action), then offered in a list; a chosen room is
+ * added with its own button (moving through the list with the arrows adds nothing).
+ */
 export class RoomPicker {
   readonly element: HTMLElement;
-  readonly #select: VscodeSingleSelect;
+  readonly #select: HTMLSelectElement;
+  readonly #add: HTMLButtonElement;
   readonly #state: HTMLElement;
   #rooms: PersonChoice[] | undefined;
   #asked = false;
@@ -115,12 +108,12 @@ export class RoomPicker {
     private readonly ask: () => void,
     private readonly add: (room: PersonChoice) => void,
   ) {
-    this.#select = document.createElement('vscode-single-select');
-    this.#select.id = 'room';
-    this.#select.combobox = true;
-    this.#select.filter = 'contains';
-    this.#select.setAttribute('aria-label', t('roomPicker'));
+    this.#select = selectBox('room', [], '');
     this.#select.setAttribute('aria-describedby', 'room-state');
+    typeToFind(this.#select);
+    this.#add = button('room-add', '', true);
+    this.#add.hidden = true;
+    this.#add.addEventListener('click', () => this.#chosen());
     const load = (): void => {
       if (this.#asked) return;
       this.#asked = true;
@@ -129,11 +122,11 @@ export class RoomPicker {
     };
     this.#select.addEventListener('focusin', load);
     this.#select.addEventListener('pointerdown', load);
-    this.#select.addEventListener('change', () => this.#chosen());
+    this.#select.addEventListener('change', () => this.#picked());
     this.#state = el('div', { id: 'room-state', className: 'hint', 'attr:role': 'status' });
     this.element = el('div', { className: 'field', id: 'room-field' }, [
-      el('vscode-label', { htmlFor: 'room', 'attr:id': 'room-label' }, [t('roomPicker')]),
-      this.#select,
+      fieldLabel('room', t('roomPicker'), 'room-label'),
+      el('div', { className: 'inline' }, [this.#select, this.#add]),
       this.#state,
     ]);
   }
@@ -142,13 +135,13 @@ export class RoomPicker {
   show(rooms: PersonChoice[]): void {
     this.#rooms = rooms;
     setText(this.#state, rooms.length === 0 ? this.t('roomsNone') : '');
-    this.#select.options = rooms.map((r) => ({
-      label: r.name || r.address,
-      value: r.address,
-      description: r.address,
-      selected: false,
-      disabled: false,
-    }));
+    // A blank first choice: nothing is chosen until the user picks a room.
+    setChoices(
+      this.#select,
+      [{ label: '', value: '' }, ...rooms.map((r) => ({ label: r.name || r.address, value: r.address }))],
+      '',
+    );
+    this.#picked();
   }
 
   /** A passing failure; the next use asks again. */
@@ -157,10 +150,29 @@ export class RoomPicker {
     setText(this.#state, message);
   }
 
+  /** The room shown in the list, if any. */
+  #room(): PersonChoice | undefined {
+    return this.#rooms?.find((r) => r.address === this.#select.value);
+  }
+
+  /** The Add button names the room shown in the list. */
+  #picked(): void {
+    const room = this.#room();
+    this.#add.hidden = !room;
+    if (room)
+      setText(
+        this.#add,
+        this.t('suggestedAdd', { person: room.name ? `${room.name} <${room.address}>` : room.address }),
+      );
+  }
+
   #chosen(): void {
-    const room = this.#rooms?.find((r) => r.address === this.#select.value);
+    const room = this.#room();
     if (!room) return;
     this.add(room);
+    this.#select.value = '';
+    this.#picked();
+    this.#select.focus();
     setText(this.#state, this.t('roomAdded', { room: room.name || room.address }));
   }
 }

@@ -21,7 +21,7 @@ function metafile(
     },
     'dist/forms.js': { 'src/host/formPanel.ts': 11000, 'src/shared/formHtml.ts': 1200 },
     'dist/operations.js': { 'src/services/meetingOperations.ts': 6500, 'src/core/validate.ts': 12000 },
-    'dist/webview/form.js': { 'src/webview/form.ts': 18000, 'node_modules/lit-html/lit-html.js': 10000 },
+    'dist/webview/form.js': { 'src/webview/form.ts': 18000, 'src/webview/controls.ts': 2000 },
   };
   const outputs: Metafile['outputs'] = {};
   for (const name of Object.keys(bundles)) {
@@ -129,47 +129,50 @@ describe('bundle check (scripts/bundleCheck.ts, run by npm run test:package)', (
       imports,
     });
     meta.outputs['dist/webview/form.js'] = out(
-      { 'src/webview/main.ts': 900, 'src/webview/form.ts': 18000 },
+      { 'src/webview/main.ts': 900, 'src/webview/app.ts': 700, 'src/webview/form.ts': 18000 },
       [
         { path: 'dist/webview/chunk-AB12CD34.js', kind: 'import-statement' },
-        { path: 'dist/webview/lazyElements-EF56GH78.js', kind: 'dynamic-import' },
+        { path: 'dist/webview/findTime-EF56GH78.js', kind: 'dynamic-import' },
       ],
     );
     meta.outputs['dist/webview/chunk-AB12CD34.js'] = out(shared);
-    meta.outputs['dist/webview/lazyElements-EF56GH78.js'] = out(later, [
+    meta.outputs['dist/webview/findTime-EF56GH78.js'] = out(later, [
       { path: 'dist/webview/chunk-AB12CD34.js', kind: 'import-statement' },
     ]);
     return meta;
   };
-  const select = 'node_modules/@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+  const people = 'src/webview/people.ts';
   /** Each table once over the page: in the entry, none in the chunks. */
-  const pageTexts = { 'dist/webview/chunk-AB12CD34.js': '', 'dist/webview/lazyElements-EF56GH78.js': '' };
+  const pageTexts = { 'dist/webview/chunk-AB12CD34.js': '', 'dist/webview/findTime-EF56GH78.js': '' };
 
-  it("takes the page's chunks as the page: Lit shared, the later controls in a chunk loaded with import()", () => {
+  it("takes the page's chunks as the page: shared code in a chunk, the later features in one loaded with import()", () => {
     const meta = splitPage(
-      { 'node_modules/lit-html/lit-html.js': 7000 },
-      { 'src/webview/lazyElements.ts': 10, [select]: 6500 },
+      { 'src/webview/controls.ts': 2000 },
+      { 'src/webview/findTime.ts': 9000, [people]: 4000 },
     );
     assert.deepEqual(check(meta, pageTexts), []);
   });
 
-  it("refuses a control of the later chunk in the page's first load (the entry and what it imports statically)", () => {
-    const meta = splitPage({ 'node_modules/lit-html/lit-html.js': 7000, [select]: 6500 }, {});
+  it("refuses a later feature in the page's first load (the entry and what it imports statically)", () => {
+    const meta = splitPage({ 'src/webview/controls.ts': 2000, [people]: 4000 }, {});
     assert.deepEqual(check(meta, pageTexts), [
-      `${select} is in the page's first load (dist/webview/chunk-AB12CD34.js); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+      `${people} is in the page's first load (dist/webview/chunk-AB12CD34.js); it belongs to the features loaded after the form is usable: a stray import?`,
     ]);
-    // The page's code (src/webview/app.ts) is loaded with import() too, and is part of the first load.
+    // Were the page's code (src/webview/app.ts) loaded with import(), its chunk would be part of the first load too.
     const app = splitPage({}, {});
     app.outputs['dist/webview/app-IJ90KL12.js'] = {
       bytes: 1,
-      inputs: { 'src/webview/app.ts': { bytesInOutput: 900 }, [select]: { bytesInOutput: 6500 } },
+      inputs: { 'src/webview/app.ts': { bytesInOutput: 900 }, [people]: { bytesInOutput: 4000 } },
       imports: [],
     };
     assert.deepEqual(check(app, { ...pageTexts, 'dist/webview/app-IJ90KL12.js': '' }), [
-      `${select} is in the page's first load (dist/webview/app-IJ90KL12.js); it belongs to the controls after the first frame (src/webview/lazyElements.ts): a stray import?`,
+      `${people} is in the page's first load (dist/webview/app-IJ90KL12.js); it belongs to the features loaded after the form is usable: a stray import?`,
     ]);
     const host = splitPage({}, { 'src/host/redact.ts': 900 });
-    assert.match(check(host, pageTexts).join('\n'), /^src\/host\/redact\.ts is in dist\/webview\/lazyElements-EF56GH78\.js/);
+    assert.match(
+      check(host, pageTexts).join('\n'),
+      /^src\/host\/redact\.ts is in dist\/webview\/findTime-EF56GH78\.js/,
+    );
   });
 
   it("counts a table once across the page's chunks", () => {
@@ -178,7 +181,7 @@ describe('bundle check (scripts/bundleCheck.ts, run by npm run test:package)', (
     const meta = splitPage({ 'src/core/timeZones.ts': 7000 }, { 'src/core/timeZones.ts': 7000 });
     const problems = check(meta, {
       'dist/webview/chunk-AB12CD34.js': zones.marker,
-      'dist/webview/lazyElements-EF56GH78.js': zones.marker,
+      'dist/webview/findTime-EF56GH78.js': zones.marker,
       'dist/webview/form.js': '',
     });
     assert.deepEqual(problems, [

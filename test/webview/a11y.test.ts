@@ -17,7 +17,7 @@ interface AuditState {
 
 /** Types a subject (an untouched form asks first), presses Send and returns the submit the page posted. */
 async function send(form: FormPage): Promise<SubmitMessage> {
-  await form.page.locator('#subject input').fill('Design review');
+  await form.page.locator('#subject').fill('Design review');
   await form.page.locator('#submit').click();
   const posted = await form.waitForPosted(2);
   return posted.find((m): m is SubmitMessage => m.type === 'submit')!;
@@ -45,8 +45,8 @@ export const states: AuditState[] = [
     name: 'errors, Teams disabled with its reason',
     init: { teams: { enabled: false, reason: 'Not for personal accounts.' } },
     reach: async (f) => {
-      await f.page.locator('#attendees textarea').fill('ana@example.com\nbob@\nana@example.com');
-      await f.page.locator('#end input').fill('2030-06-03T09:00');
+      await f.page.locator('#attendees').fill('ana@example.com\nbob@\nana@example.com');
+      await f.page.locator('#end').fill('2030-06-03T09:00');
       await f.page.locator('#submit').click();
     },
   },
@@ -130,7 +130,7 @@ export const states: AuditState[] = [
           },
         ],
       });
-      const box = f.page.locator('#attendees textarea');
+      const box = f.page.locator('#attendees');
       await box.press('End');
       await box.pressSequentially('\nAnd', { delay: 30 });
       const [people] = await waitForPosted(f, 'peopleQuery');

@@ -17,11 +17,8 @@ describe('form: the all-day switch (headless Chromium)', function () {
 
   it('is a labelled switch after the times; Space turns the times into days and back', async () => {
     await ui.form.init();
-    assert.equal(
-      await ui.form.page.locator('#isAllDay').evaluate((e) => (e as HTMLElement & { label: string }).label),
-      'All day',
-    );
-    await ui.form.page.locator('#end input').focus();
+    assert.equal(await ui.form.page.locator('label[for=isAllDay]').textContent(), 'All day');
+    await ui.form.page.locator('#end').focus();
     // Tab walks the date-time field's parts first, then leaves it for the switch.
     for (let i = 0; i < 10 && (await ui.form.focusedId()) === 'end'; i++)
       await ui.form.page.keyboard.press('Tab');
@@ -40,9 +37,9 @@ describe('form: the all-day switch (headless Chromium)', function () {
 
   it('sends the days of an all-day meeting, the end the last day', async () => {
     await ui.form.init();
-    await ui.form.page.locator('#subject input').fill('Offsite');
+    await ui.form.page.locator('#subject').fill('Offsite');
     await ui.form.page.locator('#isAllDay').click();
-    await ui.form.page.locator('#end input').fill('2030-06-04');
+    await ui.form.page.locator('#end').fill('2030-06-04');
     await ui.form.page.keyboard.press('Control+Enter');
     const [sent] = submits(await ui.form.waitForPosted(2));
     assert.deepEqual(

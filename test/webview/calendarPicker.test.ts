@@ -33,7 +33,7 @@ describe('form: the calendar picker (headless Chromium)', function () {
       await ui.form.page.evaluate(() => document.getElementById('calendarId')?.closest('#more-options')),
       null,
     );
-    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.locator('#subject').fill('Planning');
     await ui.form.page.locator('#more-options-summary').focus();
     await ui.form.page.keyboard.press('Enter');
     for (let i = 0; i < 30 && (await ui.form.focusedId()) !== 'calendarId'; i++)
@@ -48,7 +48,7 @@ describe('form: the calendar picker (headless Chromium)', function () {
   it('the default calendar is not sent; an update form ignores the list', async () => {
     await ui.form.init();
     await ui.form.send(calendars);
-    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.locator('#subject').fill('Planning');
     await ui.form.page.keyboard.press('Control+Enter');
     const [sent] = submits(await ui.form.waitForPosted(2));
     assert.equal('calendarId' in (sent?.values ?? {}), false);

@@ -96,7 +96,7 @@ export async function findTimeScreens(
   await form.page.locator('#find-time').scrollIntoViewIfNeeded();
   await form.page.screenshot({ path: join(out, `form-${name}-availability.png`) });
 
-  const box = form.page.locator('#attendees textarea');
+  const box = form.page.locator('#attendees');
   await box.press('End');
   await box.pressSequentially('\nAnd', { delay: 20 });
   const [people] = await waitForPosted(form, 'peopleQuery');

@@ -20,13 +20,13 @@ describe('form: number and list controls (headless Chromium)', function () {
       { label: 'Reminder (minutes before the start)', inMore: true, type: 'number' },
       { label: 'Categories', inMore: true, type: 'text' },
     ]);
-    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '15');
-    assert.equal(await ui.form.page.locator('#categories input').inputValue(), '');
+    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart').inputValue(), '15');
+    assert.equal(await ui.form.page.locator('#categories').inputValue(), '');
   });
 
   it('number and list: filled by keyboard and sent; untouched they are not sent', async () => {
     await ui.form.init();
-    await ui.form.page.locator('#subject input').fill('Planning');
+    await ui.form.page.locator('#subject').fill('Planning');
     await ui.form.page.locator('#more-options-summary').focus();
     await ui.form.page.keyboard.press('Enter');
     for (let i = 0; i < 20 && (await ui.form.focusedId()) !== 'reminderMinutesBeforeStart'; i++)
@@ -44,7 +44,7 @@ describe('form: number and list controls (headless Chromium)', function () {
 
     const untouched = await ui.harness.open();
     await untouched.init();
-    await untouched.page.locator('#subject input').fill('Planning');
+    await untouched.page.locator('#subject').fill('Planning');
     await untouched.page.keyboard.press('Control+Enter');
     const [plain] = submits(await untouched.waitForPosted(2));
     assert.equal('reminderMinutesBeforeStart' in (plain?.values ?? {}), false);
@@ -61,10 +61,10 @@ describe('form: number and list controls (headless Chromium)', function () {
       }),
     );
     assert.notEqual(await ui.form.page.locator('#more-options').getAttribute('open'), null);
-    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart input').inputValue(), '60');
-    assert.equal(await ui.form.page.locator('#categories input').inputValue(), 'Blue');
-    await ui.form.page.locator('#reminderMinutesBeforeStart input').fill('1.5');
-    await ui.form.page.locator('#categories input').focus();
+    assert.equal(await ui.form.page.locator('#reminderMinutesBeforeStart').inputValue(), '60');
+    assert.equal(await ui.form.page.locator('#categories').inputValue(), 'Blue');
+    await ui.form.page.locator('#reminderMinutesBeforeStart').fill('1.5');
+    await ui.form.page.locator('#categories').focus();
     assert.match(
       await ui.form.errorText('reminderMinutesBeforeStart'),
       /"Reminder \(minutes before the start\)" must be a whole number from 0/,

@@ -8,8 +8,8 @@ import { sampleInit, sampleValues, submits, useFormPage } from './harness';
 /** The select's option labels and its value. */
 function selectState(form: FormPage, id: string): Promise<{ labels: string[]; value: string }> {
   return form.page.locator(`#${id}`).evaluate((s) => {
-    const select = s as HTMLElement & { options: { label: string }[]; value: string };
-    return { labels: select.options.map((o) => o.label), value: select.value };
+    const select = s as HTMLSelectElement;
+    return { labels: [...select.options].map((o) => o.text), value: select.value };
   });
 }
 
@@ -32,14 +32,14 @@ describe('form: the Repeat field (headless Chromium)', function () {
       value: 'none',
     });
     assert.equal(await ui.form.page.locator('#recurrence-summary').textContent(), '');
-    await ui.form.page.locator('#timeZone input').focus();
+    await ui.form.page.locator('#timeZone').focus();
     await ui.form.page.keyboard.press('Tab');
     assert.equal(await ui.form.focusedId(), 'recurrence', 'the field follows the time zone in the tab order');
     // Moving the start renames the choices.
-    await ui.form.page.locator('#start input').fill('2030-06-04T10:00');
+    await ui.form.page.locator('#start').fill('2030-06-04T10:00');
     await ui.form.page.waitForFunction(() =>
-      (document.getElementById('recurrence') as HTMLElement & { options: { label: string }[] }).options.some(
-        (o) => o.label === 'Every week on Tuesday',
+      [...(document.getElementById('recurrence') as HTMLSelectElement).options].some(
+        (o) => o.text === 'Every week on Tuesday',
       ),
     );
   });
@@ -49,7 +49,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
     await ui.form.pickOption(2, 'recurrence');
     assert.equal(await ui.form.page.locator('#recurrence-summary').textContent(), 'Repeats weekly, Mon.');
     assert.equal(await ui.form.page.locator('#recurrence-editor').count(), 0, 'no editor for a common rule');
-    await ui.form.page.locator('#start input').fill('2030-06-05T10:00');
+    await ui.form.page.locator('#start').fill('2030-06-05T10:00');
     await ui.form.page.waitForFunction(
       () => document.getElementById('recurrence-summary')?.textContent === 'Repeats weekly, Wed.',
     );
@@ -63,13 +63,14 @@ describe('form: the Repeat field (headless Chromium)', function () {
 
   it('the custom editor: every 2 weeks on Mon and Wed, 6 times, with the keyboard alone', async () => {
     await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
-    await ui.form.pickOption(5, 'recurrence');
+    await ui.form.page.locator('#recurrence').focus();
+    await ui.form.page.keyboard.press('End'); // Custom…, the last choice
     await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Opened from the choice, focus goes to its first control.
     await ui.form.page.waitForFunction(() => document.activeElement?.id === 'recurrence-interval');
     const labels = await ui.form.page.evaluate(() =>
       ['recurrence-interval', 'recurrence-unit', 'recurrence-end'].map(
-        (id) => document.querySelector(`vscode-label[for="${id}"]`)?.textContent,
+        (id) => document.querySelector(`label[for="${id}"]`)?.textContent,
       ),
     );
     assert.deepEqual(labels, ['Every', 'Unit', 'Ends']);
@@ -107,7 +108,8 @@ describe('form: the Repeat field (headless Chromium)', function () {
 
   it('monthly on "the first Monday" until a date; no days ticked is named before sending', async () => {
     await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Review' }) }));
-    await ui.form.pickOption(5, 'recurrence');
+    await ui.form.page.locator('#recurrence').focus();
+    await ui.form.page.keyboard.press('End'); // Custom…, the last choice
     await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
     // Untick the start's Monday: a weekly rule with no day says so.
     await ui.form.page.locator('#recurrence-day-monday').click();
@@ -119,7 +121,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
     assert.deepEqual((await selectState(ui.form, 'recurrence-on')).labels, ['Day 3', 'The first Monday']);
     await ui.form.pickOption(1, 'recurrence-on');
     await ui.form.pickOption(1, 'recurrence-end');
-    await ui.form.page.locator('#recurrence-end-date input').fill('2030-12-31');
+    await ui.form.page.locator('#recurrence-end-date').fill('2030-12-31');
     await ui.form.page.waitForFunction(
       () =>
         document.getElementById('recurrence-summary')?.textContent ===
@@ -153,7 +155,7 @@ describe('form: the Repeat field (headless Chromium)', function () {
       await ui.form.page.locator('#recurrence-summary').textContent(),
       'Repeats every 3 days until Jul 1, 2030.',
     );
-    await ui.form.page.locator('#recurrence-end-date input').fill('2030-05-01');
+    await ui.form.page.locator('#recurrence-end-date').fill('2030-05-01');
     await ui.form.page.locator('#submit').click();
     await ui.form.page.waitForFunction(
       () => (document.getElementById('recurrence-error')?.textContent ?? '') !== '',

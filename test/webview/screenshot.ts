@@ -11,7 +11,7 @@ runScreenshots(async ({ harness, theme, name, out }) => {
   const empty = await harness.open(theme, viewport);
   await empty.init(sampleInit({ values: sampleValues() }));
   await empty.page.screenshot({ path: join(out, `form-${name}-empty.png`) });
-  await empty.page.locator('#start input').fill('2020-06-03T10:00');
+  await empty.page.locator('#start').fill('2020-06-03T10:00');
   await empty.page.locator('#submit').click();
   await empty.page.screenshot({ path: join(out, `form-${name}-confirm.png`) });
 
@@ -24,18 +24,18 @@ runScreenshots(async ({ harness, theme, name, out }) => {
       },
     }),
   );
-  await invalid.page.locator('#subject input').fill('Quarterly planning');
+  await invalid.page.locator('#subject').fill('Quarterly planning');
   await invalid.page
-    .locator('#attendees textarea')
+    .locator('#attendees')
     .fill('Ana Smith <ana@example.com>; bob@\nnot an address; ANA@example.com');
-  await invalid.page.locator('#end input').fill('2030-06-03T09:00');
+  await invalid.page.locator('#end').fill('2030-06-03T09:00');
   await invalid.page.locator('#submit').click();
   await invalid.page.screenshot({ path: join(out, `form-${name}-errors.png`) });
 
   const done = await harness.open(theme, viewport);
   await done.init(sampleInit({ values: sampleValues({ teamsMeeting: true }) }));
-  await done.page.locator('#subject input').fill('Design review');
-  await done.page.locator('#attendees textarea').fill('Ana Smith <ana@example.com>; bo@example.com');
+  await done.page.locator('#subject').fill('Design review');
+  await done.page.locator('#attendees').fill('Ana Smith <ana@example.com>; bo@example.com');
   await done.page.locator('#submit').click();
   const submit = (await done.waitForPosted(2)).find((m) => m.type === 'submit');
   if (submit?.type !== 'submit') throw new Error('no submit');

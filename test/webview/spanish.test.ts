@@ -53,11 +53,11 @@ describe('meeting form in Spanish (headless Chromium)', function () {
       );
       await form.page.screenshot({ path: join(out, 'form-es-empty.png') });
 
-      await form.page.locator('#end input').fill('2030-06-03T09:00');
-      await form.page.locator('#subject input').fill('Revisión del diseño');
+      await form.page.locator('#end').fill('2030-06-03T09:00');
+      await form.page.locator('#subject').fill('Revisión del diseño');
       await form.page.locator('#submit').click();
       await form.page.screenshot({ path: join(out, 'form-es-errors.png') });
-      await form.page.locator('#end input').fill('2030-06-03T11:00');
+      await form.page.locator('#end').fill('2030-06-03T11:00');
       await form.page.locator('#submit').click();
       const sent = (await form.waitForPosted(2)).find((m): m is SubmitMessage => m.type === 'submit');
       assert.ok(sent);
