@@ -227,10 +227,10 @@ describe('meeting form page (headless Chromium)', function () {
   });
 
   it('warns near the times when the start is in the past, also after a zone change, and asks before sending', async () => {
+    // An hour from now, for an hour (the end was once the start's day at 23:00: equal to the start from 22:00 on).
     const soon = wallTimeIn(new Date(Date.now() + 60 * 60_000), 'Europe/Berlin');
-    await ui.form.init(
-      sampleInit({ values: sampleValues({ start: soon, end: soon.replace(/T\d\d/, 'T23') }) }),
-    );
+    const later = wallTimeIn(new Date(Date.now() + 2 * 60 * 60_000), 'Europe/Berlin');
+    await ui.form.init(sampleInit({ values: sampleValues({ start: soon, end: later }) }));
     await ui.form.page.locator('#subject').fill('Stand-up');
     assert.equal(await ui.form.page.locator('#timeWarning').isVisible(), false);
     // Same clock time, fourteen hours ahead of UTC: now it lies in the past.
