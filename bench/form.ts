@@ -3,7 +3,9 @@
 // focus, and the form's other controls are attached),
 // beside a reference page whose script only posts `ready`: the same HTML shell, CSP and stylesheet from the same
 // server, in the same browser, a fresh context each, the two loads interleaved (order alternating). The ratio is
-// what our script costs over what Chromium costs any webview page.
+// what our script costs over what Chromium costs any webview page. A third page in the same rounds gives the floor:
+// the form's own document (captured once from a load, scripts removed, values left out) as static HTML whose only
+// script focuses the first field and posts `ready`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,6 +26,10 @@ interface BenchWindow {
 
 /** The reference page's whole script: what any webview page does first. */
 const referenceScript = "acquireVsCodeApi().postMessage({ type: 'ready' });\n";
+
+/** The static floor page's whole script: focus the first field (a forced layout), then say ready. */
+const staticScript =
+  "document.getElementById('subject').focus();\nacquireVsCodeApi().postMessage({ type: 'ready' });\n";
 
 /**
  * Runs in the page before its scripts: answers `ready` with `init` and records when the form is interactive; for the
@@ -105,7 +111,7 @@ export async function measureForm(opts: {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
   const nonce = randomBytes(18).toString('base64');
   // Every file of dist/webview: the page's entry, its stylesheet and the chunks the entry imports.
-  const files: Record<string, Buffer | string> = { '/ready.js': referenceScript };
+  const files: Record<string, Buffer | string> = { '/ready.js': referenceScript, '/static.js': staticScript };
   for (const name of fs.readdirSync(path.join(opts.distDir, 'webview')))
     files[`/${name}`] = fs.readFileSync(path.join(opts.distDir, 'webview', name));
   const server = createServer((req, res) => {
@@ -141,12 +147,19 @@ export async function measureForm(opts: {
     headless: true,
     args: chromiumArgs,
   });
-  const load = async (url: string, init: unknown): Promise<LoadTimes> => {
+  /** The built form's document as HTML, with its scripts removed (for the static page), when `capture` is set. */
+  let captured: string | undefined;
+  const load = async (url: string, init: unknown, capture = false): Promise<LoadTimes> => {
     const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
     try {
       const tab = await context.newPage();
       await tab.addInitScript({ content: standInScript(init) });
       await tab.goto(url);
+      if (capture) {
+        await tab.waitForFunction(() => (window as unknown as BenchWindow).__interactiveAt !== undefined);
+        await tab.waitForTimeout(500); // the tasks after interactive (date-time fields, zone labels) are done
+        captured = await tab.evaluate(() => document.documentElement.outerHTML);
+      }
       await tab.waitForFunction(
         () => (window as unknown as BenchWindow).__interactiveAt !== undefined,
         undefined,
@@ -181,9 +194,16 @@ export async function measureForm(opts: {
   const reference: number[] = [];
   const ratios: number[] = [];
   const withFindTime: LoadTimes[] = [];
+  const statics: number[] = [];
+  const staticRatios: number[] = [];
   try {
     const init = sampleInit();
     const findTimeInit = { ...init, findTime: allFeatures };
+    // The floor: the same form as the page builds it, served as static HTML under the same shell, CSP and stylesheet,
+    // whose only script (at the end of the body) focuses the first field and posts `ready`. No script-built form can
+    // be interactive sooner than the browser lays this out.
+    await load(`${base}/`, init, true);
+    files['/static'] = staticPage(captured ?? '', base, nonce);
     for (let i = 0; i < opts.loads + 1; i++) {
       const loadForm = (): Promise<LoadTimes> => load(`${base}/`, init);
       const loadReference = async (): Promise<number> => (await load(`${base}/reference`, null)).interactive;
@@ -196,6 +216,7 @@ export async function measureForm(opts: {
         r = await loadReference();
         f = await loadForm();
       }
+      const st = (await load(`${base}/static`, null)).interactive;
       // Issue 13: the same form with its features offered, before or after the pair by turns.
       const ft = opts.withFindTime ? await load(`${base}/`, findTimeInit) : undefined;
       if (i === 0) continue; // the first pair warms Chromium's own caches
@@ -203,6 +224,8 @@ export async function measureForm(opts: {
       form.push(f);
       reference.push(r);
       ratios.push(f.interactive / r);
+      statics.push(st);
+      staticRatios.push(st / r);
     }
   } finally {
     await browser.close();
@@ -253,6 +276,24 @@ export async function measureForm(opts: {
       target: 1.5,
       note: `pairs ${ratios.map((x) => x.toFixed(2)).join(' ')}; ratio of medians ${(median(interactive) / median(reference)).toFixed(2)}`,
     },
+    {
+      key: 'form.staticRatio',
+      label: 'floor: the same form as static HTML (focus and ready only) / reference ready',
+      value: median(staticRatios),
+      unit: '×',
+      note: `static form ready at ${median(statics).toFixed(0)} ms (p90 ${quantile(statics, 0.9).toFixed(0)}); what the browser alone needs to lay out this form, loaded in the same rounds`,
+    },
     ...findTimeFigures,
   ];
+}
+
+/** The static page: the captured form document without its scripts, plus one nonce'd script that focuses and says ready. */
+function staticPage(html: string, base: string, nonce: string): string {
+  if (!html.includes('id="form"'))
+    throw new Error('the form page could not be captured for the static floor');
+  const body = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>/g, '')
+    .replace('</body>', `<script nonce="${nonce}" src="${base}/static.js"></script></body>`);
+  return `<!DOCTYPE html>\n${body}`;
 }
