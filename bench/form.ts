@@ -36,7 +36,7 @@ const staticScript =
  * reference page (`init` null) records `ready` as its interactive time.
  * A plain string, so the TypeScript runner adds no helpers the page lacks.
  */
-function standInScript(init: unknown): string {
+function standInScript(init: unknown, capture = false): string {
   return `(() => {
   const init = ${JSON.stringify(init)};
   let state;
@@ -58,6 +58,7 @@ function standInScript(init: unknown): string {
       const now = document.activeElement;
       if (now === field || (now !== null && field.contains(now))) {
         window.__interactiveAt = performance.now();
+        if (${String(capture)}) window.__captured = document.documentElement.outerHTML;
         observer.disconnect();
         document.removeEventListener('focusin', check, true);
         return true;
@@ -147,18 +148,18 @@ export async function measureForm(opts: {
     headless: true,
     args: chromiumArgs,
   });
-  /** The built form's document as HTML, with its scripts removed (for the static page), when `capture` is set. */
+  /** The built form's document at interactive (for the static page), when `capture` is set. */
   let captured: string | undefined;
   const load = async (url: string, init: unknown, capture = false): Promise<LoadTimes> => {
     const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
     try {
       const tab = await context.newPage();
-      await tab.addInitScript({ content: standInScript(init) });
+      await tab.addInitScript({ content: standInScript(init, capture) });
       await tab.goto(url);
       if (capture) {
         await tab.waitForFunction(() => (window as unknown as BenchWindow).__interactiveAt !== undefined);
-        await tab.waitForTimeout(500); // the tasks after interactive (date-time fields, zone labels) are done
-        captured = await tab.evaluate(() => document.documentElement.outerHTML);
+        // The document as it is at that moment (what the user can use then), not after the tasks that follow.
+        captured = await tab.evaluate(() => (window as unknown as { __captured?: string }).__captured);
       }
       await tab.waitForFunction(
         () => (window as unknown as BenchWindow).__interactiveAt !== undefined,
