@@ -56,88 +56,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Attempts that may share one deadline group: bounds the abort listeners fetch leaves on the group's signal. */
-const GROUP_SIZE = 16;
-
-/**
- * The per-attempt timeout, shared by attempts that start together: each attempt joins the open group, and a group
- * closes `timeoutMs / 32` after it opened or once 16 attempts joined it. One timer per group fires `timeoutMs` after
- * the group closed and aborts the group's signal if any of its attempts is still running, so every attempt gets at
- * least `timeoutMs` and at most `timeoutMs` plus that window (30 s: 30 to 30.9 s). One signal and one timer per
- * group instead of an `AbortController` and a `setTimeout` per attempt: fetch (undici) does per-request work for
- * every new signal it follows, and timer lists are set up and torn down when the only timer is cleared.
- */
-export class AttemptDeadlines {
-  private open: AttemptDeadline | undefined;
-  private readonly windowMs: number;
-
-  constructor(private readonly timeoutMs: number) {
-    this.windowMs = timeoutMs / 32;
-  }
-
-  /** The deadline of an attempt that starts now; the attempt calls `leave()` when it ends. */
-  join(): AttemptDeadline {
-    const now = performance.now();
-    let group = this.open;
-    if (!group?.accepts(now)) {
-      group?.close();
-      group = new AttemptDeadline(now + this.windowMs, this.timeoutMs + this.windowMs);
-      this.open = group;
-    }
-    group.joined += 1;
-    group.running += 1;
-    return group;
-  }
-}
-
-/** A group of attempts' shared deadline (see `AttemptDeadlines`). */
-export class AttemptDeadline {
-  private readonly controller = new AbortController();
-  /** Aborted (reason: an `Error('timeout')`) once the deadline passed with an attempt of the group still running. */
-  readonly signal = this.controller.signal;
-  joined = 0;
-  running = 0;
-  private closed = false;
-  private readonly timer: ReturnType<typeof setTimeout>;
-
-  constructor(
-    readonly closesAt: number,
-    ms: number,
-  ) {
-    this.timer = setTimeout(expire, ms, this);
-    // Nothing to wait for once no attempt runs; a running attempt's own I/O keeps the process alive.
-    this.timer.unref?.();
-  }
-
-  /** Whether an attempt starting at `now` may join. */
-  accepts(now: number): boolean {
-    return !this.closed && this.joined < GROUP_SIZE && now < this.closesAt;
-  }
-
-  /** One attempt of the group ended. */
-  leave(): void {
-    this.running -= 1;
-    if (this.running === 0 && this.closed) clearTimeout(this.timer);
-  }
-
-  /** No attempt joins any more: the timer goes as soon as none runs. */
-  close(): void {
-    this.closed = true;
-    if (this.running === 0) clearTimeout(this.timer);
-  }
-
-  /** The deadline passed: aborts the attempts still running. */
-  expire(): void {
-    this.closed = true;
-    if (this.running > 0) this.controller.abort(new Error('timeout'));
-  }
-}
-
-/** The timer callback of a group's deadline (no closure per group). */
-function expire(deadline: AttemptDeadline): void {
-  deadline.expire();
-}
-
 /** The mailbox's execution slots a call's attempts take (see `MailboxSlots` in client.ts). */
 export interface Slots {
   /** Takes `weight` slots: undefined when taken at once, else a promise (rejected if `signal` aborts first). */
@@ -161,7 +79,7 @@ export interface CallResult {
  */
 export class CallState implements MiddlewareOptions {
   // Every field starts set, so each call's state has one shape from the start.
-  /** The current attempt's signal: its deadline's and, when the caller gave one, the caller's signal. */
+  /** The current attempt's signal: its timeout and the caller's signal. */
   attemptSignal: AbortSignal | undefined = undefined;
   /** The current attempt's token, kept to explain a 401 (`audienceMismatch`); never logged. */
   token: string | undefined = undefined;
@@ -207,18 +125,15 @@ export interface RetrySettings {
 
 /**
  * The first middleware of the client's chain: runs the rest of the chain (token, fetch) once per attempt, each in its
- * mailbox slots and under its own timeout (`AttemptDeadlines`) and the caller's signal, and retries 429/503/504 and
- * unanswered attempts within the policy (Retry-After honoured, total wait bounded). The request itself (URL, headers, body) was built
+ * mailbox slots and under its own timeout and the caller's signal, and retries 429/503/504 and unanswered attempts
+ * within the policy (Retry-After honoured, total wait bounded). The request itself (URL, headers, body) was built
  * once by `GraphRequest` and is sent again as it is, so a create's `transactionId` is the same on every attempt.
  * Redirects (3xx) and 401 are never retried. A request sent without a `CallState` gets one attempt, unchanged.
  */
 export class RetryMiddleware implements Middleware {
   private next?: Middleware;
-  private readonly deadlines: AttemptDeadlines;
 
-  constructor(private readonly settings: RetrySettings) {
-    this.deadlines = new AttemptDeadlines(settings.timeoutMs);
-  }
+  constructor(private readonly settings: RetrySettings) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -308,7 +223,7 @@ export class RetryMiddleware implements Middleware {
     }
   }
 
-  /** One attempt through the rest of the chain, in its mailbox slots, under its deadline and the caller's signal. */
+  /** One attempt through the rest of the chain, in its mailbox slots, under its own timeout and the caller's signal. */
   private async attempt(context: Context, call: CallState, next: Middleware): Promise<Attempt> {
     const { slots } = this.settings;
     const queued = slots.acquire(call.slots, call.signal);
@@ -319,22 +234,13 @@ export class RetryMiddleware implements Middleware {
         return { kind: 'cancelled' };
       }
     }
-    const deadline = this.deadlines.join();
-    // Without a caller's signal the attempt is sent under its deadline's signal as it is. With one, the attempt
-    // gets its own controller, aborted by either; what aborted it tells which.
+    const controller = new AbortController();
+    const timer = setTimeout(abortForTimeout, this.settings.timeoutMs, controller);
+    // Only the caller's signal and the timer abort the attempt's controller: what aborted it tells which.
     const signal = call.signal;
-    let controller: AbortController | undefined;
-    let onAbort: (() => void) | undefined;
-    let onExpire: (() => void) | undefined;
-    if (signal) {
-      const own = new AbortController();
-      onAbort = () => own.abort(signal.reason);
-      onExpire = () => own.abort(deadline.signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      deadline.signal.addEventListener('abort', onExpire, { once: true });
-      controller = own;
-    }
-    call.attemptSignal = controller ? controller.signal : deadline.signal;
+    const onAbort = signal ? () => controller.abort(signal.reason) : undefined;
+    if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true });
+    call.attemptSignal = controller.signal;
     call.token = undefined;
     call.tokenError = undefined;
     call.transportError = undefined;
@@ -353,18 +259,20 @@ export class RetryMiddleware implements Middleware {
       };
     } catch (e) {
       if (signal?.aborted) return { kind: 'cancelled' };
-      if (deadline.signal.aborted) return { kind: 'timeout', error: e };
+      if (controller.signal.aborted) return { kind: 'timeout', error: e };
       if (call.tokenError !== undefined) return { kind: 'token', error: call.tokenError };
       return { kind: 'network', error: call.transportError ?? e };
     } finally {
-      deadline.leave();
-      if (signal && onAbort && onExpire) {
-        signal.removeEventListener('abort', onAbort);
-        deadline.signal.removeEventListener('abort', onExpire);
-      }
+      clearTimeout(timer);
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
       slots.release(call.slots);
     }
   }
+}
+
+/** Ends an attempt that ran out of time (a timer callback without a closure). */
+function abortForTimeout(controller: AbortController): void {
+  controller.abort(new Error('timeout'));
 }
 
 /** Waits between attempts; a caller's abort ends the call as `cancelled` (`mayHaveBeenApplied` passed on). */
