@@ -72,7 +72,7 @@ export async function measurePeopleTyping(opts: { runs: number }): Promise<Figur
           await form.page.evaluate(`new Promise((resolve) => {
             const text = ${JSON.stringify(name)};
             const waits = ${JSON.stringify(gaps)};
-            const inner = document.getElementById('attendees').wrappedElement;
+            const inner = document.getElementById('attendees');
             inner.focus();
             let i = 0;
             const next = () => {
