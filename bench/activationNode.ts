@@ -29,6 +29,7 @@ const apiNames = [
   'extensions',
   'l10n',
   'languages',
+  'lm',
   'window',
   'workspace',
   'CancellationTokenSource',
@@ -60,6 +61,11 @@ const stub = () => {
       if (p === 'prototype') return target.prototype;
       if (!members.has(p)) members.set(p, stub());
       return members.get(p);
+    },
+    // Assignments (statusBarItem.name = ...) are kept: a function's own name and length are read-only.
+    set(target, p, value) {
+      members.set(p, value);
+      return true;
     },
     apply: () => stub(),
     construct: () => stub(),
