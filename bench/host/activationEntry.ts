@@ -25,7 +25,7 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
 /** Markers: string literals that sit inside the lazily initialised modules' code (a class body in each). */
 const lazyMarkers: Record<string, string> = {
   'src/graph/client.ts': 'TokenMiddleware has no next middleware',
-  '@microsoft/microsoft-graph-client': 'Unable to Create Client',
+  '@microsoft/microsoft-graph-client': 'Unable to execute the middleware',
 };
 
 /**
