@@ -133,7 +133,9 @@ export interface RetrySettings {
 export class RetryMiddleware implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly settings: RetrySettings) {}
+  constructor(private readonly settings: RetrySettings) {
+    keepTimerList(settings.timeoutMs);
+  }
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -268,6 +270,21 @@ export class RetryMiddleware implements Middleware {
       slots.release(call.slots);
     }
   }
+}
+
+/** The timeouts whose timer list is kept (see `keepTimerList`). */
+const keptTimerLists = new Set<number>();
+
+/**
+ * Keeps Node's list of timers of `ms` alive with one idle interval of that duration (unref'd: it never holds the
+ * process), so an attempt's timeout joins a list instead of creating one and its clear does not tear it down again:
+ * with one attempt at a time, each attempt set up and removed the list (Node's `lib/internal/timers.js`: a list per
+ * duration, in a priority queue, freed when empty).
+ */
+function keepTimerList(ms: number): void {
+  if (keptTimerLists.has(ms)) return;
+  keptTimerLists.add(ms);
+  setInterval(() => undefined, ms).unref?.();
 }
 
 /** Ends an attempt that ran out of time (a timer callback without a closure). */
