@@ -310,7 +310,7 @@ export class MeetingForm {
     }
     this.#recurrence?.lock();
     this.#submit.disabled = true;
-    // The footer may not be attached yet (the first frame shows only the first field): found through its row.
+    // Found through its row: the lock may come before the form is attached.
     this.#submitRow.querySelector('#submitHint')?.remove();
     document.getElementById('draftOffer')?.remove();
     this.#success.querySelector('#action-join')?.remove();
@@ -607,9 +607,11 @@ export class MeetingForm {
       case 'textarea':
       case 'dateTime':
       case 'timeZone':
+      case 'number':
+      case 'calendar':
         return (control as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
       case 'select': {
-        // Before its first render (the fields after the first frame) a select reads '': that is its default.
+        // A value that is not one of the field's options (none chosen) reads as its default.
         const value = (control as HTMLSelectElement).value;
         return Object.prototype.hasOwnProperty.call(formControl(name).options ?? {}, value)
           ? value
@@ -619,10 +621,6 @@ export class MeetingForm {
         return parseAttendees((control as HTMLTextAreaElement).value);
       case 'checkbox':
         return (control as HTMLInputElement).checked;
-      case 'number':
-        return (control as HTMLInputElement).value;
-      case 'calendar':
-        return (control as HTMLSelectElement).value;
       case 'list':
         return parseListText((control as HTMLInputElement).value);
       case 'recurrence':
