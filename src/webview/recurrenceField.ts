@@ -53,6 +53,8 @@ export class RecurrenceField {
   /** Whether "Does not repeat" is offered (not for a series being updated: Graph keeps it a series). */
   readonly #allowNone: boolean;
   #editor: RecurrenceEditor | undefined;
+  /** The choice and custom rule shown when the select last got focus (see `#chose`). */
+  #entered: { choice: Choice; custom: string } | undefined;
   #locked = false;
   /**
    * Whether the select holds every choice. Until the form is interactive it holds only the one it shows: the weekly
@@ -75,7 +77,10 @@ export class RecurrenceField {
     this.#fillOptions();
     this.select.addEventListener('change', () => this.#chose());
     // Focus comes before any key or click that opens the list or moves the choice.
-    this.select.addEventListener('focus', () => this.fillChoices());
+    this.select.addEventListener('focus', () => {
+      this.#entered = { choice: this.#choice, custom: this.#custom };
+      this.fillChoices();
+    });
     this.refresh();
     if (this.#choice === 'custom') this.#openEditor(false);
   }
@@ -166,8 +171,14 @@ export class RecurrenceField {
     const choice: Choice = picked === 'none' ? '' : (picked as Choice);
     if (choice === this.#choice) return;
     if (choice === 'custom') {
-      // The editor starts from what was chosen (a quick rule, or weekly on the start's weekday).
-      this.#custom = this.value || recurrenceFormValue(presetRule('weekly', this.host.start()));
+      // The editor starts from what showed when the field was entered: the arrows of a closed select change the
+      // choice at every step, so the quick rules passed on the way to Custom… are not what the user chose. That rule
+      // (or that custom rule), else weekly on the start's weekday.
+      const from = this.#entered ?? { choice: this.#choice, custom: this.#custom };
+      this.#custom =
+        from.choice === 'custom'
+          ? from.custom
+          : recurrenceFormValue(presetRule(from.choice || 'weekly', this.host.start()));
       this.#choice = 'custom';
       this.#openEditor(true);
     } else {

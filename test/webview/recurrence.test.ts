@@ -135,6 +135,27 @@ describe('form: the Repeat field (headless Chromium)', function () {
     });
   });
 
+  it('Custom… reached with the arrows starts from the rule shown when the field was entered, not from the ones passed', async () => {
+    await ui.form.init(sampleInit({ values: sampleValues({ subject: 'Pairing' }) }));
+    // Down through Every day, Every week, Every weekday and Every month to Custom…: each step is a change.
+    await ui.form.pickOption(5, 'recurrence');
+    await ui.form.page.waitForSelector('#recurrence-editor:not([hidden])');
+    // "Does not repeat" was shown: the editor starts weekly on the start's weekday (2030-06-03, a Monday).
+    assert.equal((await selectState(ui.form, 'recurrence-unit')).value, 'weekly');
+    assert.equal(await ui.form.page.locator('#recurrence-day-monday').isChecked(), true);
+    // Entered again while a quick rule shows, the editor starts from that rule.
+    await ui.form.page.locator('#subject').focus();
+    await ui.form.page.locator('#recurrence').focus();
+    await ui.form.page.keyboard.press('Home'); // Does not repeat
+    await ui.form.pickOption(1); // Every day
+    await ui.form.page.locator('#subject').focus();
+    await ui.form.page.locator('#recurrence').focus();
+    await ui.form.page.keyboard.press('End'); // Custom…
+    await ui.form.page.waitForFunction(
+      () => (document.getElementById('recurrence-unit') as HTMLSelectElement | null)?.value === 'daily',
+    );
+  });
+
   it('shows a series being updated: its rule, no "Does not repeat", and an end before the start named', async () => {
     const rule = JSON.stringify({
       pattern: { type: 'daily', interval: 3 },
