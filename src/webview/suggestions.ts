@@ -1,5 +1,6 @@
 // Suggested times and the room picker (issue 13). Picking a time fills start and end and sends nothing (only Send
-// sends); picking a room adds it to the rooms-and-equipment list (a resource attendee), which its strip then shows.
+// sends); a room chosen in the list is added with its Add button to the rooms-and-equipment list (a resource
+// attendee), which its strip then shows.
 import type { PersonChoice, SuggestedTime } from '../shared/protocol';
 import { button, fieldLabel, selectBox, setChoices, typeToFind } from './controls';
 import { el, setText } from './dom';
