@@ -12,8 +12,8 @@ import {
 } from '../../src/shared/formModel';
 import { moveEndWithStart } from '../../src/shared/formState';
 import { parseFromWebview } from '../../src/shared/protocol';
+import { ctx } from './fixtures';
 
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
 const codes = (r: { ok: true } | { ok: false; errors: { field: string; code: string }[] }) =>
   r.ok ? [] : r.errors.map((e) => [e.field, e.code]);
 

@@ -13,9 +13,8 @@ import {
 } from '../../src/shared/formModel';
 import { parseFromWebview } from '../../src/shared/protocol';
 import { sampleDraft } from '../fake/harness';
+import { ctx, times } from './fixtures';
 
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
-const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
 const current: Meeting = {
   id: 'AAMk=',
   subject: 'Review',

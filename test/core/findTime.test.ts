@@ -9,8 +9,7 @@ import {
   validateFindMeetingTimes,
 } from '../../src/core/findTime';
 import type { FieldError, Validation } from '../../src/core/types';
-
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
+import { ctx } from './fixtures';
 
 function codes(v: Validation<unknown>): string[] {
   assert.equal(v.ok, false, `expected errors, got ${JSON.stringify(v)}`);

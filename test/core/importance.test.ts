@@ -13,9 +13,7 @@ import { parseFromWebview } from '../../src/shared/protocol';
 import { isInvalidInputError } from '../../src/graph/errors';
 import { revalidateDraft } from '../../src/services/recovery';
 import { sampleDraft, useHarness } from '../fake/harness';
-
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
-const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
+import { ctx, times } from './fixtures';
 
 describe('importance (one field of the table, end to end)', () => {
   it('validates: low, normal or high, case-folded; anything else names the field', () => {

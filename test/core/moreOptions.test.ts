@@ -13,9 +13,8 @@ import { parseFromWebview } from '../../src/shared/protocol';
 import { isInvalidInputError } from '../../src/graph/errors';
 import { revalidateDraft } from '../../src/services/recovery';
 import { sampleDraft, useHarness } from '../fake/harness';
+import { ctx, times } from './fixtures';
 
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
-const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
 const event = {
   id: 'e',
   start: { dateTime: '2030-01-07T10:00:00', timeZone: 'UTC' },

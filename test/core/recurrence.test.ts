@@ -7,10 +7,9 @@ import { recurrenceStrings } from '../../src/core/recurrenceStrings';
 import type { Recurrence } from '../../src/core/recurrence';
 import { validateSchedule, validateUpdate } from '../../src/core/validate';
 import { revalidateDraft } from '../../src/services/recovery';
+import { ctx, times } from './fixtures';
 
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
 // 2030-01-07 is a Monday.
-const times = { start: '2030-01-07T10:00', end: '2030-01-07T11:00' };
 const weekly = { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday'] } };
 
 /** The errors of a schedule with `recurrence`, as [field, code]. */

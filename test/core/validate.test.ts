@@ -13,8 +13,7 @@ import {
 import { MAX_MEETING_ID_LENGTH } from '../../src/core/meetingId';
 import { formatMessage, validationMessages } from '../../src/core/messages';
 import type { FieldError, Validation } from '../../src/core/types';
-
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
+import { ctx } from './fixtures';
 
 function errorsOf<T>(v: Validation<T>): FieldError[] {
   assert.equal(v.ok, false, `expected errors, got ${JSON.stringify(v)}`);

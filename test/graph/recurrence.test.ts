@@ -8,8 +8,8 @@ import type { MeetingDraft } from '../../src/core/types';
 import { listOccurrences } from '../../src/graph/instances';
 import type { Harness } from '../fake/harness';
 import { failure, sampleDraft, useHarness } from '../fake/harness';
+import { ctx } from '../core/fixtures';
 
-const ctx = { defaultTimeZone: 'Europe/Berlin' };
 /** January 2030: the 7th is a Monday. */
 const january = { start: Date.UTC(2030, 0, 1), end: Date.UTC(2030, 1, 1) };
 
