@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { isMeetingsError } from '../../src/graph/errors';
 import { resolvePendingCreates } from '../../src/services/recovery';
 import { sampleDraft, useHarness } from '../fake/harness';
-import { SharedMemento, accountId, openWindow } from './env';
+import { SharedMemento, accountId, openWindow, reopenWindow } from './env';
 
 describe('Interrupted create in a chosen calendar (HTTPS fake)', () => {
   const h = useHarness();
@@ -20,9 +20,7 @@ describe('Interrupted create in a chosen calendar (HTTPS fake)', () => {
     );
     const made = [...h.fake.events.values()][0];
     assert.equal(made?.calendarId, team.id, 'the fake made it in the Team calendar');
-    await first.store.flush(accountId);
-
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
       outcomes.map((o) => o.kind),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { MeetingsError, isMeetingsError } from '../../src/graph/errors';
 import { InvalidArgumentsError, OrganizerOnlyError, mayHaveReachedGraph } from '../../src/services/errors';
 import { sampleDraft, useHarness } from '../fake/harness';
-import { SharedMemento, accountId, openWindow } from './env';
+import { SharedMemento, accountId, openWindow, reopenWindow } from './env';
 
 describe('One place makes a meeting exactly once', () => {
   const h = useHarness();
@@ -53,8 +53,7 @@ describe('One place makes a meeting exactly once', () => {
     h.fake.inject({ kind: 'drop', when: 'after', method: 'POST', path: '/me/events' });
     await assert.rejects(first.ops.schedule(sampleDraft(), { attempt: 'form' }), isMeetingsError);
     assert.equal(first.store.pendingCreates(accountId).length, 1);
-    await first.store.flush(accountId);
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const outcomes = await next.ops.resolvePendingCreates();
     assert.deepEqual(
       outcomes.map((o) => o.kind),

@@ -60,6 +60,19 @@ export function recordTransactionIds(store: MeetingStore): Map<string, string> {
   return bySubject;
 }
 
+/**
+ * The window `closing` closes (its store written to the shared memento) and another opens on the same memento, as
+ * after a reload or a crash of VS Code.
+ */
+export async function reopenWindow(
+  closing: { store: MeetingStore },
+  memento: MementoLike,
+  client: MeetingsClient,
+): Promise<ReturnType<typeof openWindow>> {
+  await closing.store.flush(accountId);
+  return openWindow(memento, client);
+}
+
 /** A "window": a store over the shared memento and the actions over it. */
 export function openWindow(
   memento: MementoLike,

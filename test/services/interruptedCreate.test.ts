@@ -3,7 +3,7 @@ import { isMeetingsError } from '../../src/graph/errors';
 import { mayHaveReachedGraph } from '../../src/services/errors';
 import { resolvePendingCreates } from '../../src/services/recovery';
 import { sampleDraft, useHarness } from '../fake/harness';
-import { SharedMemento, accountId, openWindow } from './env';
+import { SharedMemento, accountId, openWindow, reopenWindow } from './env';
 
 describe('Interrupted create: the next activation looks up what Graph did (read-only)', () => {
   const h = useHarness();
@@ -25,9 +25,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
       [(posts()[0]!.body as { transactionId: string }).transactionId],
       'the unknown outcome stays pending',
     );
-    await first.store.flush(accountId);
-
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const postsBefore = posts().length;
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
@@ -74,8 +72,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
       first.ops.schedule(sampleDraft(), { signal: stop.signal }),
       (e: unknown) => isMeetingsError(e) && e.kind === 'cancelled',
     );
-    await first.store.flush(accountId);
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
       outcomes.map((o) => o.kind),
@@ -94,9 +91,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
     h.fake.inject({ kind: 'drop', when: 'before', method: 'POST', path: '/me/events' });
     await assert.rejects(first.ops.schedule(sampleDraft()), isMeetingsError);
     assert.equal(h.fake.events.size, 0);
-    await first.store.flush(accountId);
-
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
       outcomes.map((o) => [o.kind, o.pending.transactionId]),
@@ -190,8 +185,7 @@ describe('Interrupted create: the next activation looks up what Graph did (read-
       ),
       isMeetingsError,
     );
-    await first.store.flush(accountId);
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     assert.deepEqual(
       (await resolvePendingCreates(next.deps)).map((o) => o.kind),
       ['recorded'],
@@ -227,8 +221,7 @@ describe('Interrupted create: unreadable pending records (issue 10.5)', () => {
       [['unreadable', 'tx-no-draft']],
     );
     assert.deepEqual(win.store.pendingCreates(accountId), []);
-    await win.store.flush(accountId);
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(win, memento, h.client());
     assert.deepEqual(await resolvePendingCreates(next.deps), [], 'reported once');
     assert.equal(h.fake.requests.length, 0, 'nothing was looked up or sent');
   });

@@ -9,7 +9,7 @@ import { resolvePendingCreates } from '../../src/services/recovery';
 import { MeetingOperations } from '../../src/services/meetingOperations';
 import { MeetingStore } from '../../src/store/meetingStore';
 import { useHarness } from '../fake/harness';
-import { SharedMemento, accountId, depsFor, openWindow } from './env';
+import { SharedMemento, accountId, depsFor, openWindow, reopenWindow } from './env';
 
 describe('series through the operations (HTTPS fake)', () => {
   const h = useHarness();
@@ -125,8 +125,7 @@ describe('series through the operations (HTTPS fake)', () => {
       isMeetingsError(e),
     );
     assert.equal(h.fake.events.size, 1, 'the fake made the series');
-    await first.store.flush(accountId);
-    const next = openWindow(memento, h.client());
+    const next = await reopenWindow(first, memento, h.client());
     const outcomes = await resolvePendingCreates(next.deps);
     assert.deepEqual(
       outcomes.map((o) => o.kind),
